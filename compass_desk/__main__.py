@@ -1,0 +1,3 @@
+from compass_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,84 @@
+"""The weekly deadline of "Provisioning by manufacturer".
+
+An activated phone must be reset before the first Wednesday cutoff after activation, in
+Europe/Amsterdam time. The seed text says 00:00 CET, the admin manual 03:00 CET/CEST: the app
+takes 00:00 as the deadline (the earlier one) and lets the user choose 03:00. Never more than
+7 days after activation.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+WEDNESDAY = 2  # datetime.weekday()
+DEFAULT_CUTOFF = time(0, 0)
+LATE_CUTOFF = time(3, 0)
+MAX_WINDOW = timedelta(days=7)
+
+
+class DeadlineError(ValueError):
+    pass
+
+
+def parse_cutoff(text: str) -> time:
+    """``"00:00"`` / ``"3:00"`` → time; the cutoff is a wall-clock time on Wednesday."""
+    try:
+        hours, minutes = text.strip().split(":")
+        value = time(int(hours), int(minutes))
+    except (ValueError, TypeError):
+        raise DeadlineError(f"'{text}' is not a time of day; use HH:MM, e.g. 00:00 or 03:00") from None
+    return value
+
+
+def _require_aware(moment: datetime, what: str) -> None:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise DeadlineError(f"{what} needs a time zone (e.g. 2026-11-25T10:00+01:00)")
+
+
+def cutoffs_after(moment: datetime, cutoff: time = DEFAULT_CUTOFF) -> datetime:
+    """The first Wednesday *cutoff* (Amsterdam wall clock) strictly after *moment*."""
+    _require_aware(moment, "the moment")
+    local = moment.astimezone(AMSTERDAM)
+    days_ahead = (WEDNESDAY - local.weekday()) % 7
+    candidate_day = local.date() + timedelta(days=days_ahead)
+    while True:
+        # fold=0 picks the first of an ambiguous hour; the non-existent hour of spring does not
+        # occur at 00:00 or 03:00 in Amsterdam (the jump is 02:00 → 03:00), but normalise anyway.
+        candidate = datetime.combine(candidate_day, cutoff, tzinfo=AMSTERDAM)
+        candidate = candidate.astimezone(AMSTERDAM)
+        if candidate > moment:
+            return candidate
+        candidate_day += timedelta(days=7)
+
+
+def deadline_for(activated_at: datetime, cutoff: time = DEFAULT_CUTOFF) -> datetime:
+    """When the registration at the vendor lapses for a phone activated at *activated_at*."""
+    _require_aware(activated_at, "the activation time")
+    return min(cutoffs_after(activated_at, cutoff), (activated_at + MAX_WINDOW).astimezone(AMSTERDAM))
+
+
+def is_lapsed(deadline: datetime, now: datetime) -> bool:
+    return now >= deadline
+
+
+def time_left_text(deadline: datetime, now: datetime) -> str:
+    """``"2 days 4 hours"``, ``"3 hours 12 minutes"``, ``"45 minutes"``, ``"lapsed"``."""
+    remaining = deadline - now
+    if remaining <= timedelta(0):
+        return "lapsed"
+    total_minutes = int(remaining.total_seconds() // 60)
+    days, rest = divmod(total_minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+
+    def unit(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    if days:
+        return unit(days, "day") + (f" {unit(hours, 'hour')}" if hours else "")
+    if hours:
+        return unit(hours, "hour") + (f" {unit(minutes, 'minute')}" if minutes else "")
+    if minutes:
+        return unit(minutes, "minute")
+    return "less than a minute"

@@ -1,0 +1,1 @@
+"""Local state under platformdirs: cache, operations journal, audit log, settings, secrets."""
