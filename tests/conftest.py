@@ -61,3 +61,16 @@ def memory_keyring():
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def simulator():
+    """A Compass simulator (production dataset, seed 1, no faults) on a free loopback port."""
+    from compass_desk.sim import SimConfig, Simulator
+
+    sim = Simulator(SimConfig(environment="production", seed=1))
+    sim.start()
+    try:
+        yield sim
+    finally:
+        sim.stop()

@@ -9,15 +9,29 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import pkgutil
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from compass_desk import __version__
 from compass_desk.cli.common import USAGE, CliError, GlobalOptions, extract_global_options
 
-# Command-group modules, imported when the parser is built. Keep their top-level imports light:
-# heavy imports (httpx, Qt) belong inside the handlers.
-COMMAND_MODULES = ("offline",)
+# Every module of this package with a ``register(subparsers)`` function is a command group; they
+# are imported when the parser is built, so keep their top-level imports light: heavy imports
+# (httpx, Qt, the simulator) belong inside the handlers. ``ORDER`` (int) sorts them in --help.
+_NOT_COMMANDS = {"common"}
+
+
+def _command_modules() -> list[Any]:
+    package = importlib.import_module("compass_desk.cli")
+    modules = [
+        importlib.import_module(f"compass_desk.cli.{info.name}")
+        for info in pkgutil.iter_modules(package.__path__)
+        if info.name not in _NOT_COMMANDS and not info.name.startswith("_")
+    ]
+    modules = [m for m in modules if hasattr(m, "register")]
+    return sorted(modules, key=lambda m: (getattr(m, "ORDER", 50), m.__name__))
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="run on the embedded demo (simulator)")
     parser.add_argument("--screenshot", metavar="FILE", help="render the main window to FILE and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(f"compass_desk.cli.{name}")
+    for module in _command_modules():
         module.register(sub)
     return parser
 

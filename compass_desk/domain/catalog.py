@@ -1,0 +1,82 @@
+"""The phone model catalog: which models exist, their vendor, kind and reset/firmware family.
+
+Parsed from ``resources/models.toml`` (read by the caller) so that this module stays pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from compass_desk.domain.models import PhoneModel, Vendor
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogEntry:
+    model: PhoneModel
+    family: str
+    yealink_prefix: int | None
+    demo_firmwares: tuple[str, ...]
+
+
+class Catalog:
+    def __init__(self, entries: Iterable[CatalogEntry]) -> None:
+        self._entries = {entry.model.id: entry for entry in entries}
+
+    @classmethod
+    def from_toml(cls, data: Mapping[str, Any]) -> Catalog:
+        entries = []
+        for record in data.get("model", []):
+            vendor = Vendor(str(record["vendor"]))
+            firmwares = tuple(str(v) for v in record.get("demo_firmwares", ()))
+            model = PhoneModel(
+                id=str(record["id"]),
+                vendor=vendor,
+                name=str(record["name"]),
+                certified=bool(record.get("certified", True)),
+                firmwares=firmwares,
+                kind=str(record.get("kind", "desk")),
+            )
+            prefix = record.get("yealink_prefix")
+            entries.append(
+                CatalogEntry(model, str(record.get("family", model.id)), int(prefix) if prefix else None, firmwares)
+            )
+        return cls(entries)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._entries.values())
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, model_id: str) -> CatalogEntry | None:
+        return self._entries.get(model_id)
+
+    def models(self) -> list[PhoneModel]:
+        return [entry.model for entry in self._entries.values()]
+
+    def lookup(self, text: str) -> CatalogEntry | None:
+        """Find a model by id (``snom-d785``), name (``D785``) or vendor and name (``Snom D785``)."""
+        key = _key(text)
+        for entry in self._entries.values():
+            model = entry.model
+            if key in {_key(model.id), _key(model.name), _key(f"{model.vendor.value} {model.name}")}:
+                return entry
+        return None
+
+    def closest(self, text: str, limit: int = 3) -> list[CatalogEntry]:
+        """Models whose names share the most characters with *text*, for "did you mean"."""
+        key = _key(text)
+
+        def score(entry: CatalogEntry) -> tuple[int, str]:
+            name = _key(entry.model.name)
+            common = sum(1 for a, b in zip(key[-len(name) :], name, strict=False) if a == b)
+            return (-common - (3 if name in key or key in name else 0), entry.model.id)
+
+        return sorted(self._entries.values(), key=score)[:limit]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s_\-]", "", text.lower())
