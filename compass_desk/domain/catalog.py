@@ -40,9 +40,8 @@ class Catalog:
                 kind=str(record.get("kind", "desk")),
             )
             prefix = record.get("yealink_prefix")
-            entries.append(
-                CatalogEntry(model, str(record.get("family", model.id)), int(prefix) if prefix else None, firmwares)
-            )
+            family = str(record.get("family", model.id))
+            entries.append(CatalogEntry(model, family, int(prefix) if prefix else None, firmwares))
         return cls(entries)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
