@@ -59,6 +59,16 @@ def deadline_for(activated_at: datetime, cutoff: time = DEFAULT_CUTOFF) -> datet
     return min(cutoffs_after(activated_at, cutoff), (activated_at + MAX_WINDOW).astimezone(AMSTERDAM))
 
 
+def platform_latest(deadline: datetime, late_cutoff: time = LATE_CUTOFF) -> datetime:
+    """The latest the platform may really deregister, for a *deadline* from the earlier cutoff.
+
+    The admin manual's cutoff (03:00) on the Wednesday of the deadline: the first *late_cutoff* at
+    or after *deadline*. Shown as "may run until", never used as the deadline itself.
+    """
+    _require_aware(deadline, "the deadline")
+    return cutoffs_after(deadline - timedelta(microseconds=1), late_cutoff)
+
+
 def is_lapsed(deadline: datetime, now: datetime) -> bool:
     return now >= deadline
 

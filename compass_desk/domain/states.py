@@ -1,0 +1,162 @@
+"""The "Provisioning by manufacturer" states: what each means, when it is wrong, what to do next.
+
+Texts follow the Compass provisioning page (seed-provisioning.txt) and DESIGN.md "The provisioning
+process". A phone in normal use must be ``disabled``; a phone about to be reset (or booting for
+the first time) must be ``active``. Anything else is a *suboptimal state*, fixed by: remove and
+re-add the phone (or Activate), factory reset, let it start fully and leave it alone until the
+display has been idle for about 30 seconds, then confirm that the state reads ``disabled``.
+
+English text here; the GUI translates it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from compass_desk.domain.models import ProvisioningState
+
+
+class Situation(StrEnum):
+    """What the phone is supposed to be doing."""
+
+    NORMAL_USE = "normal_use"  # provisioned, used to make calls
+    ABOUT_TO_RESET = "about_to_reset"  # about to be reset, or booting for the first time
+
+
+@dataclass(frozen=True, slots=True)
+class StateInfo:
+    state: ProvisioningState
+    label: str
+    meaning: str
+
+
+STATES: dict[ProvisioningState, StateInfo] = {
+    ProvisioningState.ACTIVE: StateInfo(
+        ProvisioningState.ACTIVE,
+        "Active",
+        "Registered at the manufacturer's provisioning service; the phone has not visited it yet.",
+    ),
+    ProvisioningState.DISABLED: StateInfo(
+        ProvisioningState.DISABLED,
+        "Disabled",
+        "The phone gets its settings from Compass; the manufacturer's service is no longer asked.",
+    ),
+    ProvisioningState.PROVISION: StateInfo(
+        ProvisioningState.PROVISION,
+        "Provision",
+        "Compass tried to register the phone at the manufacturer's provisioning service, but this failed.",
+    ),
+    ProvisioningState.DEPROVISION: StateInfo(
+        ProvisioningState.DEPROVISION,
+        "Deprovision",
+        "Compass tried to remove the phone's registration at the manufacturer's provisioning service, "
+        "but this failed.",
+    ),
+}
+
+EXPECTED: dict[Situation, ProvisioningState] = {
+    Situation.NORMAL_USE: ProvisioningState.DISABLED,
+    Situation.ABOUT_TO_RESET: ProvisioningState.ACTIVE,
+}
+
+
+class Action(StrEnum):
+    """One step of the fix sequence, in order; the GUI offers a button for the first ones."""
+
+    REMOVE_AND_READD = "remove_and_readd"
+    ACTIVATE = "activate"
+    FACTORY_RESET = "factory_reset"
+    WAIT_UNTIL_IDLE = "wait_until_idle"
+    CONFIRM_DISABLED = "confirm_disabled"
+
+
+STEP_TEXT: dict[Action, str] = {
+    Action.REMOVE_AND_READD: "Remove the phone from Compass and add it again (this also activates "
+    "provisioning by manufacturer).",
+    Action.ACTIVATE: "Press Activate for provisioning by manufacturer.",
+    Action.FACTORY_RESET: "Reset the phone to factory defaults, before the weekly deadline.",
+    Action.WAIT_UNTIL_IDLE: "Let the phone start up fully; it may reboot several times. Do not touch it "
+    "until the display has been idle for about 30 seconds.",
+    Action.CONFIRM_DISABLED: "Check that provisioning by manufacturer now reads disabled; this is the only "
+    "correct state for a phone in normal use.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    action: Action
+    text: str
+
+
+def _steps(*actions: Action) -> tuple[Step, ...]:
+    return tuple(Step(action, STEP_TEXT[action]) for action in actions)
+
+
+# The seed's sequence; "re-add" is preferred, Activate when removing the phone is not feasible.
+FIX_SEQUENCE = _steps(Action.REMOVE_AND_READD, Action.FACTORY_RESET, Action.WAIT_UNTIL_IDLE,
+                      Action.CONFIRM_DISABLED)  # fmt: skip
+ACTIVATE_SEQUENCE = _steps(Action.ACTIVATE, Action.FACTORY_RESET, Action.WAIT_UNTIL_IDLE,
+                           Action.CONFIRM_DISABLED)  # fmt: skip
+RESET_SEQUENCE = _steps(Action.FACTORY_RESET, Action.WAIT_UNTIL_IDLE, Action.CONFIRM_DISABLED)
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    state: ProvisioningState
+    situation: Situation
+    suboptimal: bool
+    summary: str  # one or two sentences: is this right, and why (not)
+    steps: tuple[Step, ...]  # what to do, in order; empty when nothing is needed
+    alternative: str = ""  # another way to the same end, when there is one
+
+    @property
+    def next_action(self) -> Action | None:
+        return self.steps[0].action if self.steps else None
+
+
+def meaning(state: ProvisioningState) -> str:
+    return STATES[state].meaning
+
+
+def is_suboptimal(state: ProvisioningState, situation: Situation) -> bool:
+    """True when *state* is wrong for a phone in *situation*."""
+    return state is not EXPECTED[situation]
+
+
+_ALT_ACTIVATE = "If removing the phone is not feasible, press Activate instead of re-adding it."
+
+_SUMMARIES: dict[tuple[Situation, ProvisioningState], str] = {
+    (Situation.NORMAL_USE, ProvisioningState.DISABLED): "Correct: the phone gets its settings from "
+    "Compass. Nothing to do.",
+    (Situation.NORMAL_USE, ProvisioningState.ACTIVE): "Suboptimal: the phone is registered at the "
+    "manufacturer's service but never visited it, so it was not reset after Activate (or not before "
+    "the weekly deadline).",
+    (Situation.NORMAL_USE, ProvisioningState.PROVISION): "Suboptimal: registering the phone at the "
+    "manufacturer's service failed, so a reset phone will not find Compass. The MAC address may still "
+    "belong to another account at the manufacturer.",
+    (Situation.NORMAL_USE, ProvisioningState.DEPROVISION): "Suboptimal: removing the phone's "
+    "registration at the manufacturer's service failed.",
+    (Situation.ABOUT_TO_RESET, ProvisioningState.ACTIVE): "Ready: the phone is registered at the "
+    "manufacturer's service. Reset it before the weekly deadline.",
+    (Situation.ABOUT_TO_RESET, ProvisioningState.DISABLED): "Not ready: provisioning by manufacturer is "
+    "not active, so a phone reset now will not find Compass. Press Activate first.",
+    (Situation.ABOUT_TO_RESET, ProvisioningState.PROVISION): "Not ready: registering the phone at the "
+    "manufacturer's service failed, so a phone reset now will not find Compass. The MAC address may "
+    "still belong to another account at the manufacturer.",
+    (Situation.ABOUT_TO_RESET, ProvisioningState.DEPROVISION): "Not ready: removing an earlier "
+    "registration at the manufacturer's service failed, so the phone may be sent elsewhere.",
+}
+
+
+def advise(state: ProvisioningState, situation: Situation) -> Advice:
+    """Whether *state* is right for a phone in *situation*, and the recommended steps."""
+    state = ProvisioningState(state)
+    summary = _SUMMARIES[(situation, state)]
+    if not is_suboptimal(state, situation):
+        steps = () if situation is Situation.NORMAL_USE else RESET_SEQUENCE
+        return Advice(state, situation, False, summary, steps)
+    if state is ProvisioningState.DISABLED:
+        # About to reset a phone that works from Compass: only the registration is missing.
+        return Advice(state, situation, True, summary, ACTIVATE_SEQUENCE)
+    return Advice(state, situation, True, summary, FIX_SEQUENCE, _ALT_ACTIVATE)
