@@ -1,0 +1,378 @@
+"""The Compass REST client: one object, one ``httpx.Client``, typed results and typed errors.
+
+It follows ``self`` URLs and never builds a URL from an ID; only the documented bootstrap paths
+(``/user``, ``/company``, the schema) are joined to the base URL.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import httpx
+
+from compass_desk.api import schema
+from compass_desk.api.capabilities import Capabilities
+from compass_desk.api.errors import (
+    NetworkError,
+    NotFoundError,
+    OutcomeUnknownError,
+    PermissionDeniedError,
+    ServerError,
+    UnexpectedResponseError,
+    UnsupportedOperationError,
+)
+from compass_desk.api.requester import NotApplied, Requester, run_verify
+from compass_desk.api.schema import User
+from compass_desk.api.transport import (
+    DEFAULT_TIMEOUT,
+    RetryPolicy,
+    build_http_client,
+    normalize_base_url,
+    ssl_context,
+)
+from compass_desk.domain.mac import format_mac, is_mac, normalize_mac
+from compass_desk.domain.models import (
+    Access,
+    Company,
+    CustomSetting,
+    Encryption,
+    Environment,
+    Phone,
+    PhoneModel,
+    PhoneStatus,
+    ProvisioningFile,
+    ProvisioningState,
+)
+
+__all__ = ["CompassClient", "User"]
+
+log = logging.getLogger(__name__)
+
+
+def describe(phone: Phone) -> str:
+    """``phone 'Reception' (00:04:13:AA:BB:CC)`` for messages."""
+    mac = format_mac(phone.mac) if is_mac(phone.mac) else (phone.resource_id or "without a MAC address")
+    return f"phone '{phone.name}' ({mac})" if phone.name else f"phone {mac}"
+
+
+class CompassClient:
+    def __init__(
+        self,
+        environment: Environment,
+        password: str,
+        *,
+        http_client: httpx.Client | None = None,
+        retry: RetryPolicy | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        bootstrap_no_redirect: bool = True,
+        method_override: bool = False,
+    ) -> None:
+        self.environment = environment
+        self.base_url = normalize_base_url(environment.base_url)
+        if http_client is None:
+            self._http = build_http_client(environment.ca_bundle, timeout)
+            self._owns_http = True
+        else:
+            if environment.ca_bundle:
+                ssl_context(environment.ca_bundle)  # still refuse a missing CA file
+            self._http = http_client
+            self._owns_http = False
+        self._requester = Requester(
+            self._http,
+            self.base_url,
+            environment.username,
+            password,
+            environment.name,
+            retry or RetryPolicy(),
+            method_override,
+        )
+        self._no_redirect = bootstrap_no_redirect
+        self._lock = threading.Lock()
+        self._user: User | None = None
+        self._capabilities: Capabilities | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"CompassClient({self.environment.name!r}, {self.base_url!r}, user={self.environment.username!r})"
+        )
+
+    # --- life cycle -----------------------------------------------------------------------
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> CompassClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def set_password(self, password: str) -> None:
+        """New credentials after an authentication error (the old ones are not sent again)."""
+        self._requester.set_password(self.environment.username, password)
+
+    @property
+    def api_version(self) -> int:
+        """The API version the server served last (from ``Content-Type``)."""
+        return self._requester.api_version
+
+    @property
+    def retry(self) -> RetryPolicy:
+        return self._requester.retry
+
+    # --- bootstrap ------------------------------------------------------------------------
+    def _bootstrap(self, path: str, what: str) -> Any:
+        headers = {schema.NO_REDIRECT_HEADER: "true"} if self._no_redirect else None
+        return self._requester.get(self._requester.absolute(path), what, headers=headers)
+
+    def whoami(self) -> User:
+        user = schema.parse_user(self._bootstrap(schema.PATH_USER, "sign in"))
+        with self._lock:
+            self._user = user
+        return user
+
+    def own_company(self) -> Company:
+        return schema.parse_company(self._bootstrap(schema.PATH_COMPANY, "read your organisation"))
+
+    def _current_user(self) -> User:
+        with self._lock:
+            user = self._user
+        return user or self.whoami()
+
+    # --- organisations --------------------------------------------------------------------
+    def company(self, url: str) -> Company:
+        return schema.parse_company(self._requester.get(url, "read the organisation"))
+
+    def companies(self) -> list[Company]:
+        """Every organisation the user may see, with the user's effective access (write beats read)."""
+        user = self._current_user()
+        rights = schema.parse_rights(self._requester.get(user.url + schema.SUB_RIGHTS, "list your rights"))
+        found: dict[str, Company] = {}
+
+        def merge(company: Company, access: Access) -> None:
+            old = found.get(company.url)
+            best = (
+                Access.WRITE
+                if access is Access.WRITE or (old and old.access is Access.WRITE)
+                else Access.READ
+            )
+            found[company.url] = Company(
+                company.url, company.entity_id, company.name, company.shortname, best
+            )
+
+        for right in rights:
+            entity = schema.parse_entity(
+                self._requester.get(right.target, "read an organisation you have rights on")
+            )
+            if entity.the_type == schema.TYPE_RESELLER:
+                listed = self._requester.get(
+                    entity.url + schema.SUB_RESELLER_COMPANIES, "list the organisations of a reseller"
+                )
+                for company in schema.parse_companies(listed):
+                    merge(company, right.access)
+            elif entity.the_type == schema.TYPE_COMPANY:
+                merge(schema.parse_company(entity.data), right.access)
+            else:
+                log.info("ignoring a right on an object of type %r", entity.the_type)
+        return sorted(found.values(), key=lambda c: (c.name.casefold(), c.url))
+
+    # --- phones: reads --------------------------------------------------------------------
+    def phones(self, company: Company) -> list[Phone]:
+        data = self._requester.get(
+            company.url + schema.SUB_PHONES, f"list the phones of {company.name or 'an organisation'}"
+        )
+        return schema.parse_phones(data)
+
+    def phone(self, url: str) -> Phone:
+        return schema.parse_phone(self._requester.get(url, "read the phone"))
+
+    def phone_status(self, phone: Phone) -> PhoneStatus:
+        self._require("phoneStatus", f"read the status of {describe(phone)}")
+        return schema.parse_status(
+            self._requester.get(phone.url + schema.SUB_PHONE_STATUS, f"read the status of {describe(phone)}")
+        )
+
+    def provisioning_file(self, phone: Phone) -> ProvisioningFile:
+        what = f"fetch the provisioning file of {describe(phone)}"
+        self._require("provisioning", what)
+        return schema.parse_provisioning_file(self._requester.get(phone.url + schema.SUB_PROVISIONING, what))
+
+    def phone_models(self, company: Company) -> list[PhoneModel]:
+        what = f"list the phone models of {company.name or 'the organisation'}"
+        self._require("phoneModels", what)
+        return schema.parse_phone_models(self._requester.get(company.url + schema.SUB_PHONE_MODELS, what))
+
+    def custom_settings(self, phone: Phone) -> list[CustomSetting]:
+        what = f"read the custom settings of {describe(phone)}"
+        return schema.parse_custom_settings(self._requester.get(phone.url + schema.SUB_CUSTOM_SETTINGS, what))
+
+    # --- phones: writes -------------------------------------------------------------------
+    def activate(self, phone: Phone) -> Phone:
+        what = f"activate provisioning by manufacturer for {describe(phone)}"
+        self._require("activate", what)
+
+        def check() -> tuple[bool, Phone]:
+            now = self.phone(phone.url)
+            stamped = now.activated_at is not None and (
+                phone.activated_at is None or now.activated_at > phone.activated_at
+            )
+            applied = stamped and now.provisioning in (ProvisioningState.ACTIVE, ProvisioningState.PROVISION)
+            return applied, now
+
+        data = self._requester.write("POST", phone.url + schema.SUB_ACTIVATE, what, verify=run_verify(check))
+        return self._phone_or_read_back(data, phone.url)
+
+    def reboot(self, phone: Phone) -> None:
+        what = f"reboot {describe(phone)}"
+        self._require("reboot", what)
+        # A reboot leaves no trace the API can show right away: an unknown outcome stays unknown.
+        self._requester.write("POST", phone.url + schema.SUB_REBOOT, what, verify=None)
+
+    def add_phone(
+        self,
+        company: Company,
+        *,
+        name: str,
+        model: str,
+        mac: str,
+        vlan_id: int | None = None,
+        encryption: Encryption | str | None = None,
+        expansion_pads: int | None = None,
+    ) -> Phone:
+        mac = normalize_mac(mac)
+        what = f"add phone {format_mac(mac)} to {company.name or 'the organisation'}"
+        self._require("add", what)
+        body = schema.new_phone_body(
+            name=name,
+            model=model,
+            mac=mac,
+            vlan_id=vlan_id,
+            encryption=encryption,
+            expansion_pads=expansion_pads,
+        )
+
+        def check() -> tuple[bool, Phone | None]:
+            match = [p for p in self.phones(company) if p.mac == mac]
+            return bool(match), match[0] if match else None
+
+        data = self._requester.write("POST", company.url + schema.SUB_PHONES, what, body, run_verify(check))
+        if isinstance(data, Phone):
+            return data
+        return schema.parse_phone(data)
+
+    def remove_phone(self, phone: Phone) -> None:
+        what = f"remove {describe(phone)}"
+        self._require("remove", what)
+
+        def check() -> tuple[bool, None]:
+            try:
+                self.phone(phone.url)
+            except NotFoundError:
+                return True, None
+            return False, None
+
+        self._requester.write("DELETE", phone.url, what, verify=run_verify(check))
+
+    def update_phone(self, phone: Phone, **fields: Any) -> Phone:
+        body = schema.phone_patch_body(fields)
+        what = f"change {', '.join(sorted(fields))} of {describe(phone)}"
+        self._require("update", what)
+        body_by_field = {key: body[schema.PHONE_UPDATE_FIELDS[key]] for key in fields}
+
+        def verify() -> Phone:
+            now = self.phone(phone.url)
+            if all(schema.phone_field(now, key) == value for key, value in body_by_field.items()):
+                return now
+            if all(schema.phone_field(now, key) == schema.phone_field(phone, key) for key in body_by_field):
+                raise NotApplied
+            raise OutcomeUnknownError(
+                f"{describe(phone).capitalize()} changed, but not as requested; "
+                "someone else may be editing it. Check it in Compass."
+            )
+
+        data = self._requester.write("PATCH", phone.url, what, body, verify)
+        return self._phone_or_read_back(data, phone.url)
+
+    def set_firmware(self, phone: Phone, version: str | None) -> Phone:
+        return self.update_phone(phone, firmware=version)
+
+    def set_custom_settings(self, phone: Phone, settings: Sequence[CustomSetting]) -> list[CustomSetting]:
+        what = f"change the custom settings of {describe(phone)}"
+        self._require("customSettings", what)
+        wanted = list(settings)
+
+        def check() -> tuple[bool, list[CustomSetting]]:
+            now = self.custom_settings(phone)
+            return now == wanted, now
+
+        data = self._requester.write(
+            "PATCH",
+            phone.url + schema.SUB_CUSTOM_SETTINGS,
+            what,
+            schema.custom_settings_body(wanted),
+            run_verify(check),
+        )
+        if isinstance(data, list) and all(isinstance(s, CustomSetting) for s in data):
+            return data
+        return schema.parse_custom_settings(data) if data is not None else self.custom_settings(phone)
+
+    def migrate(self, phone: Phone, target: Company) -> Phone:
+        what = f"move {describe(phone)} to {target.name or 'the organisation'}"
+        self._require("migrate", what)
+        self._requester.check_url(target.url)
+
+        def check() -> tuple[bool, Phone]:
+            now = self.phone(phone.url)
+            return now.company_url == target.url, now
+
+        data = self._requester.write(
+            "POST", phone.url + schema.SUB_MIGRATE, what, schema.migrate_body(target.url), run_verify(check)
+        )
+        moved = self._phone_or_read_back(data, phone.url)
+        if moved.company_url != target.url:
+            raise OutcomeUnknownError(
+                f"Compass accepted the move of {describe(phone)}, but the phone still shows "
+                "its old organisation; check it in Compass."
+            )
+        return moved
+
+    def _phone_or_read_back(self, data: Any, url: str) -> Phone:
+        if isinstance(data, Phone):
+            return data
+        if (
+            isinstance(data, dict)
+            and data.get(schema.F_TYPE, schema.TYPE_PHONE) == schema.TYPE_PHONE
+            and schema.F_SELF in data
+        ):
+            return schema.parse_phone(data)
+        return self.phone(url)  # an empty "void" answer: read the phone as it is now
+
+    # --- capabilities ---------------------------------------------------------------------
+    def capabilities(self) -> Capabilities:
+        with self._lock:
+            cached = self._capabilities
+        if cached is not None:
+            return cached
+        try:
+            document = self._requester.get(
+                self._requester.absolute(schema.PATH_SCHEMA), "read the environment's API description"
+            )
+            found = Capabilities.from_openapi(document, self.api_version)
+        except (NotFoundError, PermissionDeniedError, UnsupportedOperationError, UnexpectedResponseError):
+            found = Capabilities.unknown(self.api_version)  # no schema served: assume the contract
+        with self._lock:
+            self._capabilities = found
+        return found
+
+    def _require(self, operation: str, what: str) -> None:
+        try:
+            capabilities = self.capabilities()
+        except (NetworkError, ServerError):
+            return  # cannot tell now; the operation itself will say what is wrong
+        if not capabilities.supports(operation):
+            raise UnsupportedOperationError(
+                f"Could not {what}: this Compass environment does not support it."
+            )

@@ -1,0 +1,151 @@
+"""Typed errors of the Compass client, each with a ``message`` a person can act on.
+
+Status codes are mapped to error classes in one function, :func:`error_for_status`. Messages never
+contain the password or an ``Authorization`` header: they are built from the operation's
+description, the status and the server's own short reason only.
+"""
+
+from __future__ import annotations
+
+from compass_desk.logsetup import redact
+
+_MAX_REASON = 200
+
+
+class ApiError(Exception):
+    """Base of every error raised by the Compass client."""
+
+    def __init__(self, message: str, *, status: int | None = None, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.reason = reason  # the server's own words, when it gave any
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class AuthenticationError(ApiError):
+    """401: wrong or expired credentials. Never retried automatically (XMPP lockout)."""
+
+
+class PermissionDeniedError(ApiError):
+    """403: no access, read-only access, or a feature that is not enabled."""
+
+
+class NotFoundError(ApiError):
+    """404: no such resource (deleted, or never there)."""
+
+
+class ConflictError(ApiError):
+    """409: e.g. the MAC address already exists in this environment."""
+
+
+class InvalidRequestError(ApiError):
+    """400 (and other 4xx): the server refused the input; ``reason`` says why."""
+
+
+class UnsupportedOperationError(ApiError):
+    """The environment does not offer this operation (schema, 405 or 406)."""
+
+
+class ServerError(ApiError):
+    """5xx: the server failed."""
+
+
+class NetworkError(ApiError):
+    """The server could not be reached, or the connection broke."""
+
+
+class ApiTimeoutError(NetworkError):
+    """The server did not answer in time."""
+
+
+class ChangeNotAppliedError(NetworkError):
+    """A write whose connection failed, and reading back showed the change was not made."""
+
+
+class UnexpectedResponseError(ApiError):
+    """The answer was not what the API promises: an HTML page, malformed JSON, missing fields."""
+
+
+class OutcomeUnknownError(ApiError):
+    """A write whose connection failed and whose result could not be read back."""
+
+
+class InvalidEnvironmentError(ApiError, ValueError):
+    """An environment the client refuses to use (plain http to a remote host, no such CA file…)."""
+
+
+def clean_reason(text: str | None) -> str | None:
+    """The server's reason as one short, redacted line (or None when it said nothing useful)."""
+    if not text:
+        return None
+    line = " ".join(str(text).split())
+    if not line:
+        return None
+    if len(line) > _MAX_REASON:
+        line = line[: _MAX_REASON - 1].rstrip() + "…"
+    return redact(line).rstrip(".")
+
+
+def _with_reason(sentence: str, reason: str | None) -> str:
+    return f"{sentence} (Compass said: {reason})." if reason else f"{sentence}."
+
+
+def error_for_status(status: int, what: str, reason: str | None = None, environment: str = "") -> ApiError:
+    """The one place where an HTTP status becomes a typed error; *what* is e.g. "activate phone X"."""
+    reason = clean_reason(reason)
+    where = f" for {environment}" if environment else ""
+    if status == 401:
+        # The server's words are not echoed here: they may repeat the user name.
+        return AuthenticationError(
+            f"Compass did not accept the user name or password{where}; check them and sign in again.",
+            status=status,
+            reason=reason,
+        )
+    if status == 403:
+        return PermissionDeniedError(
+            _with_reason(f"You are not allowed to {what}", reason), status=status, reason=reason
+        )
+    if status == 404:
+        return NotFoundError(
+            _with_reason(f"Could not {what}: it does not exist (any more)", reason),
+            status=status,
+            reason=reason,
+        )
+    if status == 409:
+        return ConflictError(
+            _with_reason(f"Could not {what}: it conflicts with existing data", reason),
+            status=status,
+            reason=reason,
+        )
+    if status == 405:
+        return UnsupportedOperationError(
+            f"Could not {what}: this Compass environment does not support it.", status=status, reason=reason
+        )
+    if status == 406:
+        return UnsupportedOperationError(
+            "This Compass environment offers neither API version 3 nor 2, which Compass Desk needs.",
+            status=status,
+            reason=reason,
+        )
+    if 400 <= status < 500:
+        return InvalidRequestError(
+            _with_reason(f"Compass refused to {what}", reason or "the request was not valid"),
+            status=status,
+            reason=reason,
+        )
+    if status >= 500:
+        return ServerError(
+            _with_reason(
+                f"Compass had an internal problem and could not {what}; try again in a moment", reason
+            ),
+            status=status,
+            reason=reason,
+        )
+    return UnexpectedResponseError(
+        f"Compass answered with unexpected status {status} while trying to {what}.",
+        status=status,
+        reason=reason,
+    )

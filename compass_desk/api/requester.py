@@ -1,0 +1,276 @@
+"""Sending requests: auth, media types, decoding, error mapping, read retries, ambiguous writes.
+
+GETs are retried (bounded, backoff with jitter, ``Retry-After`` honoured) on network errors, on
+502/503/504 (and 500), and on bodies that are not the promised JSON. Writes are resent only when
+the request certainly never left this computer; when their outcome is unknown (timeout, reset, a
+gateway error) the caller's ``verify`` reads the resource back and decides.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+from urllib.parse import urljoin
+
+import httpx
+
+from compass_desk.api import schema
+from compass_desk.api.errors import (
+    ApiError,
+    ApiTimeoutError,
+    AuthenticationError,
+    ChangeNotAppliedError,
+    NetworkError,
+    OutcomeUnknownError,
+    UnexpectedResponseError,
+    error_for_status,
+)
+from compass_desk.api.transport import NOT_SENT, RETRY_STATUSES, RetryPolicy, retry_after_seconds, same_origin
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+AMBIGUOUS_WRITE_STATUSES = frozenset({502, 504})  # a gateway answered: the server may have acted
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_MAX_REDIRECTS = 3
+
+
+class NotApplied(Exception):
+    """Raised by a ``verify`` callback: reading back shows the change was not made."""
+
+
+class _BadBody(Exception):
+    """A body that is not the JSON the API promises (HTML page, truncated or malformed JSON)."""
+
+    def __init__(self, error: UnexpectedResponseError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+class Requester:
+    def __init__(
+        self,
+        http: httpx.Client,
+        base_url: str,
+        username: str,
+        password: str,
+        environment_name: str,
+        retry: RetryPolicy,
+        method_override: bool = False,
+    ) -> None:
+        self._http = http
+        self.base_url = base_url
+        self._auth = httpx.BasicAuth(username, password)
+        self._environment = environment_name
+        self.retry = retry
+        self._method_override = method_override
+        self._lock = threading.Lock()
+        self.api_version: int = schema.SUPPORTED_VERSIONS[0]
+        self._auth_error: AuthenticationError | None = None
+
+    def __repr__(self) -> str:  # never the password
+        return f"Requester({self.base_url!r})"
+
+    def set_password(self, username: str, password: str) -> None:
+        with self._lock:
+            self._auth = httpx.BasicAuth(username, password)
+            self._auth_error = None
+
+    # --- URLs -----------------------------------------------------------------------------
+    def absolute(self, path: str) -> str:
+        return self.base_url + path
+
+    def check_url(self, url: str) -> str:
+        """Credentials go only to the environment's own server, whatever a response points at."""
+        if not same_origin(url, self.base_url):
+            raise UnexpectedResponseError(
+                "Compass pointed to a server other than the environment's own; Compass Desk did not follow."
+            )
+        return url
+
+    # --- sending --------------------------------------------------------------------------
+    def _transmit(
+        self, method: str, url: str, body: Any = None, headers: dict[str, str] | None = None
+    ) -> httpx.Response:
+        if self._auth_error is not None:
+            # After a 401 the same credentials are never sent again (XMPP locks an IP out after 20).
+            raise self._auth_error
+        all_headers = {"Accept": schema.ACCEPT, **(headers or {})}
+        content = None
+        if body is not None:
+            content = json.dumps(body).encode("utf-8")
+            all_headers["Content-Type"] = schema.media_type(self.api_version)
+        if method == "PATCH" and self._method_override:
+            method = "POST"
+            all_headers[schema.METHOD_OVERRIDE_HEADER] = "PATCH"
+        response = self._http.request(
+            method, self.check_url(url), content=content, headers=all_headers, auth=self._auth
+        )
+        log.debug("%s %s -> %s", method, url, response.status_code)
+        return response
+
+    def _network_error(self, exc: httpx.TransportError, what: str) -> NetworkError:
+        if isinstance(exc, httpx.TimeoutException):
+            return ApiTimeoutError(
+                f"Compass did not answer in time while trying to {what}; check the network and try again."
+            )
+        return NetworkError(
+            f"Could not reach Compass at {self.base_url} to {what}; check the network "
+            "connection and try again."
+        )
+
+    def _decode(self, response: httpx.Response, what: str) -> Any:
+        """JSON of a successful response, or the mapped error; records the served API version."""
+        status = response.status_code
+        if status == 401:
+            error = error_for_status(401, what, None, self._environment)
+            assert isinstance(error, AuthenticationError)
+            with self._lock:
+                self._auth_error = error
+            raise error
+        if 200 <= status < 300:
+            version = schema.served_version(response.headers.get("Content-Type"))
+            if version is not None:
+                self.api_version = version
+            return self._json(response, what, allow_empty=True)
+        if status in _REDIRECTS:
+            raise UnexpectedResponseError(
+                f"Compass answered with an unexpected redirect while trying to {what}."
+            )
+        reason = None
+        try:
+            reason = schema.error_reason(self._json(response, what, allow_empty=True))
+        except _BadBody:
+            reason = None  # an error page without readable details: the status says enough
+        raise error_for_status(status, what, reason, self._environment)
+
+    def _json(self, response: httpx.Response, what: str, allow_empty: bool) -> Any:
+        text = response.text
+        if not text.strip():
+            if allow_empty:
+                return None
+            raise _BadBody(UnexpectedResponseError(f"Compass sent an empty answer while trying to {what}."))
+        content_type = response.headers.get("Content-Type", "").lower()
+        if "html" in content_type or text.lstrip()[:1] == "<":
+            raise _BadBody(
+                UnexpectedResponseError(
+                    f"Compass sent a web page instead of data while trying to {what}; a proxy, captive "
+                    "portal or maintenance page may be in the way."
+                )
+            )
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise _BadBody(
+                UnexpectedResponseError(
+                    f"Compass sent an incomplete or malformed answer while trying to {what}; try again."
+                )
+            ) from None
+
+    # --- reads ----------------------------------------------------------------------------
+    def get(self, url: str, what: str, headers: dict[str, str] | None = None, retry: bool = True) -> Any:
+        attempts = max(1, self.retry.attempts) if retry else 1
+        attempt = 0
+        while True:
+            attempt += 1
+            last = attempt >= attempts
+            try:
+                response = self._get_following(url, what, headers)
+            except httpx.TransportError as exc:
+                if last:
+                    raise self._network_error(exc, what) from exc
+                log.info("retrying GET %s after %s", url, type(exc).__name__)
+                self.retry.wait(attempt)
+                continue
+            if response.status_code in RETRY_STATUSES and not last:
+                log.info("retrying GET %s after status %s", url, response.status_code)
+                self.retry.wait(attempt, retry_after_seconds(response.headers.get("Retry-After")))
+                continue
+            try:
+                return self._decode(response, what)
+            except _BadBody as bad:
+                if last:
+                    raise bad.error from None
+                log.info("retrying GET %s after a body that was not JSON", url)
+                self.retry.wait(attempt)
+
+    def _get_following(self, url: str, what: str, headers: dict[str, str] | None) -> httpx.Response:
+        for _ in range(_MAX_REDIRECTS + 1):
+            response = self._transmit("GET", url, headers=headers)
+            location = response.headers.get("Location")
+            if response.status_code not in _REDIRECTS or not location:
+                return response
+            url = urljoin(url, location)
+            response.close()
+        raise UnexpectedResponseError(f"Compass redirected too many times while trying to {what}.")
+
+    # --- writes ---------------------------------------------------------------------------
+    def write(
+        self,
+        method: str,
+        url: str,
+        what: str,
+        body: Any = None,
+        verify: Callable[[], T] | None = None,
+    ) -> Any:
+        """Send a write. If its outcome is unknown, return ``verify()``'s value when the change is
+        there, raise :class:`ChangeNotAppliedError` when it is not, :class:`OutcomeUnknownError`
+        when it cannot be told."""
+        attempts = max(1, self.retry.attempts)
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = self._transmit(method, url, body)
+            except NOT_SENT as exc:
+                if attempt >= attempts:
+                    raise self._network_error(exc, what) from exc
+                self.retry.wait(attempt)  # the request never left: sending it again is not blind
+                continue
+            except httpx.TransportError as exc:
+                log.warning("%s %s: outcome unknown after %s; reading back", method, url, type(exc).__name__)
+                return self._read_back(what, verify, self._network_error(exc, what))
+            if response.status_code in AMBIGUOUS_WRITE_STATUSES:
+                log.warning(
+                    "%s %s: outcome unknown after status %s; reading back", method, url, response.status_code
+                )
+                return self._read_back(what, verify, error_for_status(response.status_code, what))
+            try:
+                return self._decode(response, what)
+            except _BadBody:
+                # The server accepted the request but its answer is unreadable: read the result back.
+                return self._read_back(what, verify, None)
+
+    def _read_back(self, what: str, verify: Callable[[], T] | None, cause: ApiError | None) -> T:
+        unknown = OutcomeUnknownError(
+            f"The connection broke while trying to {what}, and Compass Desk could not tell whether it "
+            "happened; check in Compass before trying again."
+        )
+        if verify is None:
+            raise unknown
+        try:
+            return verify()
+        except NotApplied:
+            detail = cause.message.rstrip(".") if cause else f"Compass did not confirm the request to {what}"
+            raise ChangeNotAppliedError(
+                f"{detail}; reading back shows nothing changed, so it is safe to try again."
+            ) from None
+        except AuthenticationError:
+            raise
+        except ApiError as exc:
+            raise unknown from exc
+
+
+def run_verify(check: Callable[[], tuple[bool, T]]) -> Callable[[], T]:
+    """Adapt ``check() -> (applied, value)`` to a ``verify`` callback."""
+
+    def verify() -> T:
+        applied, value = check()
+        if not applied:
+            raise NotApplied
+        return value
+
+    return verify

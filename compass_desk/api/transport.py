@@ -1,0 +1,147 @@
+"""HTTP plumbing under the client: URL rules, TLS, timeouts, and the retry policy for reads."""
+
+from __future__ import annotations
+
+import ipaddress
+import random
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+
+from compass_desk import USER_AGENT
+from compass_desk.api import schema
+from compass_desk.api.errors import InvalidEnvironmentError
+
+# A short connect timeout: an installer on a blocked network should hear "cannot reach" quickly.
+DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
+# Statuses a GET is retried on: gateway trouble and a busy or briefly failing server.
+RETRY_STATUSES = frozenset({500, 502, 503, 504})
+MAX_RETRY_AFTER_S = 30.0
+
+
+class BaseUrlError(InvalidEnvironmentError):
+    """A base URL the client refuses to use; the message says why."""
+
+
+def is_loopback_host(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def normalize_base_url(url: str) -> str:
+    """Check a base URL (https://, or http:// on loopback only) and drop a trailing slash."""
+    text = (url or "").strip()
+    if not text:
+        raise BaseUrlError("no address given; use e.g. https://rest.example.com")
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        raise BaseUrlError(f"'{text}' is not a web address; use e.g. https://rest.example.com")
+    if parts.username or parts.password:
+        raise BaseUrlError("the address must not contain a user name or password")
+    if parts.query or parts.fragment:
+        raise BaseUrlError(f"'{text}' has a query or fragment; give only the server's address")
+    if scheme == "http" and not is_loopback_host(parts.hostname):
+        raise BaseUrlError(
+            f"'{text}' uses plain http; Compass Desk only talks to Compass over https "
+            "(http is allowed for this computer itself, e.g. the simulator)"
+        )
+    return text.rstrip("/")
+
+
+def origin(url: str) -> tuple[str, str, int]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port or (443 if scheme == "https" else 80)
+    if is_loopback_host(host):
+        host = "loopback"  # localhost and 127.0.0.1 are the same machine
+    return scheme, host, port
+
+
+def same_origin(a: str, b: str) -> bool:
+    return origin(a) == origin(b)
+
+
+def ssl_context(ca_bundle: str | None = None) -> ssl.SSLContext:
+    """The OS trust store (truststore), plus an extra CA bundle when the environment has one."""
+    import truststore
+
+    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    if ca_bundle:
+        path = Path(ca_bundle).expanduser()
+        if not path.is_file():
+            raise BaseUrlError(f"the CA bundle '{ca_bundle}' does not exist")
+        context.load_verify_locations(cafile=str(path))
+    return context
+
+
+def build_http_client(ca_bundle: str | None = None, timeout: httpx.Timeout = DEFAULT_TIMEOUT) -> httpx.Client:
+    return httpx.Client(
+        verify=ssl_context(ca_bundle),
+        timeout=timeout,
+        follow_redirects=False,  # redirects are followed by hand, only on the same server
+        headers={"User-Agent": USER_AGENT, "Accept": schema.ACCEPT},
+        limits=httpx.Limits(max_connections=32, max_keepalive_connections=16),
+    )
+
+
+@dataclass
+class RetryPolicy:
+    """How GETs are retried: a bounded number of tries, exponential backoff with full jitter.
+
+    ``sleep`` and ``random`` are injectable so tests run instantly and deterministically.
+    """
+
+    attempts: int = 3
+    base_delay: float = 0.3
+    max_delay: float = 4.0
+    sleep: Callable[[float], None] = field(default=time.sleep)
+    random: Callable[[], float] = field(default=random.random)
+
+    def delay(self, attempt: int, retry_after: float | None = None) -> float:
+        """Seconds to wait before try number ``attempt + 1`` (attempt counts from 1)."""
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), MAX_RETRY_AFTER_S)
+        ceiling: float = min(self.max_delay, self.base_delay * 2.0 ** (attempt - 1))
+        return ceiling * (0.5 + 0.5 * self.random())
+
+    def wait(self, attempt: int, retry_after: float | None = None) -> None:
+        self.sleep(self.delay(attempt, retry_after))
+
+
+NO_RETRY = RetryPolicy(attempts=1)
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """``Retry-After`` as seconds: a number or an HTTP date; None when absent or unreadable."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        return max(0.0, float(text))
+    except ValueError:
+        pass
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0.0, (moment - (now or datetime.now(UTC))).total_seconds())
+
+
+# Transport failures where the request certainly never reached the server: safe to resend.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
