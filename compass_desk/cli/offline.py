@@ -94,7 +94,7 @@ def _mac_check(args: argparse.Namespace, options: GlobalOptions) -> int:
         mac = normalize_mac(args.mac)
     except MacError as exc:
         raise CliError(str(exc), USAGE) from None
-    vendor = OuiTable.from_records(load_toml("oui.toml").get("oui", [])).vendor_for(mac)
+    vendor = OuiTable.from_toml(load_toml("oui.toml")).vendor_for(mac)
     result = {"input": args.mac, "mac": mac, "display": format_mac(mac), "vendor": vendor.value,
               "vendor_label": vendor.label}  # fmt: skip
     if options.json:

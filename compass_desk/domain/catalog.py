@@ -6,7 +6,7 @@ Parsed from ``resources/models.toml`` (read by the caller) so that this module s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +44,7 @@ class Catalog:
             entries.append(CatalogEntry(model, family, int(prefix) if prefix else None, firmwares))
         return cls(entries)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[CatalogEntry]:
         return iter(self._entries.values())
 
     def __len__(self) -> int:

@@ -20,7 +20,8 @@ class MacError(ValueError):
 
 # A scanner may send a label prefix ("MAC:", "MAC ADDRESS ", "HW: ") before the digits.
 _PREFIX = re.compile(r"^\s*(?:mac(?:[\s_-]*addr(?:ess)?)?|hw(?:addr)?|ethernet|eth|lan)\s*[:=#\-]?\s*", re.I)
-_COLON_OR_DASH = re.compile(r"^[0-9A-Fa-f]{1,2}([:\-])(?:[0-9A-Fa-f]{1,2}\1){4}[0-9A-Fa-f]{1,2}$")
+# One separator throughout; groups of one digit are what macOS ``arp`` prints (0:4:13:aa:bb:cc).
+_GROUPED = re.compile(r"^[0-9A-Fa-f]{1,2}([:\- ])(?:[0-9A-Fa-f]{1,2}\1){4}[0-9A-Fa-f]{1,2}$")
 _CISCO = re.compile(r"^[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}$")
 _BARE = re.compile(r"^[0-9A-Fa-f]{12}$")
 _HEX = set("0123456789abcdefABCDEF")
@@ -36,11 +37,8 @@ def normalize_mac(text: str) -> str:
     body = _PREFIX.sub("", raw, count=1).strip() if _PREFIX.match(raw) else raw
     if _BARE.match(body):
         digits = body
-    elif _COLON_OR_DASH.match(body):
-        groups = re.split(r"[:\-]", body)
-        if any(len(g) != 2 for g in groups):
-            raise MacError(f"'{raw}' is not a MAC address: each of the 6 groups needs 2 hex digits")
-        digits = "".join(groups)
+    elif grouped := _GROUPED.match(body):
+        digits = "".join(group.zfill(2) for group in body.split(grouped.group(1)))
     elif _CISCO.match(body):
         digits = body.replace(".", "")
     else:
@@ -116,6 +114,11 @@ class OuiTable:
                 raise ValueError(f"bad OUI prefix {record['prefix']!r}")
             table[prefix] = Vendor(str(record["vendor"]))
         return cls(table)
+
+    @classmethod
+    def from_toml(cls, data: Mapping[str, Any]) -> OuiTable:
+        """From the parsed ``resources/oui.toml`` (``[[oui]]`` tables with prefix and vendor)."""
+        return cls.from_records(data.get("oui", []))
 
     def vendor_for(self, mac: str) -> Vendor:
         return self.prefixes.get(normalize_mac(mac)[:6], Vendor.UNKNOWN)
