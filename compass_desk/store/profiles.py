@@ -1,0 +1,113 @@
+"""Environment profiles (name, base URL, user name, optional CA bundle) in ``environments.toml``.
+
+No secrets in this file: passwords live in the keyring (``store.secrets``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from compass_desk.domain.models import Environment
+
+FILE_NAME = "environments.toml"
+_NAME = re.compile(r"^[\w][\w .@+\-]{0,63}$")
+
+
+class ProfileError(ValueError):
+    """A profile that cannot be read or saved; the message says why."""
+
+
+def check_name(name: str) -> str:
+    name = name.strip()
+    if not _NAME.match(name):
+        raise ProfileError(
+            f"'{name}' cannot be an environment name; use up to 64 letters, digits, spaces, '.', '-', '_', "
+            "'@' or '+', starting with a letter or digit"
+        )
+    return name
+
+
+def _quote(value: str) -> str:
+    # A JSON string with ASCII escapes is a valid TOML basic string.
+    return json.dumps(value, ensure_ascii=True)
+
+
+class ProfileStore:
+    def __init__(self, config_dir: str | os.PathLike[str]) -> None:
+        self.path = Path(config_dir) / FILE_NAME
+
+    def _read(self) -> dict[str, Environment]:
+        if not self.path.exists():
+            return {}
+        try:
+            with self.path.open("rb") as handle:
+                data = tomllib.load(handle)
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ProfileError(f"the environment list {self.path} cannot be read: {exc}") from None
+        table = data.get("environments", {})
+        if not isinstance(table, dict):
+            raise ProfileError(f"the environment list {self.path} has no [environments] table")
+        found: dict[str, Environment] = {}
+        for name, entry in table.items():
+            found[name] = self._parse(name, entry)
+        return found
+
+    def _parse(self, name: str, entry: Any) -> Environment:
+        if not isinstance(entry, dict):
+            raise ProfileError(f"environment '{name}' in {self.path} is not a table")
+        base_url, username = entry.get("base_url"), entry.get("username")
+        if not isinstance(base_url, str) or not base_url or not isinstance(username, str) or not username:
+            raise ProfileError(f"environment '{name}' in {self.path} needs base_url and username")
+        ca_bundle = entry.get("ca_bundle")
+        return Environment(
+            name, base_url, username, ca_bundle if isinstance(ca_bundle, str) and ca_bundle else None
+        )
+
+    def list(self) -> list[Environment]:
+        return sorted(self._read().values(), key=lambda e: e.name.casefold())
+
+    def get(self, name: str) -> Environment | None:
+        return self._read().get(name)
+
+    def save(self, environment: Environment) -> None:
+        check_name(environment.name)
+        if not environment.base_url.strip() or not environment.username.strip():
+            raise ProfileError("an environment needs an address and a user name")
+        profiles = self._read()
+        profiles[environment.name] = environment
+        self._write(profiles)
+
+    def remove(self, name: str) -> bool:
+        profiles = self._read()
+        if name not in profiles:
+            return False
+        del profiles[name]
+        self._write(profiles)
+        return True
+
+    def _write(self, profiles: dict[str, Environment]) -> None:
+        lines = ["# Compass Desk environments. Passwords are kept in the system keyring, never here.", ""]
+        for env in sorted(profiles.values(), key=lambda e: e.name.casefold()):
+            lines.append(f"[environments.{_quote(env.name)}]")
+            lines.append(f"base_url = {_quote(env.base_url)}")
+            lines.append(f"username = {_quote(env.username)}")
+            if env.ca_bundle:
+                lines.append(f"ca_bundle = {_quote(env.ca_bundle)}")
+            lines.append("")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Write beside the target and rename, so a crash never leaves half a file.
+        fd, tmp = tempfile.mkstemp(prefix=".environments-", suffix=".toml", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write("\n".join(lines))
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
