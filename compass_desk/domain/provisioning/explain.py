@@ -1,0 +1,101 @@
+"""Words for what a setting means beyond its value: unset markers, permission flags, custom part.
+
+Compass appends the custom settings of a phone (and of its phone type) at the end of the file it
+generates. When that part is introduced by a comment naming it ("Custom settings"), the settings
+after it are marked, so the viewer can show which lines an administrator added by hand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from compass_desk.domain.provisioning.model import FileFormat, ParsedFile, Setting, split_lines
+
+YEALINK_UNSET = "%NULL%"
+SNOM_UNSET = " "
+# The comment the simulator writes before the custom part (and what we look for in real files).
+CUSTOM_MARKER = "Custom settings"
+_CUSTOM_COMMENT = re.compile(r"^\s*(?:<!--|#|;)\s*.*\bcustom[\s_-]*settings?\b", re.I)
+
+# Snom permission flags (XML ``perm`` value or plain-text suffix) and what they do on the phone.
+USER_KEEPS = "the user may change it, and provisioning keeps the user's value (“read & remain”)"
+READ_ONLY = "read-only: the user cannot change it on the phone"
+OVERWRITTEN = "the user may change it, but the next provisioning overwrites it"
+VOLATILE = "volatile: not saved, so it goes back to the provisioned value after a reboot"
+PERMISSIONS: dict[str, str] = {
+    "!": USER_KEEPS,
+    "&": READ_ONLY,
+    "R": READ_ONLY,
+    " ": READ_ONLY,
+    "$": OVERWRITTEN,
+    "RW": OVERWRITTEN,
+    "": OVERWRITTEN,
+    "V": VOLATILE,
+}
+
+
+def permission_meaning(permission: str | None, file_format: FileFormat) -> str | None:
+    """What a Snom permission flag means; ``None`` for Yealink (no flags) or no flag in XML."""
+    if file_format is FileFormat.YEALINK_CFG:
+        return None
+    if permission is None:
+        if file_format is FileFormat.SNOM_TEXT:
+            return f"no flag: {READ_ONLY} (the default of this file form)"
+        return None
+    meaning = PERMISSIONS.get(permission) or PERMISSIONS.get(permission.upper())
+    if meaning is None:
+        return f"unknown permission flag {permission!r}: the phone may ignore this setting"
+    return meaning
+
+
+def unset_meaning(setting: Setting, file_format: FileFormat) -> str | None:
+    """Say so when a value does not set something but clears it."""
+    if file_format is FileFormat.YEALINK_CFG and setting.value.strip() == YEALINK_UNSET:
+        return "%NULL% unsets this setting: the phone goes back to its own default"
+    if file_format is not FileFormat.YEALINK_CFG:
+        if setting.value == SNOM_UNSET:
+            return "a single space unsets this setting: the phone goes back to its own default"
+        if setting.attribute("action") == "remove":
+            return "action=\"remove\" clears this setting (Snom firmware 10.1.57.0 and later)"
+    return None
+
+
+def explain(setting: Setting, file_format: FileFormat) -> list[str]:
+    """Every remark worth showing next to *setting*, in reading order."""
+    notes: list[str] = []
+    unset = unset_meaning(setting, file_format)
+    if unset:
+        notes.append(unset)
+    meaning = permission_meaning(setting.permission, file_format)
+    if meaning and setting.permission is not None:
+        notes.append(f"permission {setting.permission!r}: {meaning}")
+    if setting.permission == "!" and _looks_like_credential(setting.name):
+        notes.append("a credential with '!' cannot be changed by later provisioning once the user edits it")
+    if setting.from_custom:
+        notes.append("from the custom settings Compass appends at the end; it overrides earlier lines")
+    return notes
+
+
+def _looks_like_credential(name: str) -> bool:
+    lowered = name.lower()
+    return "pass" in lowered or "pwd" in lowered
+
+
+def find_custom_marker(text: str) -> int | None:
+    """Line number of the comment that opens the custom-settings part, if there is one."""
+    for number, line in enumerate(split_lines(text), start=1):
+        if _CUSTOM_COMMENT.match(line):
+            return number
+    return None
+
+
+def mark_custom(parsed: ParsedFile) -> ParsedFile:
+    """A copy of *parsed* with the settings after the custom-settings comment marked."""
+    start = find_custom_marker(parsed.text)
+    if start is None:
+        return parsed
+    settings = tuple(
+        dataclasses.replace(s, from_custom=True) if s.line > start else s for s in parsed.settings
+    )
+    return dataclasses.replace(parsed, settings=settings, custom_start_line=start)
