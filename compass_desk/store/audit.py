@@ -1,0 +1,180 @@
+"""The audit log: who did what, where, when, and how it ended; with a filter and CSV export.
+
+Every text field passes through :func:`compass_desk.logsetup.redact` before it is stored, so a
+password that slips into a detail message never reaches the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
+
+from compass_desk.logsetup import redact
+from compass_desk.store.db import Database, Schema, utc_now
+
+SCHEMA = Schema(
+    "audit",
+    (
+        """
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            environment TEXT NOT NULL,
+            username TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX audit_log_at ON audit_log (at)
+        """,
+    ),
+)
+
+CSV_HEADER = ("time (UTC)", "environment", "user", "action", "target", "outcome", "detail")
+# Spreadsheets run cells starting with these as formulas (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_SEPARATOR = "\x1f"  # between fields in the filter's haystack: a term never spans two fields
+_FIELDS_SQL = f"at || '{_SEPARATOR}' || " + f" || '{_SEPARATOR}' || ".join(
+    ("environment", "username", "action", "target", "outcome", "detail")
+)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime  # UTC
+    environment: str
+    user: str
+    action: str
+    target: str
+    outcome: str
+    detail: str = ""
+
+    def row(self) -> tuple[str, ...]:
+        """The entry as CSV cells (time to the second, in UTC)."""
+        at = self.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+        return (at, self.environment, self.user, self.action, self.target, self.outcome, self.detail)
+
+
+def _contains(haystack: str | None, needle: str | None) -> bool:
+    # Python's casefold, not SQLite's ASCII-only LIKE: "Zürich" matches "zÜrich".
+    return bool(haystack is not None and needle is not None and needle in haystack.casefold())
+
+
+def _register_functions(conn: sqlite3.Connection) -> None:
+    conn.create_function("cd_contains", 2, _contains, deterministic=True)
+
+
+def csv_safe(cell: str) -> str:
+    """Neutralise a cell a spreadsheet would run as a formula by prefixing a single quote."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+class AuditLog:
+    """``AuditLog(path)``: the audit log in the SQLite file *path* (see ``db.state_db_path``)."""
+
+    def __init__(self, path: str | os.PathLike[str], *, clock: Callable[[], datetime] = utc_now) -> None:
+        self._db = Database(path, [SCHEMA], durable=True, on_connect=_register_functions)
+        self._clock = clock
+
+    def record(
+        self, environment: str, user: str, action: str, target: str, outcome: str, detail: str = ""
+    ) -> AuditEntry:
+        """Append one entry stamped with the current UTC time; returns it as stored."""
+        at = self._clock().astimezone(UTC)
+        fields = tuple(redact(str(value)) for value in (environment, user, action, target, outcome, detail))
+        with self._db.write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO audit_log (at, environment, username, action, target, outcome, detail) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (at.isoformat(timespec="microseconds"), *fields),
+            )
+            entry_id = cursor.lastrowid
+        assert entry_id is not None
+        return AuditEntry(entry_id, at, *fields)
+
+    def entries(
+        self, text_filter: str | None = None, limit: int | None = None, *, environment: str | None = None
+    ) -> list[AuditEntry]:
+        """Newest first. Every word of *text_filter* must appear in some field (any case)."""
+        where: list[str] = []
+        params: list[object] = []
+        for term in (text_filter or "").split():
+            where.append(f"cd_contains({_FIELDS_SQL}, ?)")
+            params.append(term.casefold())
+        if environment is not None:
+            where.append("environment = ?")
+            params.append(environment)
+        sql = "SELECT id, at, environment, username, action, target, outcome, detail FROM audit_log"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(0, int(limit)))
+        with self._db.read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        return [AuditEntry(row[0], datetime.fromisoformat(row[1]), *row[2:]) for row in rows]
+
+    def export_csv(
+        self,
+        target: str | os.PathLike[str] | TextIO,
+        text_filter: str | None = None,
+        *,
+        entries: list[AuditEntry] | None = None,
+    ) -> int:
+        """Write the (filtered) log as CSV with a header row, newest first; returns the entry count.
+
+        A path is written as UTF-8 with a byte-order mark, so spreadsheet programs read accents
+        right; a stream is written as is.
+        """
+        rows = self.entries(text_filter) if entries is None else entries
+        with _open_target(target) as stream:
+            writer = csv.writer(stream)
+            writer.writerow(CSV_HEADER)
+            for entry in rows:
+                writer.writerow([csv_safe(cell) for cell in entry.row()])
+        return len(rows)
+
+    def prune(self, before: datetime) -> int:
+        """Delete the entries older than *before*; returns how many went."""
+        with self._db.write() as conn:
+            cursor = conn.execute(
+                "DELETE FROM audit_log WHERE at < ?",
+                (before.astimezone(UTC).isoformat(timespec="microseconds"),),
+            )
+            return cursor.rowcount
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> AuditLog:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@contextmanager
+def _open_target(target: str | os.PathLike[str] | TextIO) -> Iterator[TextIO]:
+    if isinstance(target, str | os.PathLike):
+        path = Path(target)
+        # Write beside the target and rename, so a failed export never leaves half a file.
+        temp = path.with_name(path.name + ".part")
+        try:
+            with open(temp, "w", encoding="utf-8-sig", newline="") as stream:
+                yield stream
+            os.replace(temp, path)
+        finally:
+            if temp.exists():
+                temp.unlink()
+    else:
+        yield target
