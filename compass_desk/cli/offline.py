@@ -229,7 +229,7 @@ def _deadline(args: argparse.Namespace, options: GlobalOptions) -> int:
 
     now = _parse_moment(args.now, "--now") if args.now else datetime.now(UTC)
     activated = _parse_moment(args.activated, "--activated") if args.activated else now
-    if activated - now > timedelta(minutes=5):
+    if activated.astimezone(UTC) - now.astimezone(UTC) > timedelta(minutes=5):
         raise CliError("the activation time lies in the future; give the moment Activate was pressed", USAGE)
     try:
         cutoff = dl.parse_cutoff(args.cutoff)
@@ -237,7 +237,7 @@ def _deadline(args: argparse.Namespace, options: GlobalOptions) -> int:
         raise CliError(str(exc), USAGE) from None
     deadline = dl.deadline_for(activated, cutoff)
     later = dl.platform_latest(deadline) if cutoff < dl.LATE_CUTOFF else None
-    left = max(deadline - now, timedelta(0))
+    left = dl.time_left(deadline, now)
     result = {
         "activated_at": activated.isoformat(),
         "now": now.isoformat(),

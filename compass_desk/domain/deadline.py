@@ -4,11 +4,14 @@ An activated phone must be reset before the first Wednesday cutoff after activat
 Europe/Amsterdam time. The seed text says 00:00 CET, the admin manual 03:00 CET/CEST: the app
 takes 00:00 as the deadline (the earlier one) and lets the user choose 03:00. Never more than
 7 days after activation.
+
+Durations and comparisons are done in UTC: Python subtracts two datetimes that share a tzinfo by
+their wall clocks, which is an hour off across a summer/winter time change.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -47,8 +50,8 @@ def cutoffs_after(moment: datetime, cutoff: time = DEFAULT_CUTOFF) -> datetime:
         # fold=0 picks the first of an ambiguous hour; the non-existent hour of spring does not
         # occur at 00:00 or 03:00 in Amsterdam (the jump is 02:00 → 03:00), but normalise anyway.
         candidate = datetime.combine(candidate_day, cutoff, tzinfo=AMSTERDAM)
-        candidate = candidate.astimezone(AMSTERDAM)
-        if candidate > moment:
+        candidate = candidate.astimezone(UTC).astimezone(AMSTERDAM)
+        if _utc(candidate) > _utc(moment):
             return candidate
         candidate_day += timedelta(days=7)
 
@@ -56,7 +59,8 @@ def cutoffs_after(moment: datetime, cutoff: time = DEFAULT_CUTOFF) -> datetime:
 def deadline_for(activated_at: datetime, cutoff: time = DEFAULT_CUTOFF) -> datetime:
     """When the registration at the vendor lapses for a phone activated at *activated_at*."""
     _require_aware(activated_at, "the activation time")
-    return min(cutoffs_after(activated_at, cutoff), (activated_at + MAX_WINDOW).astimezone(AMSTERDAM))
+    cap = (_utc(activated_at) + MAX_WINDOW).astimezone(AMSTERDAM)
+    return min(cutoffs_after(activated_at, cutoff), cap, key=_utc)
 
 
 def platform_latest(deadline: datetime, late_cutoff: time = LATE_CUTOFF) -> datetime:
@@ -70,12 +74,21 @@ def platform_latest(deadline: datetime, late_cutoff: time = LATE_CUTOFF) -> date
 
 
 def is_lapsed(deadline: datetime, now: datetime) -> bool:
-    return now >= deadline
+    return _utc(now) >= _utc(deadline)
+
+
+def time_left(deadline: datetime, now: datetime) -> timedelta:
+    """Real time (not wall-clock time) from *now* until *deadline*; zero once lapsed."""
+    return max(_utc(deadline) - _utc(now), timedelta(0))
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
 
 
 def time_left_text(deadline: datetime, now: datetime) -> str:
     """``"2 days 4 hours"``, ``"3 hours 12 minutes"``, ``"45 minutes"``, ``"lapsed"``."""
-    remaining = deadline - now
+    remaining = time_left(deadline, now)
     if remaining <= timedelta(0):
         return "lapsed"
     total_minutes = int(remaining.total_seconds() // 60)
