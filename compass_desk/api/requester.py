@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 import httpx
 
+from compass_desk import USER_AGENT
 from compass_desk.api import schema
 from compass_desk.api.errors import (
     ApiError,
@@ -98,7 +99,7 @@ class Requester:
         if self._auth_error is not None:
             # After a 401 the same credentials are never sent again (XMPP locks an IP out after 20).
             raise self._auth_error
-        all_headers = {"Accept": schema.ACCEPT, **(headers or {})}
+        all_headers = {"Accept": schema.ACCEPT, "User-Agent": USER_AGENT, **(headers or {})}
         content = None
         if body is not None:
             content = json.dumps(body).encode("utf-8")

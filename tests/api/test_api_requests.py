@@ -1,0 +1,204 @@
+"""The client's HTTP conventions against a scripted server (httpx.MockTransport): no network."""
+
+from __future__ import annotations
+
+import base64
+
+import httpx
+import pytest
+from api_fakes import BASE, PASSWORD, V3, FakeCompass, ok, phone_json
+
+from compass_desk import USER_AGENT
+from compass_desk.api import errors
+from compass_desk.api.client import CompassClient
+from compass_desk.api.transport import BaseUrlError, normalize_base_url, retry_after_seconds
+from compass_desk.domain.models import Environment
+
+USER = {"theType": "user", "entityId": "u-9", "self": f"{BASE}/people/u-9", "name": "Jan", "username": "jan"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://rest.example.com",
+        "https://rest.example.com/",
+        "http://127.0.0.1:8080",
+        "http://localhost:1",
+        "http://[::1]:9000",
+        "http://127.5.0.1",
+    ],
+)
+def test_base_url_accepted(url):
+    assert normalize_base_url(url) == url.rstrip("/")
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("http://rest.example.com", "plain http"),
+        ("http://10.0.0.1", "plain http"),
+        ("ftp://rest.example.com", "not a web address"),
+        ("rest.example.com", "not a web address"),
+        ("https://jan:pw@rest.example.com", "user name or password"),
+        ("", "no address"),
+    ],
+)
+def test_base_url_refused(url, why):
+    with pytest.raises(BaseUrlError, match=why):
+        normalize_base_url(url)
+
+
+def test_client_refuses_plain_http_to_a_remote_host():
+    with pytest.raises(errors.InvalidEnvironmentError):
+        CompassClient(Environment("x", "http://rest.example.com", "jan"), "pw")
+
+
+def test_headers_auth_and_served_version(fake: FakeCompass, client: CompassClient):
+    fake.on("GET", f"{BASE}/user", ok(USER, content_type="application/vnd.iperity.compass.v2+json"))
+    user = client.whoami()
+    assert (user.url, user.name, user.username) == (USER["self"], "Jan", "jan")
+    request = fake.requests[0]
+    assert request.headers["User-Agent"] == USER_AGENT
+    assert request.headers["Accept"] == (
+        "application/vnd.iperity.compass.v3+json; q=1.0, application/vnd.iperity.compass.v2+json; q=0.9"
+    )
+    assert (
+        request.headers["Authorization"] == "Basic " + base64.b64encode(f"jan:{PASSWORD}".encode()).decode()
+    )
+    assert request.headers["X-No-Redirect"] == "true"
+    assert client.api_version == 2
+    # A request body uses the media type of the version the server speaks.
+    fake.on("POST", f"{BASE}/orgs/c-1/phones", ok(phone_json(), status=201))
+    from compass_desk.domain.models import Company
+
+    client.add_phone(
+        Company(f"{BASE}/orgs/c-1", "c-1", "Acme"), name="R", model="snom-d785", mac="00:04:13:aa:bb:cc"
+    )
+    post = fake.requests[-1]
+    assert post.headers["Content-Type"] == "application/vnd.iperity.compass.v2+json"
+
+
+def test_bootstrap_follows_303_on_the_same_server(fake: FakeCompass):
+    fake.on("GET", f"{BASE}/user", httpx.Response(303, headers={"Location": "/people/u-9"}))
+    fake.on("GET", f"{BASE}/people/u-9", ok(USER))
+    with fake.client(bootstrap_no_redirect=False) as client:
+        assert client.whoami().url == USER["self"]
+        client._http.close()
+    assert "X-No-Redirect" not in fake.requests[0].headers
+    assert [str(r.url) for r in fake.requests] == [f"{BASE}/user", f"{BASE}/people/u-9"]
+
+
+def test_redirect_to_another_server_is_not_followed_with_credentials(fake: FakeCompass, client):
+    fake.on("GET", f"{BASE}/user", httpx.Response(303, headers={"Location": "https://evil.example/u"}))
+    with pytest.raises(errors.UnexpectedResponseError, match="other than the environment"):
+        client.whoami()
+    assert len(fake.requests) == 1
+
+
+def test_get_retried_on_503_with_retry_after(fake, client):
+    url = f"{BASE}/things/p-1"
+    fake.on("GET", url, ok(None, 503, headers={"Retry-After": "2"}), ok(None, 502), ok(phone_json()))
+    assert client.phone(url).name == "Reception"
+    assert fake.count("GET", url) == 3
+    assert fake.sleeps[0] == 2.0  # Retry-After wins over backoff
+    assert 0 < fake.sleeps[1] <= 4.0
+
+
+def test_get_retries_are_bounded(fake, client):
+    url = f"{BASE}/things/p-1"
+    fake.on("GET", url, ok({"message": "busy"}, 503))
+    with pytest.raises(errors.ServerError):
+        client.phone(url)
+    assert fake.count("GET", url) == 3
+    assert len(fake.sleeps) == 2
+
+
+def test_get_retried_on_network_errors_then_network_error(fake, client):
+    url = f"{BASE}/things/p-1"
+    fake.on("GET", url, httpx.ConnectError("refused"))
+    with pytest.raises(errors.NetworkError) as caught:
+        client.phone(url)
+    assert fake.count("GET", url) == 3
+    assert "check the network" in caught.value.message
+
+
+def test_timeout_is_its_own_error(fake, client):
+    url = f"{BASE}/things/p-1"
+    fake.on("GET", url, httpx.ReadTimeout("slow"))
+    with pytest.raises(errors.ApiTimeoutError, match="did not answer in time"):
+        client.phone(url)
+
+
+def test_backoff_grows_and_has_jitter():
+    from compass_desk.api.transport import RetryPolicy
+
+    low = RetryPolicy(base_delay=1.0, max_delay=10.0, random=lambda: 0.0)
+    high = RetryPolicy(base_delay=1.0, max_delay=10.0, random=lambda: 1.0)
+    assert [low.delay(n) for n in (1, 2, 3)] == [0.5, 1.0, 2.0]
+    assert [high.delay(n) for n in (1, 2, 3, 9)] == [1.0, 2.0, 4.0, 10.0]
+    assert low.delay(1, retry_after=999) == 30.0  # capped
+
+
+def test_retry_after_as_http_date():
+    from datetime import UTC, datetime
+
+    now = datetime(2026, 1, 1, 12, 0, 0, tzinfo=UTC)
+    assert retry_after_seconds("Thu, 01 Jan 2026 12:00:05 GMT", now) == 5.0
+    assert retry_after_seconds("soon") is None
+
+
+def test_401_is_never_retried_and_never_resent(fake, client):
+    fake.on("GET", f"{BASE}/user", ok(None, 401, headers={"WWW-Authenticate": 'Basic realm="compass"'}))
+    with pytest.raises(errors.AuthenticationError) as caught:
+        client.whoami()
+    assert PASSWORD not in caught.value.message
+    with pytest.raises(errors.AuthenticationError):
+        client.whoami()
+    assert len(fake.requests) == 1  # the second call did not send the bad credentials again
+    fake.routes.clear()
+    fake.on("GET", f"{BASE}/user", ok(USER))
+    client.set_password("new-password")
+    assert client.whoami().username == "jan"
+
+
+@pytest.mark.parametrize(
+    ("response", "match"),
+    [
+        (
+            httpx.Response(
+                200, text="<html><body>Proxy error</body></html>", headers={"Content-Type": "text/html"}
+            ),
+            "web page",
+        ),
+        (
+            httpx.Response(200, text='{"self": "x", "na', headers={"Content-Type": V3}),
+            "incomplete or malformed",
+        ),
+        (httpx.Response(200, text="[1, 2", headers={"Content-Type": V3}), "incomplete or malformed"),
+    ],
+)
+def test_unexpected_bodies(fake, client, response, match):
+    url = f"{BASE}/things/p-1"
+    fake.on("GET", url, response)
+    with pytest.raises(errors.UnexpectedResponseError, match=match):
+        client.phone(url)
+    assert fake.count("GET", url) == 3  # a GET is safe to try again
+
+
+def test_a_bad_body_once_is_survived(fake, client):
+    url = f"{BASE}/things/p-1"
+    fake.on("GET", url, httpx.Response(200, text="{", headers={"Content-Type": V3}), ok(phone_json()))
+    assert client.phone(url).mac == "000413aabbcc"
+
+
+def test_not_json_where_an_object_was_due(fake, client):
+    url = f"{BASE}/things/p-1"
+    fake.on("GET", url, ok(["a list"]))
+    with pytest.raises(errors.UnexpectedResponseError):
+        client.phone(url)
+
+
+def test_406_means_no_common_version(fake, client):
+    fake.on("GET", f"{BASE}/user", ok(None, 406))
+    with pytest.raises(errors.UnsupportedOperationError, match="neither API version 3 nor 2"):
+        client.whoami()
