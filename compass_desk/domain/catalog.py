@@ -27,8 +27,15 @@ class Catalog:
 
     @classmethod
     def from_toml(cls, data: Mapping[str, Any]) -> Catalog:
-        entries = []
-        for record in data.get("model", []):
+        entries: list[CatalogEntry] = []
+        for index, record in enumerate(data.get("model", []), start=1):
+            missing = [key for key in ("id", "vendor", "name") if key not in record]
+            if missing:
+                raise ValueError(f"model entry {index} of the catalog lacks {', '.join(missing)}")
+            if str(record["vendor"]) not in (Vendor.SNOM, Vendor.YEALINK):
+                raise ValueError(f"model {record['id']} has vendor {record['vendor']!r}; use snom or yealink")
+            if record["id"] in {entry.model.id for entry in entries}:
+                raise ValueError(f"model {record['id']} is listed twice in the catalog")
             vendor = Vendor(str(record["vendor"]))
             firmwares = tuple(str(v) for v in record.get("demo_firmwares", ()))
             model = PhoneModel(
