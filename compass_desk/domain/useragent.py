@@ -88,4 +88,12 @@ def decode(text: str, *, families: YealinkFamilies | None = None) -> Decoded:
     if isinstance(text, str) and looks_like_user_agent(text):
         agent = parse_user_agent(text, families=families)
         return Decoded(agent.version, agent)
-    return Decoded(parse_firmware(text, families=families))
+    try:
+        return Decoded(parse_firmware(text, families=families))
+    except FirmwareError:
+        if isinstance(text, str) and re.search(r"[a-z]{2,}|/", text, re.I):
+            raise FirmwareError(
+                f"'{text.strip()}' is neither a firmware version nor a Snom or Yealink user agent; "
+                f"use e.g. 10.1.159.12, 66.86.188.6 or {_UA_EXAMPLES[5:]}"
+            ) from None
+        raise

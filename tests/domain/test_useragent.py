@@ -100,8 +100,10 @@ def test_decode_takes_a_version_or_a_user_agent():
     agent = decode("snomD785/10.1.159.12")
     assert agent.user_agent is not None and agent.user_agent.model == "D785"
     assert agent.version.major_label == "V10"
-    with pytest.raises(FirmwareError):
-        decode("nonsense")
+    with pytest.raises(FirmwareError, match="neither a firmware version nor a Snom or Yealink user agent"):
+        decode("Linphone/3.6.1")
+    with pytest.raises(FirmwareError, match="is not a firmware version"):
+        decode("10.1.x")
     assert looks_like_user_agent("SNOMd785/10.1.1.1") and not looks_like_user_agent("10.1.1.1")
 
 
