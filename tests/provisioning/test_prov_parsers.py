@@ -140,3 +140,16 @@ def test_broken_xml_is_a_parse_error_with_a_line(text):
         parse_snom_xml(text)
     assert info.value.line == 1
     assert "well-formed" in info.value.message or "cannot be read" in info.value.message
+
+
+def test_custom_part_inside_phone_settings_ends_with_its_section():
+    # The simulator's layout: the custom part closes phone-settings; function keys follow it.
+    text = (
+        "<settings>\n<phone-settings>\n<language>Nederlands</language>\n"
+        "<!-- custom settings (Compass Studio) -->\n<dnd_mode perm=\"!\">off</dnd_mode>\n</phone-settings>\n"
+        "<functionKeys>\n<fkey idx=\"0\">speed *1</fkey>\n</functionKeys>\n</settings>\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.custom_start_line == 4
+    assert [(s.name, s.from_custom) for s in parsed.settings] == [
+        ("language", False), ("dnd_mode", True), ("fkey", False)]

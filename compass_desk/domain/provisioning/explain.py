@@ -91,11 +91,29 @@ def find_custom_marker(text: str) -> int | None:
 
 
 def mark_custom(parsed: ParsedFile) -> ParsedFile:
-    """A copy of *parsed* with the settings after the custom-settings comment marked."""
+    """A copy of *parsed* with the settings of the custom-settings part marked.
+
+    In the text formats the part runs to the end of the file. In Snom XML it ends where the
+    section holding it closes, because function keys and firmware settings may follow.
+    """
     start = find_custom_marker(parsed.text)
     if start is None:
         return parsed
+    end = _custom_end(parsed, start) if parsed.format is FileFormat.SNOM_XML else None
     settings = tuple(
-        dataclasses.replace(s, from_custom=True) if s.line > start else s for s in parsed.settings
+        dataclasses.replace(s, from_custom=True) if start < s.line and (end is None or s.line <= end) else s
+        for s in parsed.settings
     )
     return dataclasses.replace(parsed, settings=settings, custom_start_line=start)
+
+
+def _custom_end(parsed: ParsedFile, start: int) -> int | None:
+    first = next((s for s in parsed.settings if s.line > start), None)
+    if first is None:
+        return None
+    closing = f"</{first.section}"
+    lines = parsed.lines
+    for number in range(first.line, len(lines) + 1):
+        if closing in lines[number - 1]:
+            return number
+    return None
