@@ -24,8 +24,7 @@ class ProfileError(ValueError):
 
 
 def check_name(name: str) -> str:
-    name = name.strip()
-    if not _NAME.match(name):
+    if not _NAME.fullmatch(name) or name != name.strip():
         raise ProfileError(
             f"'{name}' cannot be an environment name; use up to 64 letters, digits, spaces, '.', '-', '_', "
             "'@' or '+', starting with a letter or digit"
