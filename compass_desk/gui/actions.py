@@ -1,0 +1,129 @@
+"""Activate and Reboot: availability (with the reason), confirmation, the call, the audit log."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from compass_desk.domain.models import Phone
+from compass_desk.gui.browser import Browser, Mode
+from compass_desk.gui.messages import user_message
+from compass_desk.gui.phone_model import PhoneRow, mac_label
+from compass_desk.gui.qtfix import emit
+from compass_desk.gui.worker import Busy, JobContext, Worker
+
+log = logging.getLogger(__name__)
+
+LABELS = {"activate": "Activate", "reboot": "Reboot"}
+
+
+@dataclass(frozen=True)
+class Availability:
+    enabled: bool
+    reason: str  # the tooltip: why not, or what it does
+
+
+WHAT_IT_DOES = {
+    "activate": "Register the phone at the manufacturer's provisioning service, so that a phone reset to "
+    "factory defaults finds Compass (before the weekly deadline).",
+    "reboot": "Restart the phone; it fetches its settings from Compass again.",
+}
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before changing the platform (tests replace this function)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+class PhoneActions(QObject):
+    finished = Signal(str)  # one sentence for the status bar
+    failed = Signal(str)
+
+    def __init__(self, browser: Browser, worker: Worker, parent_widget: QWidget | None = None) -> None:
+        super().__init__(parent_widget)
+        self.browser = browser
+        self.worker = worker
+        self._parent_widget = parent_widget
+
+    def availability(self, row: PhoneRow | None, operation: str) -> Availability:
+        browser = self.browser
+        if row is None:
+            return Availability(False, "Select a phone first.")
+        if browser.mode != Mode.ONLINE or browser.session is None:
+            return Availability(False, "Offline: actions are available again once Compass Desk is connected.")
+        session = browser.session
+        if not _safe(lambda: session.supports(operation), True):
+            env = browser.environment.name if browser.environment else "this environment"
+            return Availability(False, f"{env} does not support {LABELS[operation]}.")
+        if not _safe(lambda: session.can_write(row.phone.company_url), False):
+            where = row.company_name or "this organisation"
+            return Availability(False, f"You have read-only rights on {where}.")
+        if self.worker.is_busy(row.url):
+            return Availability(False, "Another action on this phone is still running.")
+        return Availability(True, WHAT_IT_DOES[operation])
+
+    def run(self, operation: str, row: PhoneRow) -> None:
+        available = self.availability(row, operation)
+        if not available.enabled:
+            emit(self.failed, available.reason)
+            return
+        environment = self.browser.environment
+        session = self.browser.session
+        assert environment is not None and session is not None
+        phone = row.phone
+        name = phone.name or mac_label(phone.mac)
+        label = LABELS[operation]
+        question = (f"{label} phone “{name}” ({mac_label(phone.mac)})\n"
+                    f"in organisation “{row.company_name}”\n"
+                    f"on environment “{environment.name}”?")
+        if operation == "reboot":
+            question += "\n\nCalls on this phone will be cut off."
+        if not confirm(self._parent_widget, f"{label} phone", question):
+            return
+        audit = self.browser.context.audit
+        target = f"{name} ({mac_label(phone.mac)}) in {row.company_name}"
+
+        def work(ctx: JobContext) -> Phone | None:
+            ctx.progress(0, 0, f"{label}: {name}…")
+            try:
+                result: Phone | None = getattr(session, operation)(phone)
+            except Exception as exc:
+                if audit is not None:
+                    outcome = "unknown" if type(exc).__name__ == "OutcomeUnknownError" else "failed"
+                    audit.record(environment.name, environment.username, operation, target, outcome,
+                                 user_message(exc))
+                raise
+            if audit is not None:
+                detail = f"state {result.provisioning.value}" if isinstance(result, Phone) else ""
+                audit.record(environment.name, environment.username, operation, target, "ok", detail)
+            return result
+
+        def done(result: Phone | None) -> None:
+            if isinstance(result, Phone) and self.browser.environment == environment:
+                self.browser.phone_updated(result)
+            emit(self.finished, f"{label} {name}: done." + (
+                f" State is now {result.provisioning.value}." if isinstance(result, Phone) else ""))
+
+        def failed(error: BaseException) -> None:
+            emit(self.failed, f"{label} {name} failed: {user_message(error, operation.lower())}")
+
+        try:
+            self.worker.submit(work, label=operation, key=phone.url, on_success=done, on_failure=failed)
+        except Busy as exc:
+            emit(self.failed, str(exc))
+
+
+def _safe(fn: Callable[[], Any], default: Any) -> Any:
+    try:
+        return fn()
+    except Exception:  # a capability check must never break the panel
+        log.exception("capability check failed")
+        return default

@@ -1,0 +1,130 @@
+"""Start the desktop application: ``compass-desk`` (profiles), ``--demo``, ``--screenshot FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+SCREENSHOT_TIMEOUT_S = 60.0
+
+
+def run(args: argparse.Namespace, options: Any) -> int:
+    screenshot = getattr(args, "screenshot", None)
+    if screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render without a display
+    from PySide6.QtWidgets import QApplication
+
+    from compass_desk import APP_NAME
+    from compass_desk.cli.common import CliError
+    from compass_desk.logsetup import setup_logging
+    from compass_desk.paths import app_paths
+
+    paths = app_paths(getattr(options, "data_dir", None))
+    try:
+        setup_logging(paths.ensure().logs)
+    except OSError as exc:
+        raise CliError(f"cannot write to the data folder {paths.logs}: {exc.strerror}") from None
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    context = build_context(bool(getattr(args, "demo", False)), paths)
+    from compass_desk.gui.style import icon
+
+    app.setWindowIcon(icon("app"))
+    window = create_window(context)
+    try:
+        if screenshot:
+            return take_screenshot(window, screenshot)
+        window.show()
+        return int(app.exec())
+    finally:
+        window.shutdown()
+        context.close()
+        dispose(window)
+
+
+def dispose(window: Any) -> None:
+    """Delete Qt objects while the QApplication still exists (avoids crashes at interpreter exit)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from compass_desk.gui.style import icon
+
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    icon.cache_clear()
+
+
+def build_context(demo: bool, paths: Any) -> Any:
+    from compass_desk.gui.context import open_store
+
+    if demo:
+        from compass_desk.gui.demo import demo_context
+
+        context = demo_context(paths)
+    else:
+        from compass_desk.gui.context import profile_context
+
+        context = profile_context(paths)
+    open_store(context)
+    return context
+
+
+def create_window(context: Any) -> Any:
+    from PySide6.QtCore import QTimer
+
+    from compass_desk.gui.main_window import MainWindow
+
+    window = MainWindow(context)
+    QTimer.singleShot(0, window.start)
+    return window
+
+
+def wait_until(predicate: Any, timeout_s: float) -> bool:
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if predicate():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def select_showcase_phone(window: Any) -> None:
+    """Pick a phone worth looking at: an active one with a deadline, else the first."""
+    from compass_desk.domain.models import ProvisioningState
+
+    rows = window.model.rows()
+    best = next((r for r in rows if r.phone.provisioning == ProvisioningState.ACTIVE and r.status), None)
+    best = best or next((r for r in rows if r.status is not None), rows[0] if rows else None)
+    if best is not None:
+        window.select_mac(best.phone.mac)
+
+
+def take_screenshot(window: Any, path: str) -> int:
+    from compass_desk.cli.common import CliError
+
+    window.resize(1440, 860)
+    window.show()
+    browser = window.browser
+    loaded = wait_until(lambda: window.model.rowCount() > 0 and not browser.refreshing
+                        and browser.mode.value != "connecting", SCREENSHOT_TIMEOUT_S)
+    if not loaded:
+        log.warning("screenshot taken before the data finished loading")
+    select_showcase_phone(window)
+    wait_until(lambda: False, 0.2)  # let layouts settle
+    if not window.grab().save(path):
+        raise CliError(f"could not write the screenshot to {path}")
+    print(f"screenshot saved to {path}")  # noqa: T201 - the CLI's answer
+    return 0

@@ -1,0 +1,330 @@
+"""The data behind the main window: one environment at a time, its session, cache and refreshes.
+
+No widgets here. All network and disk work goes through the :class:`Worker`; results for an
+environment the user has already left are dropped (``_generation``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from compass_desk.domain.models import Company, Environment, Phone, PhoneStatus
+from compass_desk.gui.context import AppContext
+from compass_desk.gui.messages import user_message
+from compass_desk.gui.org_model import OrganisationModel
+from compass_desk.gui.phone_model import PhoneRow, PhoneTableModel
+from compass_desk.gui.qtfix import emit
+from compass_desk.gui.worker import Job, JobContext, Worker
+
+if TYPE_CHECKING:
+    from compass_desk.services.session import Session
+
+log = logging.getLogger(__name__)
+
+
+class Mode(StrEnum):
+    CONNECTING = "connecting"
+    ONLINE = "online"
+    OFFLINE = "offline"  # no connection: cached data, read-only
+
+
+class Browser(QObject):
+    environment_changed = Signal()
+    mode_changed = Signal()
+    data_replaced = Signal()  # companies/phones replaced (cache or refresh)
+    statuses_updated = Signal()
+    refresh_started = Signal()
+    refresh_progress = Signal(int, int, str)
+    refresh_finished = Signal(str)  # summary sentence for the status bar
+    failures_changed = Signal()
+    notice = Signal(str)  # one sentence for the status bar
+    password_needed = Signal(object)  # Environment
+
+    def __init__(self, context: AppContext, worker: Worker, model: PhoneTableModel,
+                 organisations: OrganisationModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.worker = worker
+        self.model = model
+        self.organisations = organisations
+        self.environment: Environment | None = None
+        self.session: Session | None = None
+        self.mode = Mode.CONNECTING
+        self.mode_detail = ""
+        self.as_of: datetime | None = None  # when the shown data was fetched (set while showing the cache)
+        self.companies: dict[str, Company] = {}
+        self.failures: list[tuple[str, str]] = []  # (organisation name, reason) of the last refresh
+        self._sessions: dict[str, Session] = {}
+        self._generation = 0
+        self._refresh_job: Job | None = None
+        self._status_job: Job | None = None
+        self.visible_phones: Callable[[], list[Phone]] = lambda: []
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.refresh_visible_statuses)
+
+    # -- environment --------------------------------------------------------------------------
+    def open(self, environment: Environment) -> None:
+        """Switch to *environment*: cached data at once, then connect and refresh in the background."""
+        self._generation += 1
+        for job in (self._refresh_job, self._status_job):
+            if job is not None:
+                job.cancel()
+        self._refresh_job = self._status_job = None
+        self.environment = environment
+        self.session = self._sessions.get(environment.name)
+        self.failures = []
+        self.as_of = None
+        self.companies = {}
+        self.model.set_rows([])
+        self.organisations.set_data([], [])
+        self._set_mode(Mode.CONNECTING, f"Connecting to {environment.name}…")
+        emit(self.environment_changed)
+        emit(self.data_replaced)
+        self._load_cache(environment)
+        if self.session is not None:
+            self._set_mode(Mode.ONLINE, "")
+            self.refresh()
+        else:
+            self.sign_in()
+
+    def sign_in(self, password: str | None = None) -> None:
+        environment = self.environment
+        if environment is None:
+            return
+        password = password or self.context.passwords.get(environment)
+        if password is None:
+            self._set_mode(Mode.OFFLINE,
+                           f"No password for {environment.name}; showing saved data, read-only.")
+            emit(self.password_needed, environment)
+            return
+        generation = self._generation
+        connect = self.context.connect
+
+        def work(ctx: JobContext) -> Session:
+            ctx.progress(0, 0, f"Connecting to {environment.name}…")
+            return connect(environment, password)
+
+        def done(session: Session) -> None:
+            if generation != self._generation:
+                _close_session(session)
+                return
+            self._sessions[environment.name] = session
+            self.session = session
+            self._set_mode(Mode.ONLINE, "")
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            if generation != self._generation:
+                return
+            from compass_desk.api.errors import AuthenticationError
+
+            if isinstance(error, AuthenticationError):
+                self.context.passwords.forget(environment)
+            where = "saved data" if self.as_of else "no saved data"
+            self._set_mode(Mode.OFFLINE,
+                           f"Offline: {user_message(error, 'connect')} Showing {where}, read-only.")
+
+        self.worker.submit(work, label="connect", on_success=done, on_failure=failed,
+                           on_progress=lambda *a: emit(self.refresh_progress, *a))
+
+    def _set_mode(self, mode: Mode, detail: str) -> None:
+        self.mode, self.mode_detail = mode, detail
+        self._timer.stop()
+        if mode == Mode.ONLINE and self.context.refresh_interval_s > 0:
+            self._timer.start(self.context.refresh_interval_s * 1000)
+        emit(self.mode_changed)
+
+    @property
+    def read_only(self) -> bool:
+        return self.mode != Mode.ONLINE or self.session is None
+
+    # -- cache ----------------------------------------------------------------------------------
+    def _load_cache(self, environment: Environment) -> None:
+        cache = self.context.cache
+        if cache is None:
+            return
+        generation = self._generation
+
+        def work(_ctx: JobContext) -> Any:
+            return cache.load_snapshot(environment.name)
+
+        def done(snapshot: Any) -> None:
+            # Only when the network has not answered yet: fresh data wins over the cache.
+            if snapshot is None or generation != self._generation or self.companies:
+                return
+            self.as_of = snapshot.fetched_at
+            self._show(snapshot.companies, snapshot.phones, snapshot.statuses)
+
+        self.worker.submit(work, label="load cache", on_success=done,
+                           on_failure=lambda e: log.warning("cache not read: %s", e))
+
+    def _save_cache(self, fetched_at: datetime) -> None:
+        cache, environment = self.context.cache, self.environment
+        if cache is None or environment is None:
+            return
+        companies = list(self.companies.values())
+        phones = [row.phone for row in self.model.rows()]
+        statuses = {row.url: row.status for row in self.model.rows() if row.status is not None}
+
+        def work(_ctx: JobContext) -> None:
+            cache.save_snapshot(environment.name, companies, phones, statuses, fetched_at)
+
+        self.worker.submit(work, label="save cache",
+                           on_failure=lambda e: log.warning("cache not saved: %s", e))
+
+    # -- refresh --------------------------------------------------------------------------------
+    @property
+    def refreshing(self) -> bool:
+        return self._refresh_job is not None
+
+    def refresh(self) -> None:
+        if self._refresh_job is not None:
+            return
+        if self.session is None:
+            self.sign_in()
+            return
+        session, generation = self.session, self._generation
+
+        def work(ctx: JobContext) -> tuple[Any, dict[str, PhoneStatus]]:
+            result = session.refresh(progress=ctx.progress, cancel=ctx.token)
+            if result.cancelled:
+                return result, {}
+            count = len(result.phones)
+
+            def status_progress(done: int, total: int, _label: str) -> None:
+                ctx.progress(done, total, f"Reading the live status of {count} phones…")
+
+            statuses = session.statuses(result.phones, cancel=ctx.token, progress=status_progress)
+            return result, statuses
+
+        def done(answer: tuple[Any, dict[str, PhoneStatus]]) -> None:
+            if generation == self._generation:
+                self._apply_refresh(*answer)
+
+        def failed(error: BaseException) -> None:
+            if generation != self._generation:
+                return
+            from compass_desk.services.cancel import Cancelled
+
+            if isinstance(error, Cancelled):
+                emit(self.refresh_finished, "Refresh cancelled; the previous data is still shown.")
+                return
+            emit(self.refresh_finished, f"Refresh failed: {user_message(error, 'refresh the phone list')}")
+            from compass_desk.api.errors import NetworkError
+
+            if isinstance(error, NetworkError):
+                self._set_mode(Mode.OFFLINE, f"Offline: {user_message(error)} Showing saved data, read-only.")
+                self._sessions.pop(self.environment.name if self.environment else "", None)
+                self.session = None
+
+        job = self.worker.submit(work, label="refresh", on_success=done, on_failure=failed,
+                                 on_progress=lambda *a: emit(self.refresh_progress, *a))
+        self._refresh_job = job
+        job.finished.connect(lambda: self._refresh_done(job))
+        emit(self.refresh_started)
+
+    def _refresh_done(self, job: Job) -> None:
+        if self._refresh_job is job:
+            self._refresh_job = None
+
+    def cancel_refresh(self) -> None:
+        if self._refresh_job is not None:
+            self._refresh_job.cancel()
+
+    def _apply_refresh(self, result: Any, statuses: dict[str, PhoneStatus]) -> None:
+        if result.cancelled:
+            emit(self.refresh_finished, "Refresh cancelled; the previous data is still shown.")
+            return
+        failed_urls = {f.company.url for f in result.failures}
+        phones: list[Phone] = list(result.phones)
+        old = {row.url: row for row in self.model.rows()}
+        # Keep what we had for organisations that failed this time, rather than dropping their phones.
+        phones += [row.phone for row in old.values() if row.phone.company_url in failed_urls
+                   and all(p.url != row.url for p in phones)]
+        for row in old.values():
+            if row.url not in statuses and row.status is not None:
+                statuses[row.url] = row.status
+        self.failures = [(f.company.name, f.message) for f in result.failures]
+        self.as_of = None if not result.failures else self.as_of
+        failed = {f.company.url: f.message for f in result.failures}
+        self._show(result.companies, phones, statuses, failed=failed)
+        emit(self.failures_changed)
+        if self.failures:
+            emit(self.refresh_finished, f"Refreshed, but {len(self.failures)} organisation"
+                                       f"{'s' if len(self.failures) != 1 else ''} could not be loaded.")
+        else:
+            emit(self.refresh_finished,
+                 f"Refreshed {len(phones)} phones in {len(result.companies)} organisations.")
+        self._save_cache(result.fetched_at)
+
+    def _show(self, companies: list[Company], phones: list[Phone], statuses: dict[str, PhoneStatus],
+              failed: dict[str, str] | None = None) -> None:
+        self.companies = {c.url: c for c in companies}
+        names = {c.url: c.name for c in companies}
+        self.model.set_rows(PhoneRow(p, names.get(p.company_url, ""), statuses.get(p.url)) for p in phones)
+        self.organisations.set_data(companies, phones, failed)
+        emit(self.data_replaced)
+
+    # -- live status ----------------------------------------------------------------------------
+    def refresh_visible_statuses(self) -> None:
+        """Timer tick: live status of the phones on screen. Skipped while a refresh or tick runs."""
+        if self.read_only or self._refresh_job is not None or self._status_job is not None:
+            return
+        phones = self.visible_phones()
+        if not phones or self.session is None:
+            return
+        session, generation = self.session, self._generation
+
+        def done(statuses: dict[str, PhoneStatus]) -> None:
+            if generation == self._generation:
+                self.model.update_statuses(statuses)
+                emit(self.statuses_updated)
+
+        job = self.worker.submit(lambda ctx: session.statuses(phones, cancel=ctx.token), label="live status",
+                                 on_success=done, on_failure=lambda e: log.info("status tick failed: %s", e))
+        self._status_job = job
+        job.finished.connect(lambda: setattr(self, "_status_job", None) if self._status_job is job else None)
+
+    # -- single-phone updates (after an action) -------------------------------------------------
+    def phone_updated(self, phone: Phone) -> None:
+        self.model.update_phone(phone)
+        cache, environment = self.context.cache, self.environment
+        if cache is not None and environment is not None:
+            self.worker.submit(lambda _ctx: cache.update_phone(environment.name, phone), label="cache phone",
+                               on_failure=lambda e: log.warning("cache not updated: %s", e))
+
+    def stop(self) -> None:
+        """Drop every pending answer and stop the timer (before the worker shuts down)."""
+        self._generation += 1
+        self._timer.stop()
+
+    def close_sessions(self) -> None:
+        for session in self._sessions.values():
+            _close_session(session)
+        self._sessions.clear()
+        self.session = None
+
+
+def as_of_text(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    local = moment.astimezone()
+    today = datetime.now(UTC).astimezone().date()
+    return f"{local:%H:%M}" if local.date() == today else f"{local:%d %b %Y %H:%M}"
+
+
+def _close_session(session: Any) -> None:
+    client = getattr(session, "client", None)
+    try:
+        if hasattr(session, "close"):
+            session.close()
+        elif client is not None:
+            client.close()
+    except Exception:  # closing a dead connection must not crash anything
+        log.exception("closing a session failed")

@@ -1,0 +1,242 @@
+"""The right-hand panel: everything about the selected phone, and its action buttons."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import UTC, datetime, time
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass_desk.domain import deadline as deadline_mod
+from compass_desk.domain.models import ProvisioningState, strip_port
+from compass_desk.gui.phone_model import PhoneRow, mac_label, model_label, user_label
+from compass_desk.gui.style import STATE_LOOKS, icon, state_colour
+
+
+def _feature_exists(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def firmware_text(version: str | None, vendor: Any = None) -> str:
+    if not version:
+        return "unknown"
+    try:
+        from compass_desk.domain.firmware import FirmwareError, parse_firmware
+    except ImportError:
+        return version
+    try:
+        return f"{version} — {parse_firmware(version, vendor).describe()}"
+    except FirmwareError:
+        return f"{version} (not a version Compass Desk can decode)"
+
+
+def countdown_text(deadline: datetime, now: datetime) -> str:
+    """Live countdown: days and hours far out, h:mm:ss on the last day."""
+    remaining = deadline - now
+    seconds = int(remaining.total_seconds())
+    if seconds <= 0:
+        return "lapsed"
+    if seconds >= 24 * 3600:
+        return deadline_mod.time_left_text(deadline, now) + " left"
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d} left"
+
+
+def _when(moment: datetime | None) -> str:
+    return f"{moment.astimezone():%d %b %Y %H:%M}" if moment else "—"
+
+
+class DetailsPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Phone details")
+        self.row: PhoneRow | None = None
+        self.cutoff: time = deadline_mod.DEFAULT_CUTOFF
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 0, 0, 0)
+
+        self.title = QLabel("No phone selected")
+        self.title.setObjectName("detailsTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel("Select a phone in the table, or scan its MAC into the search box.")
+        self.subtitle.setWordWrap(True)
+        outer.addWidget(self.title)
+        outer.addWidget(self.subtitle)
+
+        # State: icon + text + explanation, the most important part, first.
+        self.state_box = QGroupBox("Provisioning by manufacturer")
+        state_layout = QVBoxLayout(self.state_box)
+        state_line = QHBoxLayout()
+        self.state_icon = QLabel()
+        self.state_icon.setFixedSize(20, 20)
+        self.state_text = QLabel()
+        self.state_text.setObjectName("stateText")
+        state_line.addWidget(self.state_icon)
+        state_line.addWidget(self.state_text, 1)
+        state_layout.addLayout(state_line)
+        self.state_explained = QLabel()
+        self.state_explained.setObjectName("stateExplained")
+        self.state_explained.setWordWrap(True)
+        self.next_step = QLabel()
+        self.next_step.setObjectName("nextStep")
+        self.next_step.setWordWrap(True)
+        self.deadline = QLabel()
+        self.deadline.setObjectName("deadline")
+        self.deadline.setWordWrap(True)
+        self.deadline.setAccessibleName("Deadline")
+        for label in (self.state_explained, self.next_step, self.deadline):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            state_layout.addWidget(label)
+        outer.addWidget(self.state_box)
+
+        # Actions.
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        actions.setSpacing(6)
+        buttons = (("activate", "Activate"), ("reboot", "Reboot"), ("provisioning", "View provisioning"),
+                   ("move", "Move…"), ("firmware", "Firmware…"))
+        for key, text in buttons:
+            button = QPushButton(text)
+            button.setObjectName(f"{key}Button")
+            button.setAccessibleName(text.rstrip("…"))
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            self.buttons[key] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        # Features of later issues: hidden until their dialogs exist, never shown dead.
+        self.buttons["provisioning"].setVisible(_feature_exists("compass_desk.gui.provisioning_view"))
+        self.buttons["move"].setVisible(_feature_exists("compass_desk.gui.move_dialog"))
+        self.buttons["firmware"].setVisible(_feature_exists("compass_desk.gui.firmware_dialog"))
+        outer.addLayout(actions)
+
+        self.static_box, self.static = self._form("Phone")
+        self.live_box, self.live = self._form("Live status")
+        outer.addWidget(self.static_box)
+        outer.addWidget(self.live_box)
+        outer.addStretch(1)
+        self.show_row(None)
+
+    def _form(self, title: str) -> tuple[QGroupBox, dict[str, QLabel]]:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        fields = {
+            "Phone": ("Organisation", "MAC", "Model", "Selected firmware", "VLAN", "Encryption",
+                      "Expansion modules", "Logged-in user"),
+            "Live status": ("Online", "Private IP", "Public IP", "Installed firmware", "User agent",
+                            "Registered", "Last provisioned"),
+        }[title]
+        labels: dict[str, QLabel] = {}
+        for name in fields:
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(name)
+            form.addRow(f"{name}:", value)
+            labels[name] = value
+        return box, labels
+
+    # -- content ---------------------------------------------------------------------------------
+    def show_row(self, row: PhoneRow | None, now: datetime | None = None) -> None:
+        self.row = row
+        has = row is not None
+        for box in (self.state_box, self.static_box, self.live_box):
+            box.setVisible(has)
+        for button in self.buttons.values():
+            button.setEnabled(has and button.isEnabled())
+        if row is None:
+            self.title.setText("No phone selected")
+            self.subtitle.setText("Select a phone in the table, or scan its MAC into the search box.")
+            return
+        phone = row.phone
+        model, vendor = model_label(phone.model)
+        self.title.setText(phone.name or mac_label(phone.mac))
+        self.subtitle.setText(f"{model} · {mac_label(phone.mac)} · {row.company_name}")
+        self.static["Organisation"].setText(row.company_name or "—")
+        self.static["MAC"].setText(mac_label(phone.mac))
+        self.static["Model"].setText(f"{model} ({vendor.label})")
+        self.static["Selected firmware"].setText(phone.firmware or "Use installed firmware")
+        self.static["VLAN"].setText(str(phone.vlan_id) if phone.vlan_id else "none")
+        self.static["Encryption"].setText(phone.encryption.value)
+        self.static["Expansion modules"].setText(str(phone.expansion_pads))
+        self.static["Logged-in user"].setText(row.user_name or user_label(phone.logged_in_user) or "nobody")
+        self._show_status(row, vendor)
+        self._show_state(row, now or datetime.now(UTC))
+
+    def _show_status(self, row: PhoneRow, vendor: Any) -> None:
+        status = row.status
+        if status is None:
+            for label in self.live.values():
+                label.setText("—")
+            self.live["Online"].setText("unknown (not read yet)")
+            return
+        self.live["Online"].setText("online" if status.online else "offline")
+        self.live["Private IP"].setText(strip_port(status.private_ip) or "—")
+        self.live["Public IP"].setText(strip_port(status.public_ip) or "—")
+        self.live["Installed firmware"].setText(firmware_text(status.firmware_version, vendor))
+        self.live["User agent"].setText(status.user_agent or "—")
+        self.live["Registered"].setText(_when(status.registered_at))
+        self.live["Last provisioned"].setText(_when(status.last_provisioned_at))
+
+    def _show_state(self, row: PhoneRow, now: datetime) -> None:
+        state = row.phone.provisioning
+        look = STATE_LOOKS[state]
+        self.state_icon.setPixmap(icon(look.icon_name).pixmap(20, 20))
+        colour = state_colour(state).name()
+        self.state_text.setText(f"<b style='color:{colour}'>{look.text}</b>")
+        when = row.deadline(self.cutoff)
+        lapsed = when is not None and deadline_mod.is_lapsed(when, now)
+        meaning, summary, step = _explain(state, about_to_reset=when is not None and not lapsed)
+        self.state_explained.setText(f"{meaning} {summary}".strip())
+        self.next_step.setText(f"<b>Next:</b> {step}" if step else "")
+        self.next_step.setVisible(bool(step))
+        self.deadline.setVisible(when is not None)
+        self.tick(now)
+
+    def tick(self, now: datetime | None = None) -> None:
+        """Update the live countdown (called every second by the window)."""
+        row = self.row
+        if row is None:
+            return
+        when = row.deadline(self.cutoff)
+        if when is None:
+            return
+        now = now or datetime.now(UTC)
+        local = when.astimezone(deadline_mod.AMSTERDAM)
+        note = " The platform may deregister a little later (up to 03:00)." if self.cutoff < time(3) else ""
+        self.deadline.setText(f"<b>Reset before {local:%a %d %b %H:%M}</b> (Amsterdam time): "
+                              f"{countdown_text(when, now)}.{note}")
+
+
+def _explain(state: ProvisioningState, *, about_to_reset: bool) -> tuple[str, str, str]:
+    """(meaning, judgement, recommended next step) from domain.states when it is there."""
+    try:
+        from compass_desk.domain import states
+    except ImportError:
+        return STATE_LOOKS[state].text + ".", "", ""
+    situation = states.Situation.ABOUT_TO_RESET if about_to_reset else states.Situation.NORMAL_USE
+    advice = states.advise(state, situation)
+    step = advice.steps[0].text if advice.steps else ""
+    if advice.alternative and advice.suboptimal:
+        step = f"{step} {advice.alternative}"
+    return states.meaning(state), advice.summary, step

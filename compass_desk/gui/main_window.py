@@ -1,0 +1,457 @@
+"""The main window: organisations, the phone table, the details panel, toolbar and status bar."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass_desk import APP_NAME
+from compass_desk.domain.mac import MacError, format_mac, normalize_mac
+from compass_desk.domain.models import Environment, Phone
+from compass_desk.gui.actions import PhoneActions
+from compass_desk.gui.browser import Browser, Mode, as_of_text
+from compass_desk.gui.context import AppContext
+from compass_desk.gui.details_panel import DetailsPanel
+from compass_desk.gui.org_model import URL_ROLE, OrganisationFilter, OrganisationModel
+from compass_desk.gui.phone_filter import PhoneFilterModel, StateFilter
+from compass_desk.gui.phone_model import ROW_ROLE, Column, PhoneRow, PhoneTableModel
+from compass_desk.gui.status_bar import StatusBar
+from compass_desk.gui.style import badge_stylesheet, environment_look, icon
+from compass_desk.gui.ui_loader import child, load_ui
+from compass_desk.gui.worker import Worker
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowIcon(icon("app"))
+        self.worker = Worker(self)
+        self.model = PhoneTableModel(self, cutoff=context.cutoff)
+        self.proxy = PhoneFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.organisations = OrganisationModel(self)
+        self.organisation_filter = OrganisationFilter(self)
+        self.organisation_filter.setSourceModel(self.organisations)
+        self.browser = Browser(context, self.worker, self.model, self.organisations, self)
+        self.browser.visible_phones = self.visible_phones
+        self.actions_ = PhoneActions(self.browser, self.worker, self)
+
+        self._build_central()
+        self._build_toolbar()
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self._connect()
+        self._restore_layout()
+
+        self._countdown = QTimer(self)
+        self._countdown.timeout.connect(self._tick)
+        self._countdown.start(1000)
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        form = load_ui("main_window.ui", self)
+        self.setCentralWidget(form)
+        self.banner = child(form, QLabel, "bannerLabel")
+        self.splitter = child(form, QSplitter, "splitter")
+        self.organisation_box = child(form, QLineEdit, "organisationFilter")
+        self.organisation_list = child(form, QListView, "organisationList")
+        self.search = child(form, QLineEdit, "searchBox")
+        self.state_filter = child(form, QComboBox, "stateFilter")
+        self.table = child(form, QTableView, "phoneTable")
+        self.count_label = child(form, QLabel, "countLabel")
+        self.details = DetailsPanel()
+        self.details.cutoff = self.context.cutoff
+        host = child(form, QWidget, "detailsHost")
+        layout = host.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([230, 760, 360])
+
+        self.organisation_list.setModel(self.organisation_filter)
+        for state in StateFilter:
+            self.state_filter.addItem(state.label, state.value)
+        self.table.setModel(self.proxy)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        widths = {Column.NAME: 170, Column.MAC: 140, Column.MODEL: 120, Column.VENDOR: 70,
+                  Column.ORGANISATION: 160, Column.STATE: 170, Column.DEADLINE: 200, Column.ONLINE: 80,
+                  Column.IP: 110, Column.FIRMWARE: 120, Column.USER: 120}
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main", self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(bar)
+        self.toolbar = bar
+        self.env_badge = QLabel()
+        self.env_badge.setObjectName("environmentBadge")
+        self.env_badge.setAccessibleName("Current environment")
+        bar.addWidget(self.env_badge)
+        self.demo_badge = QLabel("DEMO")
+        self.demo_badge.setObjectName("demoBadge")
+        self.demo_badge.setToolTip("Demo mode: built-in simulated servers, no real phones are changed")
+        self.demo_badge.setStyleSheet("QLabel { background: #6a1b9a; color: white; border-radius: 4px;"
+                                      " padding: 3px 8px; font-weight: bold; margin-left: 4px; }")
+        self.demo_badge.setVisible(self.context.demo)
+        bar.addWidget(self.demo_badge)
+        bar.addSeparator()
+        self.env_group = QActionGroup(self)
+        self.env_group.setExclusive(True)
+        self.env_actions: dict[str, QAction] = {}
+        for number, environment in enumerate(self.context.environments, start=1):
+            action = QAction(environment.name, self)
+            action.setCheckable(True)
+            action.setData(environment.name)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+                action.setToolTip(f"Switch to {environment.name} (Ctrl+{number})")
+            action.triggered.connect(lambda _=False, env=environment: self.switch_environment(env))
+            self.env_group.addAction(action)
+            bar.addAction(action)
+            self.env_actions[environment.name] = action
+        bar.addSeparator()
+        self.refresh_action = QAction(icon("refresh"), "Refresh", self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.setToolTip("Fetch organisations, phones and live status again (F5)")
+        self.refresh_action.triggered.connect(self.browser.refresh)
+        bar.addAction(self.refresh_action)
+        self.search_action = QAction(icon("search"), "Search", self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self.focus_search)
+        self.addAction(self.search_action)
+        self.environments_action = QAction(icon("environments"), "Environments…", self)
+        self.environments_action.setVisible(self.context.profiles is not None)
+        self.environments_action.triggered.connect(self.edit_environments)
+        bar.addAction(self.environments_action)
+        self.audit_action = QAction(icon("audit"), "Audit log", self)
+        self.audit_action.triggered.connect(self.show_audit_log)
+        bar.addAction(self.audit_action)
+        quit_action = QAction("Quit", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self._search_entered)
+        self.state_filter.currentIndexChanged.connect(self._state_chosen)
+        self.organisation_box.textChanged.connect(self.organisation_filter.set_text)
+        self.organisation_list.selectionModel().currentChanged.connect(self._organisation_chosen)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self.status.cancel_requested.connect(self.browser.cancel_refresh)
+        b = self.browser
+        b.environment_changed.connect(self._environment_changed)
+        b.mode_changed.connect(self._mode_changed)
+        b.data_replaced.connect(self._data_replaced)
+        b.statuses_updated.connect(self._selection_changed)
+        b.refresh_started.connect(lambda: self.status.set_busy(True))
+        b.refresh_progress.connect(self.status.set_progress)
+        b.refresh_finished.connect(self._refresh_finished)
+        b.failures_changed.connect(lambda: self.status.set_failures(self.browser.failures))
+        b.password_needed.connect(self._ask_password)
+        self.worker.busy_changed.connect(self._update_actions)
+        for key in ("activate", "reboot"):
+            self.details.buttons[key].clicked.connect(lambda _=False, op=key: self._run_action(op))
+        self.details.buttons["provisioning"].clicked.connect(self._view_provisioning)
+        self.actions_.finished.connect(self.status.say)
+        self.actions_.failed.connect(self.status.say)
+        self.model.dataChanged.connect(self._model_data_changed)
+
+    # -- environments ----------------------------------------------------------------------------
+    def start(self) -> None:
+        """Open the default (or first) environment; call once the window is shown."""
+        if not self.context.environments:
+            self.banner.setText("No Compass environment is set up yet. Add one with Environments….")
+            self.banner.setVisible(True)
+            self._environment_changed()
+            return
+        wanted = self.context.default_environment
+        environment = next((e for e in self.context.environments if e.name == wanted),
+                           self.context.environments[0])
+        self.switch_environment(environment)
+
+    def switch_environment(self, environment: Environment) -> None:
+        if self.browser.environment == environment:
+            self.env_actions[environment.name].setChecked(True)
+            return
+        self.browser.open(environment)
+
+    def _environment_changed(self) -> None:
+        environment = self.browser.environment
+        if environment is None:
+            self.env_badge.setText("No environment")
+            self.setWindowTitle(APP_NAME)
+            return
+        look = environment_look(environment.name)
+        self.env_badge.setText(environment.name.upper())
+        self.env_badge.setStyleSheet(badge_stylesheet(look))
+        self.env_badge.setToolTip(f"Every action goes to {environment.name} ({environment.username})")
+        self.env_actions[environment.name].setChecked(True)
+        self._update_title()
+        self.status.set_failures([])
+        self.status.set_busy(False)
+
+    def _update_title(self) -> None:
+        environment = self.browser.environment
+        parts = [APP_NAME, "—", environment.name if environment else "no environment"]
+        if self.context.demo:
+            parts.append("[DEMO]")
+        if self.browser.mode == Mode.OFFLINE:
+            parts.append("(offline, read-only)")
+        self.setWindowTitle(" ".join(parts))
+
+    def _mode_changed(self) -> None:
+        self._update_title()
+        if self.browser.mode == Mode.CONNECTING:
+            self.status.set_busy(True)
+            self.status.say(self.browser.mode_detail)
+        elif self.browser.mode == Mode.OFFLINE:
+            self.status.set_busy(False)
+        self._update_banner()
+        self._update_actions()
+
+    def _update_banner(self) -> None:
+        b = self.browser
+        if b.mode == Mode.OFFLINE:
+            as_of = f" Data as of {as_of_text(b.as_of)}." if b.as_of else ""
+            text, colour = b.mode_detail + as_of, "#8a5a00"
+        elif b.as_of is not None:
+            text = f"Showing saved data as of {as_of_text(b.as_of)} until the refresh finishes."
+            colour = "#37618f"
+        else:
+            text, colour = "", "#37618f"
+        self.banner.setVisible(bool(text))
+        self.banner.setText(text)
+        self.banner.setStyleSheet(f"QLabel {{ background: {colour}; color: white; padding: 4px 8px;"
+                                  " border-radius: 3px; }")
+
+    def _ask_password(self, environment: Environment) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        password, ok = QInputDialog.getText(
+            self, "Sign in", f"Password for {environment.username} on {environment.name}:",
+            QLineEdit.EchoMode.Password)
+        if ok and password:
+            self.context.passwords.remember_for_session(environment, password)
+            self.browser.sign_in(password)
+
+    # -- data ------------------------------------------------------------------------------------
+    def _data_replaced(self) -> None:
+        self.proxy.refilter()
+        self.organisation_list.setCurrentIndex(
+            self.organisation_filter.mapFromSource(
+                self.organisations.index(self.organisations.row_of(self.proxy.company_url))))
+        self._update_banner()
+        self._update_count()
+        self._selection_changed()
+
+    def _refresh_finished(self, text: str) -> None:
+        self.status.set_busy(False)
+        self.status.say(text)
+        self._update_banner()
+
+    def _model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        row = self.details.row
+        if row is not None:
+            i = self.model.row_for_url(row.url)
+            if i is not None and top_left.row() <= i <= bottom_right.row():
+                self._selection_changed()
+
+    def visible_phones(self) -> list[Phone]:
+        """Phones in the rows currently on screen (for the live-status timer)."""
+        viewport = self.table.viewport()
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(viewport.height() - 1)
+        if first < 0:
+            return []
+        last = self.proxy.rowCount() - 1 if last < 0 else last
+        return [self.proxy.index(r, 0).data(ROW_ROLE).phone for r in range(first, last + 1)]
+
+    def _update_count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{shown} of {total} phones shown" if shown != total else f"{total} phones")
+
+    def _tick(self) -> None:
+        now = datetime.now(UTC)
+        self.details.tick(now)
+        if now.second == 0:
+            self.model.refresh_deadlines()
+
+    # -- search, scanner, filters ------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_count()
+
+    def _search_entered(self) -> None:
+        """A scanner types the MAC and Enter: jump to that phone, whatever organisation it is in."""
+        text = self.search.text()
+        try:
+            mac = normalize_mac(text)
+        except MacError:
+            if self.proxy.rowCount() >= 1:
+                self.select_proxy_row(0)
+            return
+        if not self.select_mac(mac):
+            where = self.browser.environment.name if self.browser.environment else "this environment"
+            self.status.say(f"No phone with MAC {format_mac(mac)} in {where}.")
+
+    def select_mac(self, mac: str) -> bool:
+        i = next((i for i, row in enumerate(self.model.rows()) if row.phone.mac == mac), None)
+        if i is None:
+            return False
+        source = self.model.index(i, 0)
+        if not self.proxy.mapFromSource(source).isValid():
+            # Widen the view so the phone can be shown: all organisations, all states.
+            self.organisation_list.setCurrentIndex(self.organisation_filter.index(0, 0))
+            self.state_filter.setCurrentIndex(0)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            return False
+        self.select_proxy_row(index.row())
+        self.status.say(f"Found {self.model.row_at(i).phone.name} ({format_mac(mac)}).")
+        return True
+
+    def select_proxy_row(self, row: int) -> None:
+        index = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _state_chosen(self) -> None:
+        self.proxy.set_state(StateFilter(self.state_filter.currentData()))
+        self._update_count()
+
+    def _organisation_chosen(self, current: QModelIndex) -> None:
+        self.proxy.set_company(current.data(URL_ROLE) if current.isValid() else None)
+        self._update_count()
+
+    # -- selection and actions ---------------------------------------------------------------------
+    def selected_row(self) -> PhoneRow | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return None
+        row = index.data(ROW_ROLE)
+        return row if isinstance(row, PhoneRow) else None
+
+    def _selection_changed(self) -> None:
+        self.details.show_row(self.selected_row())
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        row = self.selected_row()
+        for key in ("activate", "reboot"):
+            available = self.actions_.availability(row, key)
+            button = self.details.buttons[key]
+            button.setEnabled(available.enabled)
+            button.setToolTip(available.reason)
+        provisioning = self.details.buttons["provisioning"]
+        provisioning.setEnabled(row is not None)
+
+    def _run_action(self, operation: str) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.actions_.run(operation, row)
+            self._update_actions()
+
+    def _view_provisioning(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        try:
+            provisioning_view = importlib.import_module("compass_desk.gui.provisioning_view")
+        except ImportError:
+            return
+        opener = getattr(provisioning_view, "open_for_phone", None)
+        if callable(opener):
+            opener(self, self.browser, row.phone)
+
+    def edit_environments(self) -> None:
+        from compass_desk.gui.environments_dialog import EnvironmentsDialog
+
+        dialog = EnvironmentsDialog(self.context, self)
+        dialog.exec()
+        self.status.say("Environment changes take effect after a restart of Compass Desk."
+                        if dialog.changed else "")
+
+    def show_audit_log(self) -> None:
+        from compass_desk.gui.audit_view import AuditView
+
+        if self.context.audit is None:
+            self.status.say("The audit log is not available.")
+            return
+        AuditView(self.context.audit, self).exec()
+
+    # -- settings --------------------------------------------------------------------------------
+    def _settings(self) -> QSettings:
+        self.context.paths.config.mkdir(parents=True, exist_ok=True)
+        return QSettings(str(self.context.paths.config / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_layout(self) -> None:
+        settings = self._settings()
+        for key, restore in (("geometry", self.restoreGeometry), ("state", self.restoreState),
+                             ("splitter", self.splitter.restoreState),
+                             ("columns", self.table.horizontalHeader().restoreState)):
+            value = settings.value(key)
+            if isinstance(value, QByteArray | bytes):
+                restore(QByteArray(value))
+        if settings.value("geometry") is None:
+            self.resize(1360, 800)
+
+    def save_layout(self) -> None:
+        settings = self._settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("state", self.saveState())
+        settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("columns", self.table.horizontalHeader().saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop timers and threads; safe to call twice."""
+        self._countdown.stop()
+        self.browser.stop()
+        if not self.worker.shutdown(10_000):
+            log.warning("background work did not stop in time")
+        self.browser.close_sessions()

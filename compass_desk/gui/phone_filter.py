@@ -1,0 +1,137 @@
+"""Search-as-you-type and state filter over the phone table.
+
+Speed (10,000 rows, <= 16 ms per keystroke): the decision for every row is computed in one Python
+pass over precomputed lower-case strings; ``filterAcceptsRow`` only looks the answer up. Sorting is
+delegated to the source model (Python sort with keys) instead of Qt calling back per comparison.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from compass_desk.domain.mac import mac_search_key
+from compass_desk.domain.models import ProvisioningState
+from compass_desk.gui.phone_model import PhoneRow, PhoneTableModel
+from compass_desk.gui.style import STATE_LOOKS
+
+
+class StateFilter(StrEnum):
+    ALL = "all"
+    SUBOPTIMAL = "suboptimal"
+    ACTIVE = "active"
+    DISABLED = "disabled"
+    PROVISION = "provision"
+    DEPROVISION = "deprovision"
+    OFFLINE = "offline"
+
+    @property
+    def label(self) -> str:
+        return {
+            "all": "All states", "suboptimal": "Suboptimal (needs attention)", "active": "Active",
+            "disabled": "Disabled (normal)", "provision": "Provision failed",
+            "deprovision": "Deprovision failed", "offline": "Offline",
+        }[self.value]
+
+
+def matches_state(row: PhoneRow, state: StateFilter) -> bool:
+    if state == StateFilter.ALL:
+        return True
+    if state == StateFilter.SUBOPTIMAL:
+        return STATE_LOOKS[row.phone.provisioning].suboptimal
+    if state == StateFilter.OFFLINE:
+        return row.status is not None and not row.status.online
+    return row.phone.provisioning == ProvisioningState(state.value)
+
+
+class PhoneFilterModel(QSortFilterProxyModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._mac_key = ""
+        self._state = StateFilter.ALL
+        self._company_url: str | None = None
+        # id(PhoneRow) -> accepted. Keyed by row object, not position, so that a re-sort or an
+        # insertion in the source can never pair a row with another row's answer.
+        self._accepted: dict[int, bool] = {}
+        self._rows: list[PhoneRow] = []
+        self.setDynamicSortFilter(False)
+
+    def setSourceModel(self, model: Any) -> None:
+        super().setSourceModel(model)
+        self._recompute()
+
+    def source(self) -> PhoneTableModel:
+        model = self.sourceModel()
+        assert isinstance(model, PhoneTableModel)
+        return model
+
+    # -- the filter -----------------------------------------------------------------------------
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def state(self) -> StateFilter:
+        return self._state
+
+    @property
+    def company_url(self) -> str | None:
+        return self._company_url
+
+    def set_text(self, text: str) -> None:
+        text = text.strip().lower()
+        if text != self._text:
+            self._text = text
+            self._mac_key = mac_search_key(text)
+            self._apply()
+
+    def set_state(self, state: StateFilter) -> None:
+        if state != self._state:
+            self._state = state
+            self._apply()
+
+    def set_company(self, company_url: str | None) -> None:
+        if company_url != self._company_url:
+            self._company_url = company_url
+            self._apply()
+
+    def accepts(self, row: PhoneRow) -> bool:
+        if self._company_url is not None and row.phone.company_url != self._company_url:
+            return False
+        if not matches_state(row, self._state):
+            return False
+        if not self._text:
+            return True
+        return self._text in row.search or bool(self._mac_key and self._mac_key in row.phone.mac)
+
+    def _recompute(self) -> None:
+        model = self.sourceModel()
+        self._rows = rows = model.rows() if isinstance(model, PhoneTableModel) else []
+        text, key, state, company = self._text, self._mac_key, self._state, self._company_url
+        if not text and state == StateFilter.ALL and company is None:
+            self._accepted = {id(r): True for r in rows}
+        elif state == StateFilter.ALL and company is None:  # the hot path while typing
+            self._accepted = {id(r): text in r.search or bool(key and key in r.phone.mac) for r in rows}
+        else:
+            self._accepted = {id(r): self.accepts(r) for r in rows}
+
+    def _apply(self) -> None:
+        self.beginFilterChange()
+        self._recompute()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, _parent: QModelIndex | QPersistentModelIndex) -> bool:
+        row = self._rows[source_row]
+        answer = self._accepted.get(id(row))
+        return self.accepts(row) if answer is None else answer
+
+    def refilter(self) -> None:
+        """Re-evaluate after row contents changed (statuses arrived, a phone was activated)."""
+        self._apply()
+
+    # -- sorting: delegated to the source model ---------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.source().sort(column, order)

@@ -1,0 +1,72 @@
+"""Status bar: messages, refresh progress with Cancel, and the organisations that failed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
+
+
+class StatusBar(QStatusBar):
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel()
+        self.message.setObjectName("statusMessage")
+        self.message.setAccessibleName("Status")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("refreshProgress")
+        self.progress.setAccessibleName("Refresh progress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.cancel = QPushButton("Cancel")
+        self.cancel.setObjectName("cancelRefresh")
+        self.cancel.setToolTip("Stop the refresh; the data already shown stays")
+        self.cancel.clicked.connect(self.cancel_requested)
+        self.failures = QPushButton()
+        self.failures.setObjectName("failuresButton")
+        self.failures.setFlat(True)
+        self.failures.setAccessibleName("Organisations that failed")
+        self.failures.clicked.connect(self._show_failures)
+        self._failure_lines: list[str] = []
+        self.addWidget(self.message, 1)
+        self.addPermanentWidget(self.failures)
+        self.addPermanentWidget(self.progress)
+        self.addPermanentWidget(self.cancel)
+        self.set_busy(False)
+        self.set_failures([])
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setToolTip(text)
+
+    def set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+
+    def set_progress(self, done: int, total: int, label: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(f"{done}/{total}")
+        else:
+            self.progress.setRange(0, 0)
+        if label:
+            self.say(label)
+
+    def set_failures(self, failures: list[tuple[str, str]]) -> None:
+        self._failure_lines = [f"{name}: {reason}" for name, reason in failures]
+        count = len(failures)
+        self.failures.setVisible(bool(count))
+        self.failures.setText(f"⚠ {count} organisation{'s' if count != 1 else ''} failed")
+        self.failures.setToolTip("\n".join(self._failure_lines))
+
+    def failure_lines(self) -> list[str]:
+        return list(self._failure_lines)
+
+    def _show_failures(self) -> None:
+        QMessageBox.warning(self, "Organisations not loaded",
+                            "These organisations could not be loaded; their phones are shown as they were "
+                            "before:\n\n" + "\n".join(self._failure_lines))
