@@ -31,3 +31,10 @@ def not_found(what: str = "resource") -> HttpError:
 
 def forbidden(message: str) -> HttpError:
     return HttpError(403, message)
+
+
+class UnknownPhoneError(LookupError):
+    """No phone with that MAC address in this environment (the Python controls raise it)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "no such phone"

@@ -38,7 +38,7 @@ class Simulator:
         self._engine.stop_event.clear()
         self._server = server
         self._thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="compass-sim", daemon=True
+            target=server.serve_forever, kwargs={"poll_interval": 0.02}, name="compass-sim", daemon=True
         )
         self._thread.start()
 

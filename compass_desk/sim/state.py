@@ -20,7 +20,7 @@ from compass_desk.domain.models import Vendor
 from compass_desk.sim import data
 from compass_desk.sim.clock import SimClock
 from compass_desk.sim.config import SimConfig
-from compass_desk.sim.errors import HttpError, forbidden, not_found
+from compass_desk.sim.errors import HttpError, UnknownPhoneError, forbidden, not_found
 from compass_desk.sim.records import Company, Dataset, Phone, User
 
 READ, WRITE = "read", "write"
@@ -188,7 +188,7 @@ class SimState:
             now = self.catch_up()
             phone = self.phone_by_mac(mac)
             if phone is None:
-                raise not_found(f"phone with MAC address {mac} in this environment")
+                raise UnknownPhoneError(f"no phone with MAC address {mac} in this environment")
             self._go_offline(phone)
             self._generation[phone.resource_id] = self._generation.get(phone.resource_id, 0) + 1
             if phone.provisioning == "active":
