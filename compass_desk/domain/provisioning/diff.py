@@ -162,7 +162,8 @@ def format_diff(diff: FileDiff, left_name: str, right_name: str, context: int = 
         if row.left is not None:
             out.append(f"- {row.left}")
         if row.right is not None:
-            out.append(f"+ {row.right}")
+            hidden = row.tag == "replace" and row.left == row.right
+            out.append(f"+ {row.right}" + ("   (secret changed)" if hidden else ""))
     if diff.settings:
         out.append("")
         out.append("Settings:")
