@@ -8,6 +8,8 @@ from keyring. Without a usable keyring only the masked text is stored and the en
 ``mask(text) -> (masked_text, {placeholder: secret})``: every placeholder must be a distinct
 string that appears in the masked text where its secret was. Before storing, the cache checks
 that putting the secrets back gives the original text exactly; if not, the secrets are dropped.
+A masking function that writes one fixed string for every secret (the provisioning parser's
+``mask_text``) becomes such a function with :func:`invertible`.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ SCHEMA = Schema(
             generated_at TEXT,
             fetched_at TEXT NOT NULL,
             masked TEXT NOT NULL,
+            placeholders TEXT NOT NULL,
             secrets BLOB,
             secrets_state TEXT NOT NULL,
             size INTEGER NOT NULL,
@@ -88,7 +91,8 @@ class CachedFileInfo:
 @dataclass(frozen=True)
 class CachedFile:
     info: CachedFileInfo
-    masked_content: str
+    masked_content: str  # secrets replaced by their placeholders
+    placeholders: tuple[str, ...] = ()
     secrets: dict[str, str] = field(default_factory=dict)  # placeholder -> value, when readable
     #: Secrets were stored encrypted but cannot be read now (keyring key missing or replaced).
     secrets_locked: bool = False
@@ -104,9 +108,57 @@ class CachedFile:
         """The original text when :attr:`complete`, otherwise the masked text."""
         return _restore(self.masked_content, self.secrets) if self.complete else self.masked_content
 
+    def masked_text(self, display: str) -> str:
+        """The masked text with every placeholder shown as *display* (e.g. the viewer's mask)."""
+        return _restore(self.masked_content, dict.fromkeys(self.placeholders, display))
+
     def file(self) -> ProvisioningFile:
         info = self.info
         return ProvisioningFile(info.filename, info.content_type, self.content(), info.generated_at)
+
+
+def invertible(mask_text: Callable[[str], str], mask: str, label: str = "secret") -> Mask:
+    """Turn ``mask_text(text) -> text with each secret replaced by *mask*`` into a :data:`Mask`.
+
+    The secrets are recovered by lining the masked text up with the original; each becomes a
+    numbered placeholder (``⟦secret 1⟧``). If the two cannot be lined up, the placeholders get
+    empty values, the cache's exactness check fails, and the secrets are dropped (never wrong).
+    """
+
+    def apply(text: str) -> tuple[str, dict[str, str]]:
+        pieces = mask_text(text).split(mask)
+        if len(pieces) == 1:
+            return pieces[0], {}
+        values = _line_up(text, pieces)
+        placeholders = [f"⟦{label} {i}⟧" for i in range(1, len(pieces))]
+        out = [pieces[0]]
+        for placeholder, piece in zip(placeholders, pieces[1:], strict=True):
+            out += [placeholder, piece]
+        return "".join(out), dict(zip(placeholders, values, strict=True))
+
+    return apply
+
+
+def _line_up(original: str, pieces: list[str]) -> list[str]:
+    """The texts the mask replaced between *pieces*; empty strings when they do not line up."""
+    unknown = [""] * (len(pieces) - 1)
+    if not original.startswith(pieces[0]):
+        return unknown
+    values: list[str] = []
+    position = len(pieces[0])
+    for index, piece in enumerate(pieces[1:], start=1):
+        if index == len(pieces) - 1:
+            end = len(original) - len(piece)
+            if end < position or not original.endswith(piece):
+                return unknown
+            values.append(original[position:end])
+        else:
+            found = original.find(piece, position) if piece else -1
+            if found < 0:  # not there, or two masks side by side: ambiguous
+                return unknown
+            values.append(original[position:found])
+            position = found + len(piece)
+    return values
 
 
 def _restore(masked: str, secrets: dict[str, str]) -> str:
@@ -163,6 +215,7 @@ class ProvisioningCache:
         """Keep *file* as fetched for *phone*, replacing an older copy; may evict the oldest files."""
         masked, secrets = self._mask(file.content)
         secrets = dict(secrets)
+        placeholders = json.dumps(sorted(secrets), ensure_ascii=False)
         token: bytes | None = None
         state = SECRETS_NONE
         if secrets:
@@ -179,13 +232,13 @@ class ProvisioningCache:
         )  # fmt: skip
         with self._db.write() as conn:
             conn.execute(
-                f"INSERT OR REPLACE INTO provisioning_files ({_INFO_COLUMNS}, masked, secrets)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT OR REPLACE INTO provisioning_files ({_INFO_COLUMNS}, masked, placeholders, secrets)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     environment, phone.url, phone.mac, phone.name, phone.company_url, company_name,
                     file.filename, file.content_type,
                     file.generated_at.isoformat() if file.generated_at else None,
-                    fetched.isoformat(), size, state, masked, token,
+                    fetched.isoformat(), size, state, masked, placeholders, token,
                 ),
             )  # fmt: skip
             self._evict(conn, keep=(environment, phone.url))
@@ -194,14 +247,14 @@ class ProvisioningCache:
     def get(self, environment: str, phone_url: str) -> CachedFile | None:
         with self._db.read() as conn:
             row = conn.execute(
-                f"SELECT {_INFO_COLUMNS}, masked, secrets FROM provisioning_files"
+                f"SELECT {_INFO_COLUMNS}, masked, placeholders, secrets FROM provisioning_files"
                 " WHERE environment = ? AND phone_url = ?",
                 (environment, phone_url),
             ).fetchone()
         if row is None:
             return None
         info = _info(row[:12])
-        masked, token = row[12], row[13]
+        masked, placeholders, token = row[12], tuple(json.loads(row[13])), row[14]
         secrets: dict[str, str] = {}
         locked = False
         if info.secrets == SECRETS_ENCRYPTED:
@@ -210,7 +263,7 @@ class ProvisioningCache:
                 locked = True
             else:
                 secrets = json.loads(plain.decode("utf-8"))
-        return CachedFile(info, masked, secrets, locked)
+        return CachedFile(info, masked, placeholders, secrets, locked)
 
     def entries(self, environment: str | None = None, company_url: str | None = None) -> list[CachedFileInfo]:
         """What is stored (sorted by environment, organisation, phone name), without the texts."""

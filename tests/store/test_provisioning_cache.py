@@ -15,6 +15,7 @@ from compass_desk.store.provisioning_cache import (
     SECRETS_ENCRYPTED,
     SECRETS_NONE,
     ProvisioningCache,
+    invertible,
 )
 from compass_desk.store.vault import KEY_NAME, SERVICE, Vault, keyring_backend_usable
 
@@ -255,3 +256,68 @@ def test_a_chainer_is_usable_when_one_of_its_backends_is(memory_keyring):
     assert keyring_backend_usable(ChainerBackend([keyring.backends.fail.Keyring(), memory_keyring]))
     assert not keyring_backend_usable(ChainerBackend([keyring.backends.fail.Keyring()]))
     assert keyring_backend_usable(memory_keyring)
+
+
+def test_masked_text_shows_placeholders_as_the_viewer_wants(path):
+    with ProvisioningCache(path, mask=fake_mask) as cache:
+        cache.store("production", phone(1), pfile())
+        cached = cache.get("production", phone(1).url)
+    assert cached.placeholders == ("«secret 1»", "«secret 2»")
+    shown = cached.masked_text("********")
+    assert "account.1.password = ********\n" in shown and "admin:********\n" in shown
+    assert "«secret" not in shown
+
+
+SAMPLES = [
+    "snom-d717-no-user.xml",
+    "snom-d785-with-user.xml",
+    "snom-legacy-text.htm",
+    "yealink-t46u-no-user.cfg",
+    "yealink-t54w-with-user.cfg",
+]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_works_with_the_provisioning_parsers_masking(path, name):
+    from compass_desk.domain.provisioning import parse_text
+    from compass_desk.domain.provisioning.secrets import MASK, mask_text, secret_settings
+    from compass_desk.resources import resource_path
+
+    text = resource_path("samples", name).read_text(encoding="utf-8")
+    parsed = parse_text(text, name)
+    secrets = {s.value.strip() for s in secret_settings(parsed) if len(s.value.strip()) >= 4}
+    assert secrets  # the samples do carry secrets
+    with ProvisioningCache(path, mask=invertible(lambda t: mask_text(parse_text(t, name)), MASK)) as cache:
+        info = cache.store("production", phone(1), pfile(text, name))
+        cached = cache.get("production", phone(1).url)
+        raw = stored_bytes(path)
+    assert info.secrets == SECRETS_ENCRYPTED
+    assert cached.content() == text
+    assert cached.masked_text(MASK) == mask_text(parsed)
+    for secret in secrets:
+        assert secret.encode() not in raw, secret
+
+
+def test_invertible_gives_up_safely_when_the_texts_do_not_line_up():
+    def rewriting(text: str) -> str:  # masks, but also changes other text
+        return text.replace(SIP_SECRET, "***").replace("Balie", "Desk")
+
+    masked, secrets = invertible(rewriting, "***")(CONTENT)
+    assert set(secrets.values()) == {""}
+    assert SIP_SECRET not in masked
+
+    def side_by_side(text: str) -> str:
+        return text.replace(SIP_SECRET, "******")  # two masks with nothing between
+
+    masked, secrets = invertible(side_by_side, "***")(CONTENT)
+    assert set(secrets.values()) == {""} and SIP_SECRET not in masked
+    assert invertible(lambda t: t, "***")("a = 1") == ("a = 1", {})
+
+
+def test_a_mask_that_cannot_be_lined_up_drops_the_secrets_in_the_cache(path):
+    def rewriting(text: str) -> str:
+        return text.replace(SIP_SECRET, "***").replace(ADMIN_SECRET, "***").replace("Balie", "Desk")
+
+    with ProvisioningCache(path, mask=invertible(rewriting, "***")) as cache:
+        assert cache.store("production", phone(1), pfile()).secrets == SECRETS_DROPPED
+        assert SIP_SECRET.encode() not in stored_bytes(path)
