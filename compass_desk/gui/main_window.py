@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.state_filter.currentIndexChanged.connect(self._state_chosen)
         self.organisation_box.textChanged.connect(self.organisation_filter.set_text)
         self.organisation_list.selectionModel().currentChanged.connect(self._organisation_chosen)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
