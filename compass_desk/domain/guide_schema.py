@@ -30,8 +30,18 @@ MAX_HOLD_S = 120
 _IDENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _GUIDE_KEYS = {"schema", "family", "vendor", "layout", "models", "title", "before", "manual", "method"}
-_METHOD_KEYS = {"id", "title", "verified", "source", "models", "note", "firmware", "alternative",
-                "fallback", "step"}  # fmt: skip
+_METHOD_KEYS = {
+    "id",
+    "title",
+    "verified",
+    "source",
+    "models",
+    "note",
+    "firmware",
+    "alternative",
+    "fallback",
+    "step",
+}
 _STEP_KEYS = {"text", "keys", "power", "hold", "hold_s", "display", "trouble"}
 
 
@@ -141,7 +151,9 @@ def parse_guide(data: Mapping[str, Any], source: str, *, family: str | None = No
     title = r.text(data, "title", "")
     before = r.text(data, "before", "")
     manual = _manual(r, data.get("manual"))
-    methods = [_method(r, table, f"method[{i}]", models) for i, table in enumerate(r.tables(data, "method", ""), 1)]
+    methods = [
+        _method(r, table, f"method[{i}]", models) for i, table in enumerate(r.tables(data, "method", ""), 1)
+    ]
     _cross_check(r, [m for m in methods if m is not None], models)
     if r.problems:
         raise GuideError(r.problems)
@@ -179,12 +191,24 @@ def _method(r: _Reader, table: Mapping[str, Any], path: str, guide_models: tuple
     firmware = _firmware(r, table.get("firmware"), f"{path}.firmware")
     alternative = r.ident(table, "alternative", path) if "alternative" in table else None
     fallback = r.text(table, "fallback", path)
-    steps = [_step(r, step, f"{path}.step[{i}]", i) for i, step in enumerate(r.tables(table, "step", path), 1)]
+    steps = [
+        _step(r, step, f"{path}.step[{i}]", i) for i, step in enumerate(r.tables(table, "step", path), 1)
+    ]
     if len(r.problems) > before:
         return None
     assert method_id and title and source and fallback
-    return Method(method_id, title, verified, tuple(s for s in steps if s), fallback, source, models, note,
-                  firmware, alternative)  # fmt: skip
+    return Method(
+        method_id,
+        title,
+        verified,
+        tuple(s for s in steps if s),
+        fallback,
+        source,
+        models,
+        note,
+        firmware,
+        alternative,
+    )
 
 
 def _firmware(r: _Reader, value: Any, path: str) -> FirmwareRange | None:
@@ -233,7 +257,9 @@ def _cross_check(r: _Reader, methods: list[Method], models: tuple[str, ...]) -> 
     for method_id in sorted({i for i in ids if ids.count(i) > 1}):
         r.fail("method", f"id '{method_id}' is used twice")
     for method in methods:
-        if method.alternative is not None and (method.alternative not in ids or method.alternative == method.id):
+        if method.alternative is not None and (
+            method.alternative not in ids or method.alternative == method.id
+        ):
             r.fail(f"method '{method.id}'.alternative", f"'{method.alternative}' is not another method here")
     for model in models:
         if methods and not any(m.applies_to(model) for m in methods):

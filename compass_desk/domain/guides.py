@@ -202,7 +202,9 @@ class GuideBook:
             if guide is None:
                 found.append(f"model {entry.model.id} has no reset guide")
             elif guide.family != entry.family:
-                found.append(f"model {entry.model.id} is in guide {guide.family}, catalog says {entry.family}")
+                found.append(
+                    f"model {entry.model.id} is in guide {guide.family}, catalog says {entry.family}"
+                )
         for guide in self._by_family.values():
             for model in guide.models:
                 if self.catalog.get(model) is None:
