@@ -150,24 +150,34 @@ def _decoder(hint: Any) -> _Converter:
 
 def _dataclass_decoder(cls: type) -> _Converter:
     hints = typing.get_type_hints(cls)
-    plan: list[tuple[str, _Converter | None, bool]] = []
+    # Per field: the exact types accepted as they are (plain str/int/bool, maybe None), or a
+    # converter. The exact-type check inline is what keeps 10,000 phones fast to load.
+    plan: list[tuple[str, tuple[type, ...] | None, _Converter, bool]] = []
     for field in dataclasses.fields(cls):
         required = field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
-        # Dataclass constructors check nothing, so even plain fields get a cheap type check.
-        plan.append((field.name, _decoder(hints[field.name]), required))
+        hint = hints[field.name]
+        plan.append((field.name, _exact_types(hint), _decoder(hint), required))
 
     def decode_one(data: Any) -> Any:
         data = _expect(data, dict)
         kwargs: dict[str, Any] = {}
-        for name, convert, required in plan:
+        for name, exact, convert, required in plan:
             if name in data:
                 value = data[name]
-                kwargs[name] = convert(value) if convert is not None else value
+                kwargs[name] = value if exact is not None and type(value) in exact else convert(value)
             elif required:
                 raise CodecError(f"stored {cls.__name__} lacks the field {name!r}")
         return cls(**kwargs)
 
     return decode_one
+
+
+def _exact_types(hint: Any) -> tuple[type, ...] | None:
+    """For str, int, bool (or X | None of them): the types stored as they are; else None."""
+    options = typing.get_args(hint) if _is_union(hint) else (hint,)
+    if all(option in (str, int, bool, type(None)) for option in options):
+        return tuple(options)
+    return None
 
 
 def _identity(value: Any) -> Any:
