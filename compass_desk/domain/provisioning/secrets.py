@@ -10,6 +10,7 @@ An unset value (empty, ``%NULL%``, a single space) is not hidden: it reveals not
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
@@ -22,23 +23,31 @@ _SECRET_PARTS = frozenset({
     "hash", "credential", "credentials", "apikey", "psk", "privatekey",
 })
 _SECRET_SUBSTRINGS = ("password", "passwd", "passphrase", "secret", "token", "credential")
-_WORDS = re.compile(r"[^a-z]+")
+# A secret word standing alone between non-letters (``user_pass1``), or a long one anywhere.
+_SECRET_NAME = re.compile(
+    r"(?<![a-z])(?:" + "|".join(sorted(_SECRET_PARTS, key=len, reverse=True)) + r")(?![a-z])|"
+    + "|".join(_SECRET_SUBSTRINGS)
+)
 _UNSET_VALUES = frozenset({"", "%NULL%"})
+_SEARCH_BUDGET = 100_000_000  # characters scanned for leftover secrets (some 20 ms)
 
 # Passwords in URLs and secret-looking query parameters, wherever they appear.
-_URL_USERINFO = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@<>\"'?#]*:)(?P<secret>[^\s@/<>\"'?#]+)(?=@)")
+_URL_USERINFO = re.compile(r"(?P<head>://[^\s:/@<>\"'?#]*:)(?P<secret>[^\s@/<>\"'?#]+)(?=@)")
 _QUERY_SECRET = re.compile(
     r"(?P<head>[?&;](?:[A-Za-z_]*(?:pass|pwd|secret|token|key|auth|sig)[A-Za-z_]*)=)(?P<secret>[^&\s<>\"'#]+)",
     re.I,
 )
+# A cheap look-ahead so the element and attribute patterns only stop at names that may be secret.
+_MAYBE_SECRET = r"(?=[\w.\-]*?(?i:pass|pw|pin|secret|token|hash|credential|apikey|psk|privatekey))"
 _XML_ELEMENT = re.compile(
-    r"(?P<open><(?P<name>[A-Za-z_][\w.\-]*)(?:\s[^<>]*)?(?<!/)>)"
+    r"(?P<open><" + _MAYBE_SECRET + r"(?P<name>[A-Za-z_][\w.\-]*)(?:\s[^<>]*)?(?<!/)>)"
     r"(?P<body>(?:[^<]|<!\[CDATA\[.*?\]\]>)*)"
     r"(?P<close></(?P=name)\s*>)",
     re.S,
 )
 _XML_ATTRIBUTE = re.compile(
-    r"(?P<head>\s(?P<name>[A-Za-z_][\w.\-]*)\s*=\s*(?P<q>[\"']))(?P<body>.*?)(?P=q)", re.S
+    r"(?P<head>\s" + _MAYBE_SECRET + r"(?P<name>[A-Za-z_][\w.\-]*)\s*=\s*(?P<q>[\"']))(?P<body>.*?)(?P=q)",
+    re.S,
 )
 _SNOM_TEXT_LINE = re.compile(
     r"^(?P<head>[ \t]*(?:[#<][ \t]*)?(?P<name>[A-Za-z0-9_.\-]+)[ \t]*[!&$]?[ \t]*: ?)(?P<body>.*)$"
@@ -49,11 +58,9 @@ _YEALINK_LINE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def is_secret_name(name: str) -> bool:
-    lowered = name.lower()
-    if any(part in _SECRET_PARTS for part in _WORDS.split(lowered)):
-        return True
-    return any(word in lowered for word in _SECRET_SUBSTRINGS)
+    return _SECRET_NAME.search(name.lower()) is not None
 
 
 def _hides_something(value: str) -> bool:
@@ -140,15 +147,19 @@ def _mask_lines(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def _mask_leftovers(text: str, parsed: ParsedFile) -> str:
-    # Belt and braces: a secret written in a way the patterns above missed is hidden wherever it
-    # appears. Very short values are left alone, as replacing them everywhere would garble the text.
-    for setting in parsed.settings:
-        value = setting.value.strip()
-        if not (is_secret(setting) and _hides_something(value)) or len(value) < 4 or value in MASK:
-            continue
-        for form in {value, escape(value), escape(value, {'"': "&quot;"})}:
-            if form in text:
-                text = text.replace(form, MASK + "\n" * form.count("\n"))
+    # Belt and braces: a secret written in a way the patterns above missed (a free-text comment,
+    # another setting's value) is hidden wherever it appears. Very short values are left alone, as
+    # replacing them everywhere would garble the text. The search is bounded (each value is one
+    # scan of the text); past the budget, a pathological file relies on the patterns above.
+    values = {
+        s.value.strip() for s in parsed.settings if is_secret(s) and _hides_something(s.value)
+    }
+    forms = {form for v in values if len(v) >= 4 and v not in MASK
+             for form in (v, escape(v), escape(v, {'"': "&quot;"}))}
+    budget = _SEARCH_BUDGET // max(len(text), 1)
+    for form in sorted(forms, key=len, reverse=True)[:budget]:
+        if form in text:
+            text = text.replace(form, MASK + "\n" * form.count("\n"))
     return text
 
 
