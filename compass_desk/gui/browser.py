@@ -299,6 +299,11 @@ class Browser(QObject):
             self.worker.submit(lambda _ctx: cache.update_phone(environment.name, phone), label="cache phone",
                                on_failure=lambda e: log.warning("cache not updated: %s", e))
 
+    def forget_session(self, name: str) -> None:
+        session = self._sessions.pop(name, None)
+        if session is not None:
+            _close_session(session)
+
     def stop(self) -> None:
         """Drop every pending answer and stop the timer (before the worker shuts down)."""
         self._generation += 1

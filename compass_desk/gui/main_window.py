@@ -129,18 +129,8 @@ class MainWindow(QMainWindow):
         self.env_group = QActionGroup(self)
         self.env_group.setExclusive(True)
         self.env_actions: dict[str, QAction] = {}
-        for number, environment in enumerate(self.context.environments, start=1):
-            action = QAction(environment.name, self)
-            action.setCheckable(True)
-            action.setData(environment.name)
-            if number <= 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-                action.setToolTip(f"Switch to {environment.name} (Ctrl+{number})")
-            action.triggered.connect(lambda _=False, env=environment: self.switch_environment(env))
-            self.env_group.addAction(action)
-            bar.addAction(action)
-            self.env_actions[environment.name] = action
-        bar.addSeparator()
+        self._env_end = bar.addSeparator()
+        self._build_environment_actions()
         self.refresh_action = QAction(icon("refresh"), "Refresh", self)
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.refresh_action.setToolTip("Fetch organisations, phones and live status again (F5)")
@@ -193,6 +183,41 @@ class MainWindow(QMainWindow):
         self.model.dataChanged.connect(self._model_data_changed)
 
     # -- environments ----------------------------------------------------------------------------
+    def _build_environment_actions(self) -> None:
+        for action in self.env_actions.values():
+            self.env_group.removeAction(action)
+            self.toolbar.removeAction(action)
+            action.deleteLater()
+        self.env_actions = {}
+        for number, environment in enumerate(self.context.environments, start=1):
+            action = QAction(environment.name, self)
+            action.setCheckable(True)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+                action.setToolTip(f"Switch to {environment.name} (Ctrl+{number})")
+            action.triggered.connect(lambda _=False, env=environment: self.switch_environment(env))
+            self.env_group.addAction(action)
+            self.toolbar.insertAction(self._env_end, action)
+            self.env_actions[environment.name] = action
+        current = self.browser.environment
+        if current is not None and current.name in self.env_actions:
+            self.env_actions[current.name].setChecked(True)
+
+    def reload_environments(self) -> None:
+        """After the profiles changed: new toolbar buttons; reopen when the current one changed."""
+        if self.context.profiles is not None:
+            self.context.environments = list(self.context.profiles.list())
+        self._build_environment_actions()
+        current = self.browser.environment
+        fresh = next((e for e in self.context.environments if current and e.name == current.name), None)
+        if fresh is None and self.context.environments:
+            self.switch_environment(self.context.environments[0])
+        elif fresh is not None and fresh != current:
+            self.browser.forget_session(fresh.name)
+            self.browser.open(fresh)
+        elif current is None:
+            self.start()
+
     def start(self) -> None:
         """Open the default (or first) environment; call once the window is shown."""
         if not self.context.environments:
@@ -407,10 +432,10 @@ class MainWindow(QMainWindow):
     def edit_environments(self) -> None:
         from compass_desk.gui.environments_dialog import EnvironmentsDialog
 
-        dialog = EnvironmentsDialog(self.context, self)
+        dialog = EnvironmentsDialog(self.context, self.worker, self)
         dialog.exec()
-        self.status.say("Environment changes take effect after a restart of Compass Desk."
-                        if dialog.changed else "")
+        if dialog.changed:
+            self.reload_environments()
 
     def show_audit_log(self) -> None:
         from compass_desk.gui.audit_view import AuditView

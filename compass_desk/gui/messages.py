@@ -22,6 +22,9 @@ def user_message(error: BaseException, doing: str = "") -> str:
         return _sentence(error.message)
     if isinstance(error, MacError):
         return _sentence(str(error)[:1].upper() + str(error)[1:])
+    if type(error).__name__ in {"SecretStoreError", "StoreError", "ProfileError"}:
+        # Store errors are worded for people already.
+        return _sentence(str(error)[:1].upper() + str(error)[1:])
     if isinstance(error, TimeoutError):
         return "The server did not answer in time; check the connection and try again."
     if isinstance(error, ConnectionError | OSError):

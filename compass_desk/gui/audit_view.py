@@ -1,0 +1,92 @@
+"""The audit log: who did what, where and when, with a filter and CSV export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass_desk.gui.messages import user_message
+from compass_desk.gui.ui_loader import child, load_ui
+
+COLUMNS = ("Time", "Environment", "User", "Action", "Phone", "Outcome", "Detail")
+LIMIT = 5000  # newest first; the CSV export has everything that matches
+
+
+def choose_export_path(parent: QWidget) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, "Export audit log", str(Path.home() / "audit-log.csv"),
+                                          "CSV files (*.csv)")
+    return path
+
+
+class AuditView(QDialog):
+    def __init__(self, audit: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Audit log")
+        self.audit = audit
+        form = load_ui("audit_view.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(form)
+        self.filter = child(form, QLineEdit, "filterEdit")
+        self.table = child(form, QTableWidget, "entryTable")
+        self.count = child(form, QLabel, "countLabel")
+        self.export_button = child(form, QPushButton, "exportButton")
+        child(form, QDialogButtonBox, "buttonBox").rejected.connect(self.reject)
+        self.table.setColumnCount(len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((140, 130, 90, 80, 260, 70)):
+            header.resizeSection(column, width)
+        # Filter as you type, but query the database once the typing pauses.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.reload)
+        self.filter.textChanged.connect(self._debounce.start)
+        self.export_button.clicked.connect(self.export)
+        self.resize(1000, 520)
+        self.reload()
+
+    def reload(self) -> None:
+        entries = self.audit.entries(self.filter.text() or None, limit=LIMIT)
+        self.table.setRowCount(len(entries))
+        for r, entry in enumerate(entries):
+            local = entry.at.astimezone()
+            cells = (f"{local:%Y-%m-%d %H:%M:%S}", entry.environment, entry.user, entry.action, entry.target,
+                     entry.outcome, entry.detail)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
+        shown = len(entries)
+        self.count.setText(f"{shown} entr{'y' if shown == 1 else 'ies'}"
+                           + (f" (newest {LIMIT} shown)" if shown >= LIMIT else ""))
+
+    def export(self) -> None:
+        path = choose_export_path(self)
+        if not path:
+            return
+        try:
+            count = self.audit.export_csv(path, self.filter.text() or None)
+        except OSError as exc:
+            self.count.setText(f"Export failed: {user_message(exc, 'export the audit log')}")
+            return
+        self.count.setText(f"Exported {count} entr{'y' if count == 1 else 'ies'} to {path}.")
