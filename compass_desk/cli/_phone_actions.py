@@ -1,0 +1,167 @@
+"""``phones activate|reboot|preview|move``: the commands that change or reveal something.
+
+Changes are confirmed on a terminal unless ``--yes``; without a terminal they need ``--yes``.
+``--json`` shapes: ``activate``/``move``: ``PHONE`` plus ``"deadline"`` (activate);
+``reboot``: ``{"phone": PHONE, "rebooted": true}``; ``preview``: ``{"phone_url", "filename",
+"content_type", "generated_at", "masked", "content"}`` (``"written"`` instead of ``"content"``
+with ``--out``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from compass_desk.cli.common import FAILED, OK, USAGE, CliError, GlobalOptions, print_json
+
+
+def register(phones_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    activate = phones_sub.add_parser(
+        "activate", help="activate provisioning by manufacturer (before a reset)"
+    )
+    activate.add_argument("phone", metavar="PHONE", help="id, URL or MAC address")
+    activate.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    activate.set_defaults(handler=_activate)
+    reboot = phones_sub.add_parser("reboot", help="restart a phone")
+    reboot.add_argument("phone", metavar="PHONE", help="id, URL or MAC address")
+    reboot.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    reboot.set_defaults(handler=_reboot)
+    preview = phones_sub.add_parser("preview", help="the provisioning file Compass sends to the phone")
+    preview.add_argument("phone", metavar="PHONE", help="id, URL or MAC address")
+    preview.add_argument("--reveal-secrets", action="store_true", help="show passwords in plain text")
+    preview.add_argument("--out", metavar="FILE", help="write the file here instead of printing it")
+    preview.set_defaults(handler=_preview)
+    move = phones_sub.add_parser("move", help="move a phone to another organisation, keeping its settings")
+    move.add_argument("phone", metavar="PHONE", help="id, URL or MAC address")
+    move.add_argument(
+        "--to", required=True, metavar="COMPANY", help="target organisation: id, URL or exact name"
+    )
+    move.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    move.set_defaults(handler=_move)
+
+
+def _label(phone: Any) -> str:
+    from compass_desk.api.client import describe
+
+    return describe(phone)
+
+
+def _activate(args: argparse.Namespace, options: GlobalOptions) -> int:
+    from datetime import UTC, datetime
+
+    from compass_desk.cli._connect import confirm, connected
+    from compass_desk.cli._render import local_time, phone_json, when
+    from compass_desk.domain import deadline
+    from compass_desk.domain.models import ProvisioningState
+    from compass_desk.services.lookup import find_phone
+
+    with connected(options) as session:
+        phone = find_phone(session, args.phone)
+        confirm(f"Activate provisioning by manufacturer for {_label(phone)}?", args.yes)
+        result = session.activate(phone)
+        company = session.company(result.company_url)
+    due = deadline.deadline_for(result.activated_at) if result.activated_at else None
+    if options.json:
+        data = phone_json(result, company)
+        data["deadline"] = when(due) if result.provisioning is ProvisioningState.ACTIVE else None
+        print_json(data)
+    if result.provisioning is ProvisioningState.PROVISION:
+        print(
+            f"compass-desk: Compass could not register {_label(result)} at the vendor (state 'provision'); "
+            "try Activate again later, or remove and re-add the phone.",
+            file=sys.stderr,
+        )
+        return FAILED
+    if not options.json:
+        left = deadline.time_left_text(due, datetime.now(UTC)) if due else ""
+        tail = f"; reset it before {local_time(due)} ({left} left)" if due else ""
+        print(f"Activated {_label(result)}: state {result.provisioning.value}{tail}.")
+    return OK
+
+
+def _reboot(args: argparse.Namespace, options: GlobalOptions) -> int:
+    from compass_desk.cli._connect import confirm, connected
+    from compass_desk.cli._render import phone_json
+    from compass_desk.services.lookup import find_phone
+
+    with connected(options) as session:
+        phone = find_phone(session, args.phone)
+        confirm(f"Reboot {_label(phone)}? Calls on it will be cut off.", args.yes)
+        session.reboot(phone)
+    if options.json:
+        print_json({"phone": phone_json(phone), "rebooted": True})
+    else:
+        print(f"Reboot of {_label(phone)} requested.")
+    return OK
+
+
+def _preview(args: argparse.Namespace, options: GlobalOptions) -> int:
+    from compass_desk.cli._connect import connected
+    from compass_desk.cli._render import when
+    from compass_desk.services.lookup import find_phone
+    from compass_desk.services.preview import preview
+
+    with connected(options) as session:
+        phone = find_phone(session, args.phone)
+        shown = preview(session.provisioning_file(phone), reveal_secrets=args.reveal_secrets)
+    meta: dict[str, Any] = {
+        "phone_url": phone.url,
+        "filename": shown.file.filename,
+        "content_type": shown.file.content_type,
+        "generated_at": when(shown.file.generated_at),
+        "masked": shown.masked,
+    }
+    if args.out:
+        _write(Path(args.out), shown.text, secret=not shown.masked)
+        meta["written"] = str(Path(args.out).resolve())
+        if options.json:
+            print_json(meta)
+        else:
+            state = "secrets masked" if shown.masked else "secrets in plain text"
+            print(f"Wrote the provisioning file of {_label(phone)} to {args.out} ({state}).")
+        return OK
+    if options.json:
+        print_json({**meta, "content": shown.text})
+    else:
+        sys.stdout.write(shown.text if shown.text.endswith("\n") else shown.text + "\n")
+    return OK
+
+
+def _write(path: Path, text: str, secret: bool) -> None:
+    try:
+        # Created private from the start when it holds secrets, not chmod-ed afterwards.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if secret else 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise CliError(f"cannot write {path}: {exc.strerror or exc}", USAGE) from None
+
+
+def _move(args: argparse.Namespace, options: GlobalOptions) -> int:
+    from compass_desk.cli._connect import confirm, connected
+    from compass_desk.cli._render import phone_json
+    from compass_desk.cli.common import PERMISSION
+    from compass_desk.services.lookup import find_company, find_phone
+
+    with connected(options) as session:
+        phone = find_phone(session, args.phone)
+        target = find_company(session, args.to)
+        source = session.company(phone.company_url)
+        source_name = source.name if source else "its organisation"
+        if phone.company_url == target.url:
+            raise CliError(f"{_label(phone)} is already in {target.name}", USAGE)
+        for company in (source, target):
+            if company is not None and not session.can_write(company.url):
+                raise CliError(
+                    f"you have read-only access to {company.name}, so the phone cannot be moved", PERMISSION
+                )
+        confirm(f"Move {_label(phone)} from {source_name} to {target.name}?", args.yes)
+        moved = session.migrate(phone, target)
+    if options.json:
+        print_json(phone_json(moved, target))
+    else:
+        print(f"Moved {_label(moved)} from {source_name} to {target.name}.")
+    return OK
