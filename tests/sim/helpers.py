@@ -13,8 +13,9 @@ V2 = "application/vnd.iperity.compass.v2+json"
 
 
 def make_client(sim: Simulator, user: str = "demo", accept: str = V3, **kwargs: Any) -> httpx.Client:
+    kwargs.setdefault("timeout", 10)
     return httpx.Client(
-        base_url=sim.base_url, auth=(user, DEMO_PASSWORD), headers={"Accept": accept}, timeout=10, **kwargs
+        base_url=sim.base_url, auth=(user, DEMO_PASSWORD), headers={"Accept": accept}, **kwargs
     )
 
 

@@ -92,7 +92,7 @@ def test_one_phone(demo):
 def test_live_status(demo):
     phone = find_phone(demo, provisioningByManufacturer="disabled", loggedInUser=None)
     status = demo.get(f"{phone['self']}/phoneStatus").json()
-    assert STATUS_FIELDS <= set(status)
+    assert set(status) >= STATUS_FIELDS
     online = [demo.get(f"{p['self']}/phoneStatus").json() for p in all_phones(demo)[:60]]
     up = [s for s in online if s["online"]]
     assert up and all(s["userAgent"] and s["privateIP"] and s["registeredAt"] for s in up)
