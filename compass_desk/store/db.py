@@ -212,7 +212,11 @@ class Database:
 
     def _release(self, conn: sqlite3.Connection) -> None:
         if conn.in_transaction:  # never hand a half-done transaction to the next user
-            conn.execute("ROLLBACK")
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                conn.close()
+                return
         with self._lock:
             if not self._closed and len(self._idle) < _MAX_IDLE_CONNECTIONS:
                 self._idle.append(conn)
@@ -225,16 +229,24 @@ class Database:
         if current is not None:  # nested on the same thread: join the outer transaction
             yield current
             return
-        conn = self._acquire()
+        what = "read" if begin == "BEGIN" else "written"
+        try:
+            conn = self._acquire()
+        except sqlite3.Error as error:
+            raise StoreError(f"The local database {self.path} could not be {what} ({error}).") from error
         self._local.conn = conn
         try:
             conn.execute(begin)
             try:
                 yield conn
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite may have rolled back already (disk full, I/O error)
+                    conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            # One sentence for the user (disk full, locked by another program, damaged file…).
+            raise StoreError(f"The local database {self.path} could not be {what} ({error}).") from error
         finally:
             self._local.conn = None
             self._release(conn)
@@ -251,8 +263,11 @@ class Database:
         """Give the pages freed by deletions back to the file system (cheap, incremental)."""
         conn = self._acquire()
         try:
-            conn.execute("PRAGMA incremental_vacuum")
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            # executescript steps the pragma to the end; execute() would free a single page.
+            conn.executescript("PRAGMA incremental_vacuum;")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.Error as error:  # only space is at stake; the data is already right
+            log.info("could not shrink %s: %s", self.path, error)
         finally:
             self._release(conn)
 

@@ -10,6 +10,7 @@ import pytest
 
 from compass_desk.domain.models import PhoneStatus, ProvisioningState
 from compass_desk.store.cache import Cache
+from compass_desk.store.db import StoreError
 
 from .conftest import company, phone, status
 
@@ -82,7 +83,7 @@ def test_a_save_that_fails_midway_keeps_the_previous_snapshot(cache, tmp_path):
         )
     conn.close()
     newer = [phone(1000 + i) for i in range(30)]
-    with pytest.raises(sqlite3.DatabaseError, match="disk trouble"):
+    with pytest.raises(StoreError, match=r"could not be written .*disk trouble"):
         cache.save_snapshot("production", companies, newer, {}, FETCHED + timedelta(hours=1))
     snapshot = cache.load_snapshot("production")
     assert snapshot.phones == phones and snapshot.statuses == statuses and snapshot.fetched_at == FETCHED
@@ -198,3 +199,14 @@ def test_a_damaged_cache_file_starts_empty_instead_of_failing(tmp_path):
     with Cache(path) as cache:
         assert cache.database.recovered
         assert cache.load_snapshot("production") is None
+
+
+def test_clearing_gives_the_space_back(tmp_path):
+    path = tmp_path / "cache.sqlite3"
+    companies, phones, statuses = sample(2000)
+    with Cache(path) as cache:
+        cache.save_snapshot("production", companies, phones, statuses, FETCHED)
+        cache.database.vacuum()  # checkpoint: the data is in the main file now
+        full = path.stat().st_size
+        cache.clear()
+        assert path.stat().st_size < full / 4
