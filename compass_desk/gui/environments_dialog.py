@@ -63,7 +63,7 @@ class EnvironmentsDialog(QDialog):
         self.user = child(form, QLineEdit, "userEdit")
         self.password = child(form, QLineEdit, "passwordEdit")
         self.ca = child(form, QLineEdit, "caEdit")
-        self.result = child(form, QLabel, "testResult")
+        self.result_label = child(form, QLabel, "testResult")
         self.warning = child(form, QLabel, "keyringWarning")
         self.test_button = child(form, QPushButton, "testButton")
         self.save_button = child(form, QPushButton, "saveButton")
@@ -114,7 +114,7 @@ class EnvironmentsDialog(QDialog):
         self.user.setText(environment.username)
         self.ca.setText(environment.ca_bundle or "")
         self.password.clear()
-        self.result.clear()
+        self.result_label.clear()
         self._tested = None
         self._update_buttons()
 
@@ -122,7 +122,7 @@ class EnvironmentsDialog(QDialog):
         self.profiles.clearSelection()
         for edit in (self.name, self.url, self.user, self.password, self.ca):
             edit.clear()
-        self.result.setText("Fill in the fields, test the connection, then save.")
+        self.result_label.setText("Fill in the fields, test the connection, then save.")
         self.name.setFocus()
         self._tested = None
 
@@ -175,12 +175,12 @@ class EnvironmentsDialog(QDialog):
         environment = self.environment()
         password = self._password_for_test()
         if not password:
-            self.result.setText("Type the password to test the connection.")
+            self.result_label.setText("Type the password to test the connection.")
             return
         fields = self._fields()
         connect = self.context.connect
         self.test_button.setEnabled(False)
-        self.result.setText(f"Connecting to {environment.base_url}…")
+        self.result_label.setText(f"Connecting to {environment.base_url}…")
 
         def work(_ctx: Any) -> str:
             session = connect(environment, password)
@@ -193,26 +193,26 @@ class EnvironmentsDialog(QDialog):
 
         def done(text: str) -> None:
             self._tested = fields
-            self.result.setText("✔ " + text)
+            self.result_label.setText("✔ " + text)
             self._update_buttons()
 
         def failed(error: BaseException) -> None:
             self._tested = None
-            self.result.setText("✘ " + user_message(error, "test the connection"))
+            self.result_label.setText("✘ " + user_message(error, "test the connection"))
             self._update_buttons()
 
         self.worker.submit(work, label="test connection", on_success=done, on_failure=failed)
 
     def save_profile(self) -> None:
         if self._tested != self._fields():
-            self.result.setText("Test the connection first.")
+            self.result_label.setText("Test the connection first.")
             return
         environment = self.environment()
         password = self._password_for_test()
         try:
             self._store().save(environment)
         except ValueError as exc:
-            self.result.setText(f"✘ {str(exc)[:1].upper()}{str(exc)[1:]}.")
+            self.result_label.setText(f"✘ {str(exc)[:1].upper()}{str(exc)[1:]}.")
             return
         if password:
             self._keep_password(environment, password)
@@ -228,13 +228,14 @@ class EnvironmentsDialog(QDialog):
         if self.keyring_secure:
             try:
                 self.secrets.set_password(environment, password)
-                self.result.setText("✔ Saved; the password is in the system keyring.")
+                self.result_label.setText("✔ Saved; the password is in the system keyring.")
                 return
             except Exception as exc:
-                self.result.setText(f"Saved, but {user_message(exc)} "
+                self.result_label.setText(f"Saved, but {user_message(exc)} "
                                     "The password is kept for this session only.")
         else:
-            self.result.setText("Saved. The password is kept for this session only (no secure keyring).")
+            self.result_label.setText("Saved. The password is kept for this session only "
+                                      "(no secure keyring).")
         self.context.passwords.remember_for_session(environment, password)
 
     def _browse_ca(self) -> None:

@@ -42,15 +42,16 @@ def _fill(qtbot, dialog, name, url, user, password):
     qtbot.keyClicks(dialog.password, password)
 
 
-def test_profile_is_saved_only_after_a_successful_test(qtbot, dialog_context, worker, simulator, isolated_home):
+def test_profile_is_saved_only_after_a_successful_test(qtbot, dialog_context, worker, simulator,
+                                                       isolated_home):
     dialog = EnvironmentsDialog(dialog_context, worker)
     qtbot.addWidget(dialog)
     _fill(qtbot, dialog, "production", simulator.base_url, "demo", DEMO_PASSWORD)
     assert not dialog.save_button.isEnabled()
     assert dialog.save_button.toolTip() == "Test the connection first"
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result.text().startswith("✔"), timeout=15_000)
-    assert "Connected as demo" in dialog.result.text()
+    qtbot.waitUntil(lambda: dialog.result_label.text().startswith("✔"), timeout=15_000)
+    assert "Connected as demo" in dialog.result_label.text()
     assert dialog.save_button.isEnabled()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     saved = dialog_context.profiles.get("production")
@@ -68,8 +69,8 @@ def test_wrong_password_is_reported_and_not_saved(qtbot, dialog_context, worker,
     qtbot.addWidget(dialog)
     _fill(qtbot, dialog, "production", simulator.base_url, "demo", "wrong")
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result.text().startswith("✘"), timeout=15_000)
-    assert "password" in dialog.result.text()
+    qtbot.waitUntil(lambda: dialog.result_label.text().startswith("✘"), timeout=15_000)
+    assert "password" in dialog.result_label.text()
     assert not dialog.save_button.isEnabled()
     assert dialog_context.profiles.list() == []
 

@@ -69,13 +69,14 @@ def test_state_filter_suboptimal_and_offline(qtbot, make_context, make_window):
     window.state_filter.setCurrentIndex(window.state_filter.findData(StateFilter.SUBOPTIMAL.value))
     rows = shown_rows(window)
     assert rows
-    assert {r.phone.provisioning for r in rows} <= {ProvisioningState.PROVISION, ProvisioningState.DEPROVISION}
-    expected = sum(r.phone.provisioning in (ProvisioningState.PROVISION, ProvisioningState.DEPROVISION)
-                   for r in window.model.rows())
+    failed = {ProvisioningState.PROVISION, ProvisioningState.DEPROVISION}
+    assert {r.phone.provisioning for r in rows} <= failed
+    expected = sum(r.phone.provisioning in failed for r in window.model.rows())
     assert len(rows) == expected
     assert window.count_label.text() == f"{expected} of {window.model.rowCount()} phones shown"
     window.state_filter.setCurrentIndex(window.state_filter.findData(StateFilter.OFFLINE.value))
-    assert shown_rows(window) and all(r.status is not None and not r.status.online for r in shown_rows(window))
+    offline = shown_rows(window)
+    assert offline and all(r.status is not None and not r.status.online for r in offline)
 
 
 def test_selecting_a_phone_shows_its_details(qtbot, make_context, make_window):
@@ -100,7 +101,8 @@ def test_activate_with_confirmation_updates_the_row(qtbot, make_context, make_wi
     context = make_context()
     window = make_window(context)
     asked = []
-    monkeypatch.setattr("compass_desk.gui.actions.confirm", lambda parent, title, text: asked.append(text) or True)
+    monkeypatch.setattr("compass_desk.gui.actions.confirm",
+                        lambda parent, title, text: asked.append(text) or True)
     row = next(r for r in window.model.rows() if r.phone.provisioning == ProvisioningState.DISABLED)
     window.search.setText(row.phone.mac)
     select_phone(qtbot, window, row)
