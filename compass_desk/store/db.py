@@ -109,23 +109,28 @@ class Database:
 
     def _open_or_recover(self, schemas: Sequence[Schema], recover_corrupt: bool) -> None:
         try:
-            self._open(schemas)
-            return
-        except sqlite3.DatabaseError as error:
-            self._close_idle()
-            busy = isinstance(error, sqlite3.OperationalError) and _is_busy(error)
-            if not recover_corrupt or busy:
-                raise StoreError(
-                    f"The local database {self.path} cannot be opened ({error}); "
-                    "move it aside or restore it from a backup."
-                ) from error
-            moved = self._move_aside()
-            log.warning("the local database %s was damaged (%s); moved to %s", self.path, error, moved)
-        self.recovered = True
-        try:
-            self._open(schemas)
-        except sqlite3.DatabaseError as again:
-            raise StoreError(f"The local database {self.path} cannot be created ({again}).") from again
+            try:
+                self._open(schemas)
+                return
+            except sqlite3.DatabaseError as error:
+                self._close_idle()
+                busy = isinstance(error, sqlite3.OperationalError) and _is_busy(error)
+                if not recover_corrupt or busy:
+                    raise StoreError(
+                        f"The local database {self.path} cannot be opened ({error}); "
+                        "move it aside or restore it from a backup."
+                    ) from error
+                moved = self._move_aside()
+                log.warning("the local database %s was damaged (%s); moved to %s", self.path, error, moved)
+            self.recovered = True
+            try:
+                self._open(schemas)
+            except sqlite3.DatabaseError as again:
+                raise StoreError(f"The local database {self.path} cannot be created ({again}).") from again
+        except OSError as error:  # the folder is not writable, the disk is full…
+            raise StoreError(
+                f"The local database {self.path} cannot be created ({error.strerror or error})."
+            ) from error
 
     def _open(self, schemas: Sequence[Schema]) -> None:
         create_private_file(self.path)
@@ -171,7 +176,8 @@ class Database:
                     )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
 
     def _move_aside(self) -> Path:

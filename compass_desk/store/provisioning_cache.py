@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from compass_desk.domain.models import Phone, ProvisioningFile
-from compass_desk.store.db import Database, Schema, utc_now
+from compass_desk.store.db import Database, Schema, StoreError, utc_now
 from compass_desk.store.vault import Vault
 
 Mask = Callable[[str], tuple[str, dict[str, str]]]
@@ -213,7 +213,13 @@ class ProvisioningCache:
         fetched_at: datetime | None = None,
     ) -> CachedFileInfo:
         """Keep *file* as fetched for *phone*, replacing an older copy; may evict the oldest files."""
-        masked, secrets = self._mask(file.content)
+        try:
+            masked, secrets = self._mask(file.content)
+        except Exception as error:  # the parser's own error, or a bug: either way, store nothing
+            raise StoreError(
+                f"The provisioning file of {phone.name or phone.mac} was not stored for offline use "
+                f"because its secrets could not be hidden ({error})."
+            ) from error
         secrets = dict(secrets)
         placeholders = json.dumps(sorted(secrets), ensure_ascii=False)
         token: bytes | None = None
@@ -277,7 +283,8 @@ class ProvisioningCache:
         return [_info(row) for row in rows]
 
     def find_mac(self, mac: str) -> list[CachedFileInfo]:
-        """Stored files of the phone with this MAC (12 lower-case hex digits), any environment."""
+        """Stored files of the phone with this MAC (any notation), newest first, any environment."""
+        mac = re.sub(r"[^0-9A-Fa-f]", "", mac)
         with self._db.read() as conn:
             rows = conn.execute(
                 f"SELECT {_INFO_COLUMNS} FROM provisioning_files WHERE mac = ? ORDER BY fetched_at DESC",

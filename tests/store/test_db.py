@@ -184,3 +184,10 @@ def test_connections_are_closed_with_the_database(tmp_path):
     db.close()
     with pytest.raises(sqlite3.ProgrammingError):
         conn.execute("SELECT 1")
+
+
+def test_an_unusable_folder_is_a_sentence_not_a_traceback(tmp_path):
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the folder should be")
+    with pytest.raises(StoreError, match="cannot be created"):
+        Database(blocker / "s.db", [ITEMS_V1])

@@ -10,6 +10,7 @@ import keyring.backends.fail
 import pytest
 
 from compass_desk.domain.models import ProvisioningFile
+from compass_desk.store.db import StoreError
 from compass_desk.store.provisioning_cache import (
     SECRETS_DROPPED,
     SECRETS_ENCRYPTED,
@@ -321,3 +322,22 @@ def test_a_mask_that_cannot_be_lined_up_drops_the_secrets_in_the_cache(path):
     with ProvisioningCache(path, mask=invertible(rewriting, "***")) as cache:
         assert cache.store("production", phone(1), pfile()).secrets == SECRETS_DROPPED
         assert SIP_SECRET.encode() not in stored_bytes(path)
+
+
+def test_a_file_that_cannot_be_masked_is_not_stored(path):
+    def failing(text: str) -> tuple[str, dict[str, str]]:
+        raise ValueError("not a provisioning file")
+
+    with ProvisioningCache(path, mask=failing) as cache:
+        with pytest.raises(StoreError, match=r"not stored for offline use .*not a provisioning file"):
+            cache.store("production", phone(1), pfile())
+        assert cache.entries() == []
+    assert SIP_SECRET.encode() not in stored_bytes(path)
+
+
+def test_find_mac_accepts_any_notation(path):
+    with ProvisioningCache(path, mask=fake_mask) as cache:
+        cache.store("production", phone(1), pfile())
+        assert len(cache.find_mac("00:04:13:00:00:01")) == 1
+        assert len(cache.find_mac("0004.1300.0001")) == 1
+        assert cache.find_mac("00:04:13:00:00:02") == []
