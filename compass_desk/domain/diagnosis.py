@@ -117,11 +117,8 @@ def diagnose(
         verdict = Verdict.SUBOPTIMAL
         findings.append(_FAILED[state])
 
-    if state is not ProvisioningState.DISABLED and status is not None:
-        if online:
-            findings.append(_ONLINE_WITH_OLD_SETTINGS)
-        elif ever:
-            findings.append(_OFFLINE_TOO)
+    if state is not ProvisioningState.DISABLED and ever:
+        findings.append(_ONLINE_WITH_OLD_SETTINGS if online else _OFFLINE_TOO)
     if status is None and state is not ProvisioningState.DISABLED:
         findings.append(_STATUS_UNKNOWN)
     return Diagnosis(verdict, tuple(findings), deadline if state is ProvisioningState.ACTIVE else None)

@@ -220,9 +220,8 @@ class ResetFlow:
 
     def choose_method(self, method_id: str) -> None:
         self._require(Stage.RESET)
-        assert self.guide is not None
-        method = self.guide.method(method_id)
-        if method not in self.methods:
+        method = next((m for m in self.methods if m.id == method_id), None)
+        if method is None:
             raise FlowError(f"method '{method_id}' does not apply to this phone")
         self.method, self.step_index = method, 0
 
