@@ -40,7 +40,7 @@ class AuditView(QDialog):
         self.audit = audit
         form = load_ui("audit_view.ui", self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(form)
         self.filter = child(form, QLineEdit, "filterEdit")
         self.table = child(form, QTableWidget, "entryTable")

@@ -55,9 +55,10 @@ class EnvironmentsDialog(QDialog):
         self._tested: tuple[str, str, str, str] | None = None  # the field values that passed the test
         form = load_ui("environments_dialog.ui", self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(form)
         self.profiles = child(form, QListWidget, "profileList")
+        self.profiles.setMaximumWidth(240)
         self.name = child(form, QLineEdit, "nameEdit")
         self.url = child(form, QLineEdit, "urlEdit")
         self.user = child(form, QLineEdit, "userEdit")

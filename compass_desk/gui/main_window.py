@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([230, 760, 360])
+        self.splitter.setSizes([270, 760, 400])
 
         self.organisation_list.setModel(self.organisation_filter)
         for state in StateFilter:
@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         widths = {Column.NAME: 170, Column.MAC: 140, Column.MODEL: 120, Column.VENDOR: 70,
-                  Column.ORGANISATION: 160, Column.STATE: 170, Column.DEADLINE: 200, Column.ONLINE: 80,
+                  Column.ORGANISATION: 170, Column.STATE: 190, Column.DEADLINE: 200, Column.ONLINE: 80,
                   Column.IP: 110, Column.FIRMWARE: 120, Column.USER: 120}
         for column, width in widths.items():
             header.resizeSection(column, width)

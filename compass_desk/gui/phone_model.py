@@ -8,6 +8,7 @@ filters.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
@@ -77,6 +78,15 @@ def user_label(url: str | None) -> str:
     if not url:
         return ""
     return url.rstrip("/").rsplit("/", 1)[-1]
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """"Balie 2" before "Balie 10": digit runs compare as numbers."""
+    parts = _DIGITS.split(text.casefold())
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
 
 
 @dataclass(slots=True)
@@ -233,7 +243,7 @@ class PhoneTableModel(QAbstractTableModel):
         if column == Column.IP:
             parts = row.ip.split(".")
             return tuple(int(p) if p.isdigit() else 0 for p in parts) if row.ip else (999,)
-        return self.text(row, column).casefold()
+        return natural_key(self.text(row, column))
 
     # -- writing -----------------------------------------------------------------------------
     def set_rows(self, new_rows: Iterable[PhoneRow]) -> None:

@@ -158,4 +158,11 @@ class Worker(QObject):
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """Cancel everything and wait for the threads; True when all stopped in time."""
         self.cancel_all()
-        return bool(self._pool.waitForDone(timeout_ms))
+        done = bool(self._pool.waitForDone(timeout_ms))
+        if done:
+            # Deliver the answers already queued, so no event is left for a job deleted with us.
+            from PySide6.QtCore import QCoreApplication, QEvent
+
+            QCoreApplication.sendPostedEvents()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return done
