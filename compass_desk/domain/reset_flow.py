@@ -238,12 +238,11 @@ class ResetFlow:
         """The installer says the phone has been reset (from the reset page, or "already done")."""
         if self.stage not in (Stage.PRECHECK, Stage.RESET):
             raise FlowError("a reset can only be reported from the pre-check or the reset page")
-        phone = self._phone()
-        state = phone.provisioning
-        deadline = activation_deadline(phone, self.config.cutoff)
-        lapsed = deadline is not None and is_lapsed(deadline, now)
-        # disabled during the reset page means the phone already visited the vendor: progress.
-        progressed = self.stage is Stage.RESET and state is ProvisioningState.DISABLED
+        state = self._phone().provisioning
+        lapsed = self._lapsed(now)
+        # disabled during the reset page, within the window, means the phone already visited the
+        # vendor: progress. After the deadline it is the weekly deregistration instead.
+        progressed = self.stage is Stage.RESET and state is ProvisioningState.DISABLED and not lapsed
         self.reset_at, self.stage = now, Stage.WAIT
         self._reached = {Milestone.RESET: now}
         if (state is ProvisioningState.ACTIVE and not lapsed) or progressed:
@@ -270,7 +269,8 @@ class ResetFlow:
                 self._recheck(now)
         elif self.stage is Stage.RESET:
             check = precheck(self._phone(), now, self.config.cutoff, can_activate=self.can_activate)
-            contacted = check.state is ProvisioningState.DISABLED  # handled as progress by report_reset
+            # handled as progress by report_reset
+            contacted = check.state is ProvisioningState.DISABLED and not self._lapsed(now)
             self.notice = None if check.ready or contacted else check.message
         elif self.stage is Stage.WAIT:
             self._evaluate(now)
@@ -287,8 +287,9 @@ class ResetFlow:
         assert reset_at is not None
         state = phone.provisioning
         since = reset_at - self.config.clock_skew
-        if state is ProvisioningState.DISABLED:
-            self._mark(Milestone.CONTACTED_VENDOR, now)
+        lapsed = self._lapsed(now)
+        if state is ProvisioningState.DISABLED and not lapsed:
+            self._mark(Milestone.CONTACTED_VENDOR, now)  # after the deadline: deregistered, not visited
         if (
             status is not None
             and status.last_provisioned_at is not None
@@ -308,18 +309,11 @@ class ResetFlow:
             for milestone in (Milestone.CONTACTED_VENDOR, Milestone.FETCHED_SETTINGS, Milestone.REGISTERED):
                 self._mark(milestone, now)
 
+        if lapsed and Milestone.CONTACTED_VENDOR not in self._reached:
+            self._fail("deadline-passed-during-wait", now, ACTIVATE_FIX)
+            return
         if state in (ProvisioningState.PROVISION, ProvisioningState.DEPROVISION):
             self._fail("vendor-registration-failed", now, FULL_FIX, state=state.value)
-            return
-        deadline = activation_deadline(phone, self.config.cutoff)
-        contacted = Milestone.CONTACTED_VENDOR in self._reached
-        if (
-            state is ProvisioningState.ACTIVE
-            and not contacted
-            and deadline is not None
-            and is_lapsed(deadline, now)
-        ):
-            self._fail("deadline-passed-during-wait", now, ACTIVATE_FIX)
             return
         if state is ProvisioningState.DISABLED and online and Milestone.REGISTERED in self._reached:
             self._settle_since = self._settle_since or now
@@ -354,6 +348,10 @@ class ResetFlow:
         others = tuple(f for f in diagnosis.findings if f.severity is not Severity.OK)
         self.result = FlowResult(False, FAILURES[code][0], (finding, *others), diagnosis, code)
         self.stage = Stage.RESULT
+
+    def _lapsed(self, now: datetime) -> bool:
+        deadline = activation_deadline(self._phone(), self.config.cutoff)
+        return deadline is not None and is_lapsed(deadline, now)
 
     def _recheck(self, now: datetime) -> None:
         self.precheck = precheck(self._phone(), now, self.config.cutoff, can_activate=self.can_activate)

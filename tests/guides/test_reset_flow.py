@@ -263,3 +263,17 @@ def test_without_write_access_the_pre_check_does_not_offer_activate(book):
     flow.identify(make_phone(S.DISABLED), WORKING, T0, can_activate=False)
     flow.advance(T0)
     assert not flow.precheck.offer_activate and not flow.can_advance()
+
+
+@pytest.mark.parametrize("after_cutoff", [S.DISABLED, S.DEPROVISION])
+def test_weekly_deregistration_during_the_wait_is_not_mistaken_for_progress(book, after_cutoff):
+    # At the cutoff the platform drops phones that never visited the vendor; the state may then read
+    # disabled (or deprovision when that fails), which must not count as "contacted the vendor".
+    activated = at("2026-11-24 20:00")
+    flow = ResetFlow(book)
+    flow.identify(make_phone(S.ACTIVE, activated), WORKING, activated)
+    flow.advance(activated)
+    flow.report_reset(at("2026-11-24 23:50"))
+    flow.observe(make_phone(after_cutoff, activated), make_status(False), at("2026-11-25 00:01"))
+    assert flow.result.code == "deadline-passed-during-wait"
+    assert Milestone.CONTACTED_VENDOR not in reached(flow)
