@@ -71,8 +71,14 @@ class Engine:
         return self.state.catch_up()
 
     def set_clock(self, moment: datetime) -> datetime:
-        self.clock.set(moment)
-        return self.state.catch_up()
+        if moment.utcoffset() is None:
+            raise ValueError("the clock needs a time with a time zone, e.g. 2026-11-25T10:00:00+01:00")
+        with self.state.lock:
+            earlier = moment < self.clock.now()
+            self.clock.set(moment)
+            if earlier:
+                self.state.rewind()
+            return self.state.catch_up()
 
     def set_faults(self, **changes: Any) -> dict[str, Any]:
         check_faults(changes)

@@ -111,7 +111,7 @@ class SimHandler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         path = url.path.rstrip("/") or "/"
         raw = self._read_body()
-        if path.startswith("/_sim"):
+        if path == "/_sim" or path.startswith("/_sim/"):
             self._control(engine, method, path, raw)
             return
         decision = engine.faults.decide(engine.config)
@@ -130,6 +130,9 @@ class SimHandler(BaseHTTPRequestHandler):
             reply, media = self._compass(engine, method, path, dict(parse_qsl(url.query)), raw)
         except HttpError as exc:
             reply, media = Reply(exc.status, exc.body(), exc.headers), exc.media or JSON
+        except Exception:  # a simulator bug: answer 500 like a real server, and log it
+            log.exception("unexpected error handling %s %s", method, path)
+            reply, media = Reply(500, {"status": 500, "message": "unexpected error in the simulator"}), JSON
         self._send_json(reply.status, reply.body, media, reply.headers, decision)
 
     def _compass(
@@ -208,6 +211,9 @@ class SimHandler(BaseHTTPRequestHandler):
             reply = Reply(exc.status, exc.body(), exc.headers)
         except LookupError as exc:
             reply = Reply(404, {"status": 404, "message": str(exc)})
+        except Exception:
+            log.exception("unexpected error handling %s %s", method, path)
+            reply = Reply(500, {"status": 500, "message": "unexpected error in the simulator"})
         payload = None if reply.body is None else json.dumps(reply.body)
         self._send_json(reply.status, payload, JSON, reply.headers)
 

@@ -38,7 +38,7 @@ class Simulator:
         self._engine.stop_event.clear()
         self._server = server
         self._thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.02}, name="compass-sim", daemon=True
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="compass-sim", daemon=True
         )
         self._thread.start()
 
@@ -62,7 +62,10 @@ class Simulator:
         self.stop()
 
     def reset_phone(self, mac: str) -> None:
-        """A factory reset of the phone with this MAC (any notation); KeyError-like 404 when unknown."""
+        """A factory reset of the phone with this MAC (any notation).
+
+        Raises MacError for text that is no MAC address, LookupError when no phone has it.
+        """
         self._engine.reset_phone(mac)
 
     def advance_clock(self, seconds: float) -> datetime:

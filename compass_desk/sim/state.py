@@ -10,11 +10,10 @@ from __future__ import annotations
 import heapq
 import random
 import threading
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from compass_desk.domain.catalog import Catalog, CatalogEntry
+from compass_desk.domain.catalog import Catalog
 from compass_desk.domain.deadline import cutoffs_after
 from compass_desk.domain.models import Vendor
 from compass_desk.sim import data
@@ -54,9 +53,6 @@ class SimState:
             self._generation.clear()
             self._next_cutoff = cutoffs_after(now)
             self._new_ids = data.IdMaker(self.config.seed, f"{self.config.environment}/runtime")
-
-    def model(self, model_id: str) -> CatalogEntry | None:
-        return self.catalog.get(model_id)
 
     def company(self, company_id: str) -> Company:
         company = self.data.companies.get(company_id)
@@ -133,6 +129,11 @@ class SimState:
                         self._apply_event(kind, phone, due)
                 else:
                     return now
+
+    def rewind(self) -> None:
+        """The clock was set back: the next cutoff is the first one after the new time."""
+        with self.lock:
+            self._next_cutoff = cutoffs_after(self.clock.now())
 
     def next_cutoff(self) -> datetime:
         with self.lock:
@@ -235,8 +236,3 @@ class SimState:
 
     def logged_in_phone(self, user_id: str) -> Phone | None:
         return next((p for p in self.data.phones.values() if p.logged_in_user == user_id), None)
-
-    def with_lock(self, func: Callable[[], Any]) -> Any:
-        with self.lock:
-            self.catch_up()
-            return func()

@@ -215,3 +215,27 @@ def test_disabled_operation_is_403_and_missing_from_the_schema(make_sim):
         assert response.status_code == 403
         assert "not enabled" in response.json()["message"]
         assert "/phone/{id}/migrateToCompany" not in client.get("/schema/schemas/v3.json").json()["paths"]
+
+
+def _outward_address():
+    import socket
+
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))  # no packet is sent; this only picks the outgoing interface
+        return probe.getsockname()[0]
+    except OSError:
+        return None
+    finally:
+        probe.close()
+
+
+def test_controls_answer_on_loopback_only(make_sim):
+    address = _outward_address()
+    if address is None or address.startswith("127."):
+        pytest.skip("this machine has no non-loopback IPv4 address")
+    sim = make_sim(host="0.0.0.0")
+    port = sim.base_url.rsplit(":", 1)[1]
+    response = httpx.get(f"http://{address}:{port}/_sim/clock")
+    assert response.status_code == 403
+    assert httpx.get(f"http://127.0.0.1:{port}/_sim/clock").status_code == 200

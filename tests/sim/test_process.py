@@ -214,3 +214,13 @@ def test_reset_data_restores_the_seeded_dataset(simulator, demo):
     demo.delete(before[0]["self"])
     simulator.reset_data()
     assert _timeless(all_phones(demo)) == _timeless(before)
+
+
+def test_setting_the_clock_back_still_applies_the_next_cutoff(tuesday):
+    with make_client(tuesday) as client:
+        tuesday.set_clock(CUTOFF + timedelta(days=3))  # jumps past one cutoff: active phones lapse
+        tuesday.set_clock(TUESDAY_NOON)
+        phone = find_phone(client, provisioningByManufacturer="disabled")
+        client.post(f"{phone['self']}/activateProvisioning")
+        tuesday.advance_clock((CUTOFF - TUESDAY_NOON).total_seconds() + 60)
+        assert client.get(phone["self"]).json()["provisioningByManufacturer"] == "disabled"
