@@ -10,6 +10,15 @@ phone may restart several times; "do not touch it until the display has been idl
 seconds"). Failures end in a result with a diagnosis: reset while not active, the weekly deadline
 passing before the phone contacted the vendor, a failed vendor registration, or no progress within
 ``wait_limit``.
+
+For a QWizard: one page per :class:`Stage`; ``isComplete()`` returns ``flow.page_complete(stage)``;
+``validatePage()`` calls ``flow.advance(now)``; ``nextId()`` follows ``flow.stage`` (a reset while
+not active jumps from the reset page straight to the result). The pre-check page's Activate button
+calls the API and then ``flow.activated(phone, now)``; the wait page polls and feeds
+``flow.observe(phone, status, now)`` (and ``flow.tick(now)`` from a timer), showing
+``flow.timeline()`` and ``flow.wait_hint``; the reset page shows ``flow.current_step`` with
+``highlight_svg(svg, step.keys)`` and a countdown of ``step.hold_s``. On the simulator, advance
+its clock past ``settle_s`` after the phone registers.
 """
 
 from __future__ import annotations
