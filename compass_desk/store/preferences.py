@@ -13,6 +13,7 @@ import json
 import logging
 import math
 import os
+import tempfile
 import threading
 import tomllib
 import typing
@@ -254,10 +255,12 @@ class Preferences:
         for key, value in sorted(self._extra.items()):
             lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
         text = "\n".join(lines) + "\n"
-        temp = self.path.with_name(FILE_NAME + ".tmp")
+        temp: Path | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            # A unique temporary name (mode 0600), so two processes saving at once do not collide.
+            fd, name = tempfile.mkstemp(prefix=FILE_NAME + ".", suffix=".tmp", dir=self.path.parent)
+            temp = Path(name)
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
                 stream.flush()
@@ -268,7 +271,7 @@ class Preferences:
                 f"The preferences could not be saved to {self.path} ({error.strerror or error})."
             ) from error
         finally:
-            if temp.exists():
+            if temp is not None and temp.exists():
                 temp.unlink()
         self._values = values
 

@@ -199,3 +199,10 @@ def test_any_environment_name_survives_the_file(tmp_path_factory, name):
     again = Preferences(config_dir)
     assert again.warnings == []
     assert again.get("default_environment") == name
+
+
+def test_saving_leaves_no_temporary_files(config_dir):
+    prefs = Preferences(config_dir)
+    for value in ("nl", "en", "system"):
+        prefs.set("language", value)
+    assert [p.name for p in config_dir.iterdir()] == [FILE_NAME]
