@@ -153,6 +153,10 @@ class AuditLog:
             )
             return cursor.rowcount
 
+    @property
+    def database(self) -> Database:
+        return self._db
+
     def close(self) -> None:
         self._db.close()
 

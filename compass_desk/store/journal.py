@@ -229,6 +229,10 @@ class Journal:
             )
         return operations
 
+    @property
+    def database(self) -> Database:
+        return self._db
+
     def close(self) -> None:
         self._db.close()
 

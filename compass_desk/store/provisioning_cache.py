@@ -347,6 +347,10 @@ class ProvisioningCache:
             params.append(company_url)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
 
+    @property
+    def database(self) -> Database:
+        return self._db
+
     def close(self) -> None:
         self._db.close()
 

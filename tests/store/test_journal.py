@@ -170,3 +170,8 @@ def test_prune_keeps_unfinished_operations(path):
         assert journal.prune(later) == 1
         assert journal.get(old) is None
         assert [op.id for op in journal.unfinished()] == [open_op]
+
+
+def test_journal_writes_wait_for_the_disk(path):
+    with Journal(path) as journal, journal.database.read() as conn:
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: survives a power cut
