@@ -168,6 +168,50 @@ def connected(options: GlobalOptions) -> Iterator[Session]:
             client.close()
 
 
+class AuditNote:
+    """What the handler wants written beside a successful action (e.g. the new state)."""
+
+    detail = ""
+
+
+@contextmanager
+def audited(options: GlobalOptions, env: Environment, action: str, target: str) -> Iterator[AuditNote]:
+    """Record a change to the platform in the audit log: ok, failed, or unknown."""
+    from compass_desk.api.errors import OutcomeUnknownError
+    from compass_desk.paths import app_paths
+    from compass_desk.store.audit import AuditLog
+    from compass_desk.store.db import state_db_path
+
+    note = AuditNote()
+    try:
+        audit: AuditLog | None = AuditLog(state_db_path(app_paths(options.data_dir).ensure().data))
+    except Exception as exc:  # the change itself matters more than its log line; say so, go on
+        print(
+            f"compass-desk: the audit log cannot be opened ({exc}); this action is not logged",
+            file=sys.stderr,
+        )
+        audit = None
+
+    def record(outcome: str, detail: str) -> None:
+        if audit is not None:
+            try:
+                audit.record(env.name, env.username, action, target, outcome, detail)
+            except Exception as exc:
+                print(f"compass-desk: writing the audit log failed ({exc})", file=sys.stderr)
+
+    try:
+        yield note
+    except BaseException as exc:
+        unknown = isinstance(exc, OutcomeUnknownError | KeyboardInterrupt)
+        record("unknown" if unknown else "failed", getattr(exc, "message", "") or type(exc).__name__)
+        raise
+    else:
+        record("ok", note.detail)
+    finally:
+        if audit is not None:
+            audit.close()
+
+
 def refresh_progress(done: int, total: int, label: str) -> None:
     """Progress of a refresh on stderr, only when a person is watching."""
     if not sys.stderr.isatty():

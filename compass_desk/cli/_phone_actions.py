@@ -52,7 +52,7 @@ def _label(phone: Any) -> str:
 def _activate(args: argparse.Namespace, options: GlobalOptions) -> int:
     from datetime import UTC, datetime
 
-    from compass_desk.cli._connect import confirm, connected
+    from compass_desk.cli._connect import audited, confirm, connected
     from compass_desk.cli._render import local_time, phone_json, when
     from compass_desk.domain import deadline
     from compass_desk.domain.models import ProvisioningState
@@ -61,7 +61,9 @@ def _activate(args: argparse.Namespace, options: GlobalOptions) -> int:
     with connected(options) as session:
         phone = find_phone(session, args.phone)
         confirm(f"Activate provisioning by manufacturer for {_label(phone)}?", args.yes)
-        result = session.activate(phone)
+        with audited(options, session.environment, "activate", _label(phone)) as note:
+            result = session.activate(phone)
+            note.detail = f"state {result.provisioning.value}"
         company = session.company(result.company_url)
     due = deadline.deadline_for(result.activated_at) if result.activated_at else None
     if options.json:
@@ -83,14 +85,15 @@ def _activate(args: argparse.Namespace, options: GlobalOptions) -> int:
 
 
 def _reboot(args: argparse.Namespace, options: GlobalOptions) -> int:
-    from compass_desk.cli._connect import confirm, connected
+    from compass_desk.cli._connect import audited, confirm, connected
     from compass_desk.cli._render import phone_json
     from compass_desk.services.lookup import find_phone
 
     with connected(options) as session:
         phone = find_phone(session, args.phone)
         confirm(f"Reboot {_label(phone)}? Calls on it will be cut off.", args.yes)
-        session.reboot(phone)
+        with audited(options, session.environment, "reboot", _label(phone)):
+            session.reboot(phone)
     if options.json:
         print_json({"phone": phone_json(phone), "rebooted": True})
     else:
@@ -141,7 +144,7 @@ def _write(path: Path, text: str, secret: bool) -> None:
 
 
 def _move(args: argparse.Namespace, options: GlobalOptions) -> int:
-    from compass_desk.cli._connect import confirm, connected
+    from compass_desk.cli._connect import audited, confirm, connected
     from compass_desk.cli._render import phone_json
     from compass_desk.cli.common import PERMISSION
     from compass_desk.services.lookup import find_company, find_phone
@@ -159,7 +162,9 @@ def _move(args: argparse.Namespace, options: GlobalOptions) -> int:
                     f"you have read-only access to {company.name}, so the phone cannot be moved", PERMISSION
                 )
         confirm(f"Move {_label(phone)} from {source_name} to {target.name}?", args.yes)
-        moved = session.migrate(phone, target)
+        with audited(options, session.environment, "migrate", _label(phone)) as note:
+            moved = session.migrate(phone, target)
+            note.detail = f"from {source_name} to {target.name}"
     if options.json:
         print_json(phone_json(moved, target))
     else:

@@ -87,6 +87,15 @@ class Session:
         self._phone_locks: dict[str, threading.Lock] = {}
         self.fetched_at: datetime | None = None
 
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # --- cached state ---------------------------------------------------------------------
     @property
     def companies(self) -> list[Company]:

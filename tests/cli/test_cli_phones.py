@@ -192,3 +192,21 @@ def test_global_options_anywhere_and_faults(cli, simulator):
     assert code == 1 and "web page" in err
     simulator.set_faults(html_rate=0.0, fault_rate=0.3)
     assert len(phones(cli)) == 250  # 5xx bursts are retried
+
+
+def test_changes_are_written_to_the_audit_log(cli, isolated_home):
+    from compass_desk.store.audit import AuditLog
+    from compass_desk.store.db import state_db_path
+
+    phone = next(p for p in phones(cli) if p["state"] == "disabled")
+    assert cli("phones", "activate", phone["mac"], "--yes")[0] == 0
+    assert cli("phones", "activate", phone["mac"], "--yes", user="helpdesk")[0] == 5
+    assert cli("phones", "activate", phone["mac"])[0] == 2  # refused before anything was sent: not logged
+    with AuditLog(state_db_path(isolated_home / "data")) as audit:
+        entries = audit.entries()
+    assert [(e.user, e.action, e.outcome) for e in entries] == [
+        ("helpdesk", "activate", "failed"),
+        ("demo", "activate", "ok"),
+    ]
+    assert entries[1].detail == "state active" and phone["mac_display"] in entries[1].target
+    assert "not allowed" in entries[0].detail
