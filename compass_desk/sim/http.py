@@ -139,7 +139,7 @@ class SimHandler(BaseHTTPRequestHandler):
         self, engine: Engine, method: str, path: str, query: dict[str, str], raw: bytes
     ) -> tuple[Reply, str]:
         username = self._authenticate(engine)
-        if path.startswith("/schema"):
+        if path == "/schema" or path.startswith("/schema/"):
             if method != "GET":
                 raise HttpError(405, "the schema is read-only", headers={"Allow": "GET"})
             return Reply(200, schema.document(engine, path)), JSON
