@@ -57,6 +57,10 @@ class NetworkError(ApiError):
     """The server could not be reached, or the connection broke."""
 
 
+class CertificateError(NetworkError):
+    """The server's TLS certificate is not trusted (never bypassed: there is no switch for that)."""
+
+
 class ApiTimeoutError(NetworkError):
     """The server did not answer in time."""
 

@@ -13,7 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -23,13 +23,21 @@ from compass_desk.api.errors import (
     ApiError,
     ApiTimeoutError,
     AuthenticationError,
+    CertificateError,
     ChangeNotAppliedError,
     NetworkError,
     OutcomeUnknownError,
     UnexpectedResponseError,
     error_for_status,
 )
-from compass_desk.api.transport import NOT_SENT, RETRY_STATUSES, RetryPolicy, retry_after_seconds, same_origin
+from compass_desk.api.transport import (
+    NOT_SENT,
+    RETRY_STATUSES,
+    RetryPolicy,
+    is_certificate_error,
+    retry_after_seconds,
+    same_origin,
+)
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +122,13 @@ class Requester:
         return response
 
     def _network_error(self, exc: httpx.TransportError, what: str) -> NetworkError:
+        if is_certificate_error(exc):
+            host = urlsplit(self.base_url).hostname
+            return CertificateError(
+                f"The certificate of {host} is not trusted, so Compass Desk did not connect to {what}; if "
+                "your organisation inspects HTTPS with its own certificate authority, add its CA bundle to "
+                "the environment."
+            )
         if isinstance(exc, httpx.TimeoutException):
             return ApiTimeoutError(
                 f"Compass did not answer in time while trying to {what}; check the network and try again."
@@ -181,7 +196,7 @@ class Requester:
             try:
                 response = self._get_following(url, what, headers)
             except httpx.TransportError as exc:
-                if last:
+                if last or is_certificate_error(exc):
                     raise self._network_error(exc, what) from exc
                 log.info("retrying GET %s after %s", url, type(exc).__name__)
                 self.retry.wait(attempt)
@@ -227,7 +242,7 @@ class Requester:
             try:
                 response = self._transmit(method, url, body)
             except NOT_SENT as exc:
-                if attempt >= attempts:
+                if attempt >= attempts or is_certificate_error(exc):
                     raise self._network_error(exc, what) from exc
                 self.retry.wait(attempt)  # the request never left: sending it again is not blind
                 continue

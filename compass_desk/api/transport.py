@@ -83,8 +83,13 @@ def ssl_context(ca_bundle: str | None = None) -> ssl.SSLContext:
     if ca_bundle:
         path = Path(ca_bundle).expanduser()
         if not path.is_file():
-            raise BaseUrlError(f"the CA bundle '{ca_bundle}' does not exist")
-        context.load_verify_locations(cafile=str(path))
+            raise InvalidEnvironmentError(f"The CA bundle '{ca_bundle}' does not exist.")
+        try:
+            context.load_verify_locations(cafile=str(path))
+        except (ssl.SSLError, ValueError, OSError):
+            raise InvalidEnvironmentError(
+                f"The CA bundle '{ca_bundle}' holds no certificate Compass Desk can read (PEM expected)."
+            ) from None
     return context
 
 
@@ -141,6 +146,18 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return max(0.0, (moment - (now or datetime.now(UTC))).total_seconds())
+
+
+def is_certificate_error(exc: BaseException) -> bool:
+    """A TLS verification failure somewhere in the exception chain (persistent: never retried)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 # Transport failures where the request certainly never reached the server: safe to resend.
