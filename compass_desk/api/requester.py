@@ -79,6 +79,7 @@ class Requester:
         self._lock = threading.Lock()
         self.api_version: int = schema.SUPPORTED_VERSIONS[0]
         self._auth_error: AuthenticationError | None = None
+        self._accept = schema.ACCEPT
 
     def __repr__(self) -> str:  # never the password
         return f"Requester({self.base_url!r})"
@@ -104,10 +105,11 @@ class Requester:
     def _transmit(
         self, method: str, url: str, body: Any = None, headers: dict[str, str] | None = None
     ) -> httpx.Response:
-        if self._auth_error is not None:
+        refused = self._auth_error
+        if refused is not None:
             # After a 401 the same credentials are never sent again (XMPP locks an IP out after 20).
-            raise self._auth_error
-        all_headers = {"Accept": schema.ACCEPT, "User-Agent": USER_AGENT, **(headers or {})}
+            raise AuthenticationError(refused.message, status=refused.status)
+        all_headers = {"Accept": self._accept, "User-Agent": USER_AGENT, **(headers or {})}
         content = None
         if body is not None:
             content = json.dumps(body).encode("utf-8")
@@ -200,6 +202,12 @@ class Requester:
                     raise self._network_error(exc, what) from exc
                 log.info("retrying GET %s after %s", url, type(exc).__name__)
                 self.retry.wait(attempt)
+                continue
+            if response.status_code == 406 and self._accept != schema.FALLBACK_ACCEPT:
+                # Like the public JavaScript client: a server that refuses the list gets v2 alone.
+                log.info("406 for the offered versions; falling back to API v2")
+                self._accept = schema.FALLBACK_ACCEPT
+                attempt -= 1
                 continue
             if response.status_code in RETRY_STATUSES and not last:
                 log.info("retrying GET %s after status %s", url, response.status_code)

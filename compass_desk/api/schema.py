@@ -33,6 +33,7 @@ SUPPORTED_VERSIONS = (3, 2)  # preferred first
 ACCEPT = ", ".join(
     f"{MEDIA_TYPE.format(version=v)}; q={q}" for v, q in zip(SUPPORTED_VERSIONS, ("1.0", "0.9"), strict=True)
 )
+FALLBACK_ACCEPT = MEDIA_TYPE.format(version=SUPPORTED_VERSIONS[-1])  # after a 406 for ACCEPT
 _SERVED_VERSION = re.compile(r"application/vnd\.iperity\.compass\.v(\d+)\+json", re.I)
 NO_REDIRECT_HEADER = "X-No-Redirect"
 METHOD_OVERRIDE_HEADER = "X-HTTP-Method-Override"

@@ -202,3 +202,18 @@ def test_406_means_no_common_version(fake, client):
     fake.on("GET", f"{BASE}/user", ok(None, 406))
     with pytest.raises(errors.UnsupportedOperationError, match="neither API version 3 nor 2"):
         client.whoami()
+    assert [r.headers["Accept"] for r in fake.requests][-1] == "application/vnd.iperity.compass.v2+json"
+    assert len(fake.requests) == 2
+
+
+def test_406_for_the_list_falls_back_to_v2_alone(fake, client):
+    def negotiate(request):
+        if "v3" in request.headers["Accept"]:
+            return ok(None, 406)
+        return ok(USER, content_type="application/vnd.iperity.compass.v2+json")
+
+    fake.on("GET", f"{BASE}/user", negotiate)
+    assert client.whoami().username == "jan"
+    assert client.api_version == 2
+    assert client.whoami().username == "jan"
+    assert len(fake.requests) == 3  # the fallback sticks
