@@ -282,8 +282,8 @@ class Requester:
             raise ChangeNotAppliedError(
                 f"{detail}; reading back shows nothing changed, so it is safe to try again."
             ) from None
-        except AuthenticationError:
-            raise
+        except (AuthenticationError, OutcomeUnknownError):
+            raise  # already says what is known
         except ApiError as exc:
             raise unknown from exc
 

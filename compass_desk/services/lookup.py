@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from compass_desk.api.errors import NotFoundError
+from compass_desk.api.transport import same_origin
 from compass_desk.domain.mac import MacError, is_mac, normalize_mac
 from compass_desk.domain.models import Company, Phone
 from compass_desk.services.session import Session
@@ -29,6 +30,8 @@ def find_phone(session: Session, text: str) -> Phone:
     if not text:
         raise NoMatchError("no phone given; name it by MAC address, id or URL")
     if _is_url(text):
+        if not same_origin(text, session.client.base_url):
+            raise NoMatchError(f"{text} is not an address on {session.client.base_url}", ambiguous=True)
         try:
             return session.client.phone(text)
         except NotFoundError:

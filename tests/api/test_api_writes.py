@@ -121,8 +121,16 @@ def test_migrate_with_an_empty_200(fake, client):
 def test_ambiguous_patch_partly_changed_is_unknown(fake, client):
     fake.on("PATCH", PHONE_URL, httpx.ReadTimeout("slow"))
     fake.on("GET", PHONE_URL, ok(phone_json(name="Someone else", firmware=None)))
-    with pytest.raises(errors.OutcomeUnknownError):
+    with pytest.raises(errors.OutcomeUnknownError, match="someone else may be editing"):
         client.update_phone(phone(), name="Hall", firmware="10.1.159.12")
+
+
+def test_ambiguous_patch_read_back(fake, client):
+    fake.on("PATCH", PHONE_URL, httpx.ReadTimeout("slow"))
+    fake.on("GET", PHONE_URL, ok(phone_json(firmware="10.1.159.12")), ok(phone_json()))
+    assert client.set_firmware(phone(), "10.1.159.12").firmware == "10.1.159.12"
+    with pytest.raises(errors.ChangeNotAppliedError):
+        client.set_firmware(phone(), "10.1.159.12")
 
 
 def test_patch_sends_only_changed_fields_and_null_unsets(fake, client):

@@ -149,6 +149,8 @@ def test_find_phone_and_company(session):
     assert find_phone(session, format_mac(target.mac)) == target
     with pytest.raises(NoMatchError):
         find_phone(session, "no-such-id")
+    with pytest.raises(NoMatchError, match="not an address on"):
+        find_phone(session, "https://elsewhere.example/phone/1")
     company = session.companies[2]
     assert find_company(session, company.name) == company
     assert find_company(session, company.entity_id) == company
