@@ -61,14 +61,15 @@ def unset_meaning(setting: Setting, file_format: FileFormat) -> str | None:
     return None
 
 
-def explain(setting: Setting, file_format: FileFormat) -> list[str]:
-    """Every remark worth showing next to *setting*, in reading order."""
+def explain(setting: Setting, file_format: FileFormat, *, permission: bool = True) -> list[str]:
+    """Every remark worth showing next to *setting*, in reading order (*permission*: include what
+    its permission flag means; a table with a permission column may leave that out)."""
     notes: list[str] = []
     unset = unset_meaning(setting, file_format)
     if unset:
         notes.append(unset)
     meaning = permission_meaning(setting.permission, file_format)
-    if meaning and setting.permission is not None:
+    if permission and meaning and setting.permission is not None:
         notes.append(f"permission {setting.permission!r}: {meaning}")
     if setting.permission == "!" and _looks_like_credential(setting.name):
         notes.append("a credential with '!' cannot be changed by later provisioning once the user edits it")

@@ -1,0 +1,382 @@
+"""The provisioning-file viewer: raw text (coloured, numbered, searchable) or a settings table,
+validation findings, and secrets masked until the user deliberately reveals them.
+
+Revealing calls ``on_reveal`` first (the caller writes the audit-log entry; if it raises, nothing
+is revealed) and lasts until "Hide secrets" or the dialog closes. Copy and export take what is
+shown, so they stay masked unless revealed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass_desk.domain.provisioning import FileFormat, Finding, ParsedFile, ParseError, Severity, decode
+from compass_desk.domain.provisioning.detect import detect_format
+from compass_desk.domain.provisioning.explain import explain, permission_meaning
+from compass_desk.domain.provisioning.secrets import mask_setting, mask_text, secret_settings
+from compass_desk.domain.provisioning.validate import check, validate
+from compass_desk.gui.highlighter import ProvisioningHighlighter
+from compass_desk.gui.provisioning_editor import CodeView, FindBar
+from compass_desk.gui.style import is_dark
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Setting", "Value", "Permission", "Line", "Notes")
+SEVERITY_TEXT = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Info"}
+
+
+class SettingsModel(QAbstractTableModel):
+    """One row per setting; values come masked unless *revealed*."""
+
+    def __init__(self, parsed: ParsedFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.parsed = parsed
+        self.revealed = False
+        self._custom = QColor("#3d3514" if is_dark() else "#fff6d6")
+
+    def set_revealed(self, revealed: bool) -> None:
+        self.revealed = revealed
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 1), self.index(self.rowCount() - 1, 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self.parsed.settings)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        setting = self.parsed.settings[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return setting.display_name
+            if column == 1:
+                return (setting if self.revealed else mask_setting(setting)).value
+            if column == 2:
+                return setting.permission if setting.permission is not None else ""
+            if column == 3:
+                return setting.line
+            return "; ".join(explain(setting, self.parsed.format, permission=False))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return permission_meaning(setting.permission, self.parsed.format)
+        if role == Qt.ItemDataRole.BackgroundRole and setting.from_custom:
+            return self._custom
+        return None
+
+
+class ProvisioningViewDialog(QDialog):
+    def __init__(self, source: ParsedFile | str | bytes, *, filename: str = "", title: str | None = None,
+                 on_reveal: Callable[[], None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title or f"Provisioning file {filename}".strip())
+        self.resize(1000, 720)
+        self.filename = filename
+        self.on_reveal = on_reveal
+        self.revealed = False
+        self.parsed, self.findings = _load(source, filename)
+        self._build()
+        self._render()
+
+    # -- building -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        parsed = self.parsed
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(self._summary_text(), self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.custom_label = QLabel(self)
+        custom = self.custom_lines()
+        if custom is not None:
+            self.custom_label.setText(f"Custom settings (added in Compass Studio): lines {custom[0]}–"
+                                      f"{custom[1]}, tinted in the text and the table.")
+        self.custom_label.setVisible(custom is not None)
+        layout.addWidget(self.custom_label)
+
+        self.tabs = QTabWidget(self)
+        self.text_view = CodeView(self)
+        self.text_view.markers = _markers(self.findings)
+        self.tabs.addTab(self.text_view, "Text")
+        self.model = SettingsModel(parsed, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(300)  # measure a sample of rows, not 20,000 of them
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(4, 260)
+        self.table.doubleClicked.connect(self._table_double_clicked)
+        self.tabs.addTab(self.table, "Settings")
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.find_bar = FindBar(self)
+        self.find_bar.view = self.text_view
+        self.find_bar.text_changed.connect(self._filter_table)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.find_bar.open_bar)
+
+        self.findings_list = QListWidget(self)
+        self.findings_list.setAccessibleName("Validation findings")
+        for finding in self.findings:
+            where = f"Line {finding.line}" if finding.line else "File"
+            item = QListWidgetItem(f"{SEVERITY_TEXT[finding.severity]} · {where}: {finding.message}")
+            item.setData(Qt.ItemDataRole.UserRole, finding.line)
+            item.setForeground(QColor(_severity_colour(finding.severity)))
+            self.findings_list.addItem(item)
+        self.findings_list.itemActivated.connect(self._finding_activated)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        top = QWidget(splitter)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.tabs)
+        top_layout.addWidget(self.find_bar)
+        splitter.addWidget(top)
+        splitter.addWidget(self.findings_list)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 90])
+        layout.addWidget(splitter, 1)
+
+        buttons = QHBoxLayout()
+        self.reveal_button = QPushButton("Reveal secrets", self)
+        self.reveal_button.setToolTip("Show passwords and other secrets in plain text (audit-logged)")
+        self.reveal_button.setEnabled(bool(secret_settings(parsed)) or mask_text(parsed) != parsed.text)
+        self.copy_button = QPushButton("Copy", self)
+        self.copy_button.setToolTip("Copy the selection, or the whole file, as shown (secrets stay masked)")
+        self.export_button = QPushButton("Export…", self)
+        close = QPushButton("Close", self)
+        for button in (self.reveal_button, self.copy_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.reveal_button.clicked.connect(self.toggle_reveal)
+        self.copy_button.clicked.connect(self.copy_shown)
+        self.export_button.clicked.connect(self._export_clicked)
+        close.clicked.connect(self.reject)
+        for button in (self.reveal_button, self.copy_button, self.export_button, close):
+            button.setAutoDefault(False)  # Enter belongs to the find field, never to a button
+
+    def _summary_text(self) -> str:
+        parsed = self.parsed
+        hidden = len(secret_settings(parsed))
+        parts = [self.filename or "(no name)", parsed.format.label, f"{len(parsed.settings)} settings"]
+        if hidden:
+            parts.append(f"{hidden} secret value(s) masked")
+        errors = sum(f.severity is Severity.ERROR for f in self.findings)
+        warnings = sum(f.severity is Severity.WARNING for f in self.findings)
+        parts.append(f"{errors} error(s), {warnings} warning(s)")
+        text = " · ".join(parts)
+        for note in parsed.notes:
+            text += f"\n{note}"
+        return text
+
+    def custom_lines(self) -> tuple[int, int] | None:
+        start = self.parsed.custom_start_line
+        if start is None:
+            return None
+        custom = [s.line for s in self.parsed.settings if s.from_custom]
+        end = max(custom) if self.parsed.format is FileFormat.SNOM_XML and custom else len(self.parsed.lines)
+        return start, max(end, start)
+
+    # -- showing --------------------------------------------------------------------------------
+    def shown_text(self) -> str:
+        """The text as the user sees it: masked unless revealed (what copy and export use)."""
+        return self.parsed.text if self.revealed else mask_text(self.parsed)
+
+    def _render(self) -> None:
+        line = self.text_view.textCursor().blockNumber() + 1
+        self.text_view.set_content(self.shown_text(), ProvisioningHighlighter, file_format=self.parsed.format,
+                                   dark=is_dark(), custom_lines=self.custom_lines())
+        self.model.set_revealed(self.revealed)
+        if line > 1:
+            self.text_view.go_to_line(line)
+
+    def toggle_reveal(self) -> None:
+        if self.revealed:
+            self.set_revealed(False)
+            return
+        if self.on_reveal is not None:
+            try:
+                self.on_reveal()
+            except Exception as exc:  # the audit entry could not be written: do not reveal
+                QMessageBox.warning(self, "Secrets not revealed",
+                                    f"Secrets stay hidden because revealing could not be logged: {exc}")
+                return
+        self.set_revealed(True)
+
+    def set_revealed(self, revealed: bool) -> None:
+        if revealed == self.revealed:
+            return
+        self.revealed = revealed
+        self.reveal_button.setText("Hide secrets" if revealed else "Reveal secrets")
+        self._render()
+
+    def copy_shown(self) -> None:
+        cursor = self.text_view.textCursor()
+        selected = cursor.selectedText().replace("\u2029", "\n") if self.tabs.currentIndex() == 0 else ""
+        QGuiApplication.clipboard().setText(selected or self.shown_text())
+
+    def export_to(self, path: str | Path) -> None:
+        Path(path).write_text(self.shown_text(), encoding="utf-8")
+
+    def _export_clicked(self) -> None:
+        suggested = self.filename or "provisioning.txt"
+        path, _ = QFileDialog.getSaveFileName(self, "Export provisioning file", suggested)
+        if not path:
+            return
+        try:
+            self.export_to(path)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            QMessageBox.warning(self, "Export failed", f"The file could not be written: {reason}.")
+
+    def done(self, result: int) -> None:
+        self.set_revealed(False)  # re-mask on close, whatever way the dialog is closed
+        super().done(result)
+
+    # -- navigation -----------------------------------------------------------------------------
+    def _tab_changed(self, index: int) -> None:
+        self.find_bar.view = self.text_view if index == 0 else None
+        self._filter_table(self.find_bar.field.text() if index == 1 else "")
+
+    def _filter_table(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text if self.tabs.currentIndex() == 1 else "")
+
+    def show_line(self, line: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.text_view.go_to_line(line)
+
+    def _table_double_clicked(self, index: QModelIndex) -> None:
+        setting = self.parsed.settings[self.proxy.mapToSource(index).row()]
+        self.show_line(setting.line)
+
+    def _finding_activated(self, item: QListWidgetItem) -> None:
+        line = item.data(Qt.ItemDataRole.UserRole)
+        if line:
+            self.show_line(int(line))
+
+
+def _severity_colour(severity: Severity) -> str:
+    from compass_desk.gui.provisioning_editor import MARKER_COLOURS
+
+    return MARKER_COLOURS[severity]
+
+
+def _markers(findings: list[Finding]) -> dict[int, Severity]:
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    markers: dict[int, Severity] = {}
+    for finding in findings:
+        line = finding.line
+        if line and (line not in markers or order[finding.severity] < order[markers[line]]):
+            markers[line] = finding.severity
+    return markers
+
+
+def _load(source: ParsedFile | str | bytes, filename: str) -> tuple[ParsedFile, list[Finding]]:
+    """Parse and validate; a file that does not parse is still shown (masked) as plain text."""
+    if isinstance(source, ParsedFile):
+        return source, validate(source)
+    result = check(source, filename or None)
+    if result.parsed is not None:
+        return result.parsed, result.findings
+    if isinstance(source, bytes):
+        try:
+            text = decode(source).text
+        except ParseError:
+            text = ""  # binary or too large: the finding says so; nothing to show
+    else:
+        text = source
+    try:
+        file_format = detect_format(text, filename or None)
+    except ParseError:
+        file_format = FileFormat.SNOM_TEXT
+    return ParsedFile(file_format, text, ()), result.findings
+
+
+# -- entry points for the main window -------------------------------------------------------------
+def open_file(parent: QWidget | None, path: str | Path) -> ProvisioningViewDialog | None:
+    """Open a provisioning file from disk (no account needed); a failure is one message box."""
+    from compass_desk.domain.provisioning import MAX_BYTES
+
+    file = Path(path)
+    try:
+        if file.stat().st_size > MAX_BYTES:
+            raise OSError(f"it is larger than {MAX_BYTES // 1024 // 1024} MB, so not a provisioning file")
+        data = file.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        QMessageBox.warning(parent, "Cannot open file", f"{file.name} cannot be opened: {reason}.")
+        return None
+    dialog = ProvisioningViewDialog(data, filename=file.name, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def open_for_phone(parent: QWidget, browser: Any, phone: Any) -> None:
+    """Fetch *phone*'s provisioning file off the UI thread, then show it; revealing is audited."""
+    from compass_desk.gui.messages import user_message
+
+    session, environment = getattr(browser, "session", None), getattr(browser, "environment", None)
+    if session is None or environment is None:
+        QMessageBox.information(parent, "Provisioning file",
+                                "Sign in to this environment to fetch the phone's provisioning file.")
+        return
+    target = f"{phone.name} ({phone.mac})"
+
+    def reveal() -> None:
+        audit = getattr(browser.context, "audit", None)
+        if audit is None:
+            raise RuntimeError("the audit log is not available")
+        audit.record(environment.name, environment.username, "reveal provisioning secrets", target, "ok")
+
+    def show(file: Any) -> None:
+        dialog = ProvisioningViewDialog(file.content, filename=file.filename, on_reveal=reveal,
+                                        title=f"Provisioning file of {target}", parent=parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def failed(error: BaseException) -> None:
+        QMessageBox.warning(parent, "Provisioning file", user_message(error, "fetch the provisioning file"))
+
+    browser.worker.submit(lambda _ctx: session.provisioning_file(phone), on_success=show, on_failure=failed,
+                          label=f"Fetch the provisioning file of {target}")
