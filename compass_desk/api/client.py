@@ -93,6 +93,7 @@ class CompassClient:
         self._lock = threading.Lock()
         self._user: User | None = None
         self._capabilities: Capabilities | None = None
+        self._capabilities_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return (
@@ -352,20 +353,19 @@ class CompassClient:
 
     # --- capabilities ---------------------------------------------------------------------
     def capabilities(self) -> Capabilities:
-        with self._lock:
-            cached = self._capabilities
-        if cached is not None:
-            return cached
-        try:
-            document = self._requester.get(
-                self._requester.absolute(schema.PATH_SCHEMA), "read the environment's API description"
-            )
-            found = Capabilities.from_openapi(document, self.api_version)
-        except (NotFoundError, PermissionDeniedError, UnsupportedOperationError, UnexpectedResponseError):
-            found = Capabilities.unknown(self.api_version)  # no schema served: assume the contract
-        with self._lock:
+        """What the environment offers; fetched once (one request even when threads ask at once)."""
+        with self._capabilities_lock:
+            if self._capabilities is not None:
+                return self._capabilities
+            try:
+                document = self._requester.get(
+                    self._requester.absolute(schema.PATH_SCHEMA), "read the environment's API description"
+                )
+                found = Capabilities.from_openapi(document, self.api_version)
+            except (NotFoundError, PermissionDeniedError, UnsupportedOperationError, UnexpectedResponseError):
+                found = Capabilities.unknown(self.api_version)  # no schema served: assume the contract
             self._capabilities = found
-        return found
+            return found
 
     def _require(self, operation: str, what: str) -> None:
         try:
