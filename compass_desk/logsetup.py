@@ -9,24 +9,45 @@ from pathlib import Path
 
 LOG_FILE_NAME = "compass-desk.log"
 
-# Authorization headers, and any "password-like" key followed by a value, in text, JSON, XML or
-# query strings. The value is replaced; the key stays so the log still says what happened.
-_SECRET_KEY = r"(?:pass(?:word|wd)?|pwd|secret|token|api[_-]?key|auth(?:orization)?|credential)"
-_PATTERNS = [
-    re.compile(r"(?i)(authorization[\"']?\s*[:=]\s*[\"']?)(basic|bearer|hawk)?\s*[^\s\"',;}]+"),
-    re.compile(r"(?i)(\b[\w.\-]*" + _SECRET_KEY + r"[\w.\-]*[\"']?\s*[:=]\s*[\"']?)([^\s\"'&,;}<]+)"),
-    re.compile(r"(?i)(<([\w.\-]*" + _SECRET_KEY + r"[\w.\-]*)\b[^>]*>)([^<]+)(</\2>)"),
-    re.compile(r"(?i)(https?://[^:/\s]+:)([^@/\s]+)(@)"),
-]
+# Authorization headers, and any "password-like" key followed by a value, in text, JSON, XML,
+# provisioning files or query strings. The value is replaced; the key stays so the log still says
+# what happened.
+_WORD = r"(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|credentials?)"
+# The secret word alone or after a separator (user_pass, account.1.password, X-Api-Key) or in
+# camelCase (userPassword), never inside an ordinary word (compass, bypass, passed). The match
+# starts at the secret word (what comes before stays as it is) and its lengths are bounded, so a
+# huge word in a message cannot make matching quadratic.
+_KEY = (
+    r"(?:(?:\b|(?<=[_.\-]))" + _WORD + r"|(?-i:(?<=[a-z0-9])(?:Pass(?:word|wd)?|Secret|Token|ApiKey|Key)))"
+    r"(?:\d{1,4}|[_\-][\w\-]{0,24}|(?-i:[A-Z]\w{0,24}))?"
+)
+_SEP = r"[!&$]?[\"']?\s*[:=]\s*"  # Snom's permission suffix, a closing quote of a JSON key
+_HEADER = r"\b(?:proxy-)?authorization"
 REDACTED = "***"
+_PATTERNS = [
+    # quoted header value: {'Authorization': 'Basic …'}
+    (re.compile(r"(?i)(" + _HEADER + r"[\"']?\s*[:=]\s*)([\"'])(.*?)\2"), r"\1\2" + REDACTED + r"\2"),
+    # header line: the rest of the line (Hawk values hold several parts)
+    (re.compile(r"(?i)(" + _HEADER + r"\s*[:=]\s*)(?![\"'])[^\r\n]+"), r"\1" + REDACTED),
+    # quoted value: "password": "…", password='…'
+    (re.compile(r"(?i)(" + _KEY + _SEP + r")([\"'])((?:\\.|(?!\2).)*)\2"), r"\1\2" + REDACTED + r"\2"),
+    # bare value: password=…, account.1.password = …, user_pass1!: …
+    (re.compile(r"(?i)(" + _KEY + _SEP + r")(?![\"'\s])[^\s\"'&,;}<]+"), r"\1" + REDACTED),
+    # XML element: <user_pass idx="1" perm="R">…</user_pass>
+    (
+        re.compile(r"(?i)(<([\w.\-]{0,48}?" + _KEY + r")(?:\s[^>]*)?>)[^<]+(</\2\s*>)"),
+        r"\1" + REDACTED + r"\3",
+    ),
+    # credentials in a URL: scheme://user:…@host (greedy: a raw @ in the password still ends at the host)
+    (re.compile(r"(?i)(\b[a-z][a-z0-9+.\-]{0,20}://[^:/\s@]{1,256}:)[^/\s]+(@)"), r"\1" + REDACTED + r"\2"),
+]
 
 
 def redact(text: str) -> str:
     """Hide credentials in free text. Idempotent; keeps the key names visible."""
-    text = _PATTERNS[0].sub(lambda m: m.group(1) + REDACTED, text)
-    text = _PATTERNS[1].sub(lambda m: m.group(1) + REDACTED, text)
-    text = _PATTERNS[2].sub(lambda m: m.group(1) + REDACTED + m.group(4), text)
-    return _PATTERNS[3].sub(lambda m: m.group(1) + REDACTED + m.group(3), text)
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 class RedactingFilter(logging.Filter):
@@ -42,6 +63,8 @@ class RedactingFilter(logging.Filter):
         if record.exc_info:
             formatted = logging.Formatter().formatException(record.exc_info)
             record.exc_text = redact(formatted)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         return True
 
 
