@@ -43,9 +43,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compass_desk.cli.common import OK, USAGE, CliError, GlobalOptions, print_fields, print_json
+
+if TYPE_CHECKING:  # the domain modules are imported inside the handlers, to keep --help fast
+    from compass_desk.domain.firmware import FirmwareVersion, YealinkFamilies
+    from compass_desk.domain.useragent import Decoded
 
 ORDER = 80
 
@@ -107,14 +111,14 @@ def _mac_check(args: argparse.Namespace, options: GlobalOptions) -> int:
 # --- firmware -------------------------------------------------------------------------------------
 
 
-def _families() -> Any:
+def _families() -> YealinkFamilies:
     from compass_desk.domain.firmware import YealinkFamilies
     from compass_desk.resources import load_toml
 
     return YealinkFamilies.from_toml(load_toml("yealink_families.toml"))
 
 
-def _decode(text: str, vendor: str | None) -> Any:
+def _decode(text: str, vendor: str | None) -> Decoded:
     from compass_desk.domain.firmware import FirmwareError, parse_firmware
     from compass_desk.domain.useragent import Decoded, decode
 
@@ -132,7 +136,7 @@ def _is_user_agent(text: str) -> bool:
     return looks_like_user_agent(text)
 
 
-def firmware_dict(version: Any) -> dict[str, Any]:
+def firmware_dict(version: FirmwareVersion) -> dict[str, Any]:
     """The FIRMWARE object of the JSON shapes above (also used by other commands)."""
     return {
         "vendor": version.vendor.value,

@@ -3,7 +3,8 @@
 An activated phone must be reset before the first Wednesday cutoff after activation, in
 Europe/Amsterdam time. The seed text says 00:00 CET, the admin manual 03:00 CET/CEST: the app
 takes 00:00 as the deadline (the earlier one) and lets the user choose 03:00. Never more than
-7 days after activation.
+7 days (168 real hours) after activation: in the week the clocks go back, an activation in the
+first hour after the cutoff therefore lapses on Tuesday 23:xx rather than a week and an hour later.
 
 Durations and comparisons are done in UTC: Python subtracts two datetimes that share a tzinfo by
 their wall clocks, which is an hour off across a summer/winter time change.
