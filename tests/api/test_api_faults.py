@@ -147,3 +147,28 @@ def test_vendor_failure_gives_state_provision(simulator):
         phone = first_disabled_phone(client)
         simulator.set_faults(vendor_failure=True)
         assert client.activate(phone).provisioning is ProvisioningState.PROVISION
+
+
+def test_the_password_never_reaches_a_log_line_or_a_message(simulator, caplog):
+    import base64
+    import logging
+
+    secret = "compass-demo"
+    encoded = base64.b64encode(f"demo:{secret}".encode()).decode()
+    caplog.set_level(logging.DEBUG)
+    messages = []
+    with sim_client(simulator) as client:
+        simulator.set_faults(fault_rate=0.3, reset_rate=0.2, malformed_rate=0.2)
+        for _ in range(6):
+            try:
+                phone = client.phones(client.companies()[0])[0]
+                client.activate(phone)
+            except errors.ApiError as exc:
+                messages.append(exc.message)
+        simulator.set_faults(fault_rate=0.0, reset_rate=0.0, malformed_rate=0.0, credentials_expire_after=0)
+        with pytest.raises(errors.AuthenticationError) as caught:
+            client.phones(client.companies()[0])
+        messages.append(caught.value.message)
+    text = caplog.text + "\n".join(messages) + repr(client)
+    assert "retrying" in caplog.text  # the faults were hit and logged
+    assert secret not in text and encoded not in text
