@@ -47,6 +47,12 @@ SNOM_REAL = [
     ("10.1.33.33", 10, Scheme.SNOM_DESK),
     ("8.4.35", 8, Scheme.SNOM_DESK),  # legacy three-number versions of old snom3xx
     ("7.3.30", 7, Scheme.SNOM_DESK),
+    ("7.3.27", 7, Scheme.SNOM_DESK),
+    ("7.1.30", 7, Scheme.SNOM_DESK),
+    ("6.5.20", 6, Scheme.SNOM_DESK),
+    ("8.4.18", 8, Scheme.SNOM_DESK),
+    ("8.4.32", 8, Scheme.SNOM_DESK),
+    ("8.7.5.48", 8, Scheme.SNOM_DESK),
     ("05.20.0001", 5, Scheme.SNOM_DECT),
     ("07.40.0104", 7, Scheme.SNOM_DECT),
 ]
