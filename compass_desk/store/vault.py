@@ -13,26 +13,18 @@ import logging
 import threading
 from typing import Any
 
+from compass_desk.store.secrets import backend_is_secure
+
 log = logging.getLogger(__name__)
 
 SERVICE = "compass-desk"
 KEY_NAME = "cache-key"
 
-# Backends that cannot keep a secret: they fail every call, forget it, or write it in clear.
-_UNUSABLE_BACKENDS = (
-    "keyring.backends.fail.",
-    "keyring.backends.null.",
-    "keyrings.alt.file.PlaintextKeyring",
-)
 
 
 def keyring_backend_usable(backend: Any) -> bool:
-    """True when *backend* keeps secrets safely (a chainer is usable if one of its backends is)."""
-    children = getattr(backend, "backends", None)
-    if type(backend).__name__ == "ChainerBackend" and children is not None:
-        return any(keyring_backend_usable(child) for child in children)
-    name = f"{type(backend).__module__}.{type(backend).__qualname__}"
-    return not name.startswith(_UNUSABLE_BACKENDS)
+    """True when *backend* keeps secrets safely (one rule for passwords and the cache key)."""
+    return backend_is_secure(backend)
 
 
 def _fernet() -> Any:
