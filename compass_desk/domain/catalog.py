@@ -5,6 +5,7 @@ Parsed from ``resources/models.toml`` (read by the caller) so that this module s
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -73,15 +74,27 @@ class Catalog:
         return None
 
     def closest(self, text: str, limit: int = 3) -> list[CatalogEntry]:
-        """Models whose names share the most characters with *text*, for "did you mean"."""
+        """Models whose names are most like *text*, for "did you mean"."""
         key = _key(text)
+        vendor_hint = next((v for v in Vendor if v is not Vendor.UNKNOWN and key.startswith(v.value)), None)
+        if vendor_hint is not None:
+            key = key[len(vendor_hint.value) :]
 
-        def score(entry: CatalogEntry) -> tuple[int, str]:
+        def score(entry: CatalogEntry) -> tuple[int, int, float, str]:
             name = _key(entry.model.name)
-            common = sum(1 for a, b in zip(key[-len(name) :], name, strict=False) if a == b)
-            return (-common - (3 if name in key or key in name else 0), entry.model.id)
+            prefix = _common_prefix_length(key, name)
+            ratio = difflib.SequenceMatcher(None, key, name).ratio()
+            other_vendor = int(vendor_hint is not None and entry.model.vendor is not vendor_hint)
+            return (other_vendor, -prefix, -ratio, entry.model.id)
 
         return sorted(self._entries.values(), key=score)[:limit]
+
+
+def _common_prefix_length(a: str, b: str) -> int:
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return i
+    return min(len(a), len(b))
 
 
 def _key(text: str) -> str:

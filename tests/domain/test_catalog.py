@@ -110,3 +110,11 @@ def test_models_of_one_family_share_a_firmware_family():
 def test_bad_catalog_data(data, reason):
     with pytest.raises(ValueError, match=reason):
         Catalog.from_toml(data)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected_first"),
+    [("snom d8", "snom-d862"), ("D786", "snom-d785"), ("T54", "yealink-t54w"), ("w60", "yealink-w60b")],
+)
+def test_closest_models_suggest_what_the_technician_meant(typed, expected_first):
+    assert catalog().closest(typed)[0].model.id == expected_first
