@@ -1,0 +1,185 @@
+"""Use a phone on another environment (production ↔ staging): add its MAC there if needed, Activate.
+
+Nothing is removed: the same MAC may exist on both environments, and the one activated last wins
+at the next factory reset (seed text, "Moving phones between two or more environments"). The two
+environments' records of the phone are returned side by side.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from compass_desk.api.client import describe
+from compass_desk.api.errors import ApiError, AuthenticationError, UnsupportedOperationError
+from compass_desk.domain.models import Access, Company, Phone, PhoneStatus
+from compass_desk.domain.move_plan import ENVIRONMENT_SWITCH_NOTE, MoveRefused, check_environment_switch
+from compass_desk.services.moves import Auditor
+from compass_desk.services.session import Session
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(slots=True)
+class EnvSide:
+    """One environment's record of the phone (``phone`` None: the MAC is not there)."""
+
+    environment: str
+    phone: Phone | None = None
+    company: Company | None = None
+    status: PhoneStatus | None = None
+    error: str | None = None
+
+    @property
+    def summary(self) -> str:
+        if self.error:
+            return f"could not be read: {self.error}"
+        if self.phone is None:
+            return "not on this environment"
+        where = self.company.name if self.company else self.phone.company_url
+        online = "" if self.status is None else (", online" if self.status.online else ", offline")
+        return f"in {where}, provisioning by manufacturer {self.phone.provisioning.value}{online}"
+
+
+@dataclass(slots=True)
+class EnvSwitchResult:
+    source: EnvSide
+    target: EnvSide
+    added: bool
+    message: str
+    note: str = ENVIRONMENT_SWITCH_NOTE
+    steps: list[str] = field(default_factory=list)
+
+
+def _no_progress(done: int, total: int, label: str) -> None:
+    del done, total, label
+
+
+def read_side(session: Session, mac: str) -> EnvSide:
+    """Where *mac* is on the session's environment, with its live status when readable."""
+    name = session.environment.name
+    try:
+        session.refresh()
+        found = [p for p in session.phones if p.mac == mac]
+        if not found:
+            return EnvSide(name)
+        phone = found[0]
+        status = None
+        try:
+            status = session.status(phone)
+        except AuthenticationError:
+            raise
+        except ApiError as exc:
+            log.info("status on %s not read: %s", name, exc.message)
+        return EnvSide(name, phone, session.company(phone.company_url), status)
+    except ApiError as exc:
+        return EnvSide(name, error=exc.message)
+
+
+def compare(source: Session, phone: Phone, target: Session) -> tuple[EnvSide, EnvSide]:
+    return read_side(source, phone.mac), read_side(target, phone.mac)
+
+
+def default_target_company(source_company: Company | None, companies: list[Company]) -> Company | None:
+    """The organisation with the same name (or short name) on the other environment, if writable."""
+    if source_company is None:
+        return None
+    tests: list[Callable[[Company], bool]] = [
+        lambda c: c.name == source_company.name,
+        lambda c: bool(c.shortname) and c.shortname == source_company.shortname,
+    ]
+    for test in tests:
+        matches = [c for c in companies if test(c) and c.access is Access.WRITE]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+def switch_environment(source: Session, phone: Phone, target: Session, *,
+                       target_company: Company | None = None, progress: Progress | None = None,
+                       audit: Auditor | None = None) -> EnvSwitchResult:
+    """Make *phone* ready to join *target*'s environment at its next factory reset.
+
+    Every check (same environment, rights, model) happens before the first change; MoveRefused
+    says why not.
+    """
+    report = progress or _no_progress
+    src_env, dst_env = source.environment, target.environment
+    if src_env.base_url == dst_env.base_url:
+        check_environment_switch(src_env.name, src_env.name, None)
+    check_environment_switch(src_env.name, dst_env.name, target_company)
+    report(0, 4, f"Looking for {describe(phone)} on {dst_env.name}…")
+    target.refresh()
+    existing = next((p for p in target.phones if p.mac == phone.mac), None)
+    steps: list[str] = []
+    added = False
+    if existing is not None:
+        company = target.company(existing.company_url)
+        if company is None or company.access is not Access.WRITE:
+            where = f"“{company.name}”" if company else "its organisation"
+            raise MoveRefused(f"The phone exists on {dst_env.name} in {where}, where you have read-only "
+                              "rights, so it cannot be activated there.", read_only=True)
+        steps.append(f"The MAC address already exists on {dst_env.name} in {company.name}.")
+        on_target = existing
+    else:
+        company = target_company or default_target_company(
+            source.company(phone.company_url), target.companies
+        )
+        if company is None:
+            raise MoveRefused(
+                f"The phone is not on {dst_env.name} yet; choose the organisation to add it to."
+            )
+        check_environment_switch(src_env.name, dst_env.name, company)
+        _check_model(target, company, phone)
+        report(1, 4, f"Adding the MAC address to {company.name} on {dst_env.name}…")
+        on_target = _audited(audit, target, "add", phone, lambda: target.add_phone(
+            company, name=phone.name, model=phone.model, mac=phone.mac, vlan_id=phone.vlan_id,
+            encryption=phone.encryption, expansion_pads=phone.expansion_pads), f"to {company.name}")
+        added = True
+        steps.append(f"Added the MAC address on {dst_env.name} in {company.name}, with the same model and "
+                     "properties.")
+    report(2, 4, f"Activating provisioning by manufacturer on {dst_env.name}…")
+    activated = _audited(audit, target, "activate", on_target, lambda: target.activate(on_target),
+                         f"environment switch from {src_env.name}")
+    steps.append(f"Activated provisioning by manufacturer on {dst_env.name} "
+                 f"(state {activated.provisioning.value}).")
+    report(3, 4, "Reading both environments…")
+    source_side, target_side = compare(source, phone, target)
+    report(4, 4, "Done")
+    message = (f"{describe(phone).capitalize()} will join {dst_env.name} at its next factory reset; reset it "
+               "now, before the weekly deadline.")
+    return EnvSwitchResult(source_side, target_side, added, message, steps=steps)
+
+
+def _check_model(target: Session, company: Company, phone: Phone) -> None:
+    try:
+        models = target.client.phone_models(company)
+    except UnsupportedOperationError:
+        return  # the add itself will refuse an unknown model
+    if models and phone.model not in {m.id for m in models}:
+        raise MoveRefused(
+            f"{target.environment.name} does not offer the phone's model ({phone.model}), so it cannot be "
+            "added there."
+        )
+
+
+def _audited(audit: Auditor | None, session: Session, action: str, phone: Phone,
+             fn: Callable[[], Phone], detail: str) -> Phone:
+    env = session.environment
+
+    def record(outcome: str, text: str) -> None:
+        if audit is not None:
+            try:
+                audit.record(env.name, env.username, action, describe(phone), outcome, text)
+            except Exception as exc:  # the change matters more than its log line
+                log.warning("audit log not written: %s", exc)
+
+    try:
+        result = fn()
+    except ApiError as exc:
+        record("unknown" if type(exc).__name__ == "OutcomeUnknownError" else "failed", exc.message)
+        raise
+    record("ok", detail)
+    return result
