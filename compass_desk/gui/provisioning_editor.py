@@ -59,7 +59,7 @@ class CodeView(QPlainTextEdit):
     def set_content(self, text: str, highlighter_factory: type[ProvisioningHighlighter] | None = None,
                     **highlighter_options: object) -> None:
         if self.highlighter is not None:
-            self.highlighter.setDocument(None)
+            self.highlighter.deleteLater()
             self.highlighter = None
         self.setPlainText(text)
         if highlighter_factory is not None:

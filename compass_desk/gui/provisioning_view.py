@@ -12,7 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +39,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compass_desk.domain.provisioning import FileFormat, Finding, ParsedFile, ParseError, Severity, decode
+from compass_desk.domain.provisioning import (
+    FileFormat,
+    Finding,
+    ParsedFile,
+    ParseError,
+    Setting,
+    Severity,
+    decode,
+    parse_bytes,
+    parse_text,
+)
 from compass_desk.domain.provisioning.detect import detect_format
 from compass_desk.domain.provisioning.explain import explain, permission_meaning
 from compass_desk.domain.provisioning.secrets import mask_setting, mask_text, secret_settings
@@ -102,15 +119,40 @@ class ProvisioningViewDialog(QDialog):
         self.filename = filename
         self.on_reveal = on_reveal
         self.revealed = False
-        self.parsed, self.findings = _load(source, filename)
+        self.parsed, pending = _load(source, filename)
+        self._masked = mask_text(self.parsed)  # computed once: the view, copy and export use it
+        self.findings: list[Finding] = []
+        self._secrets: list[Setting] = []
+        self.checked = False  # validation runs just after the text is first shown (big files)
         self._build()
         self._render()
+        if pending is None:
+            QTimer.singleShot(0, self._check)
+        else:
+            self._show_findings(pending)
+
+    def _check(self) -> None:
+        self._show_findings(validate(self.parsed))
+
+    def _show_findings(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        self._secrets = secret_settings(self.parsed)
+        self.summary.setText(self._summary_text())
+        for finding in findings:
+            where = f"Line {finding.line}" if finding.line else "File"
+            item = QListWidgetItem(f"{SEVERITY_TEXT[finding.severity]} · {where}: {finding.message}")
+            item.setData(Qt.ItemDataRole.UserRole, finding.line)
+            item.setForeground(QColor(_severity_colour(finding.severity)))
+            self.findings_list.addItem(item)
+        self.text_view.markers = _markers(findings)
+        self.text_view.viewport().update()
+        self.checked = True
 
     # -- building -------------------------------------------------------------------------------
     def _build(self) -> None:
         parsed = self.parsed
         layout = QVBoxLayout(self)
-        self.summary = QLabel(self._summary_text(), self)
+        self.summary = QLabel(f"{self.filename or '(no name)'} · {parsed.format.label} · checking…", self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.custom_label = QLabel(self)
@@ -123,7 +165,6 @@ class ProvisioningViewDialog(QDialog):
 
         self.tabs = QTabWidget(self)
         self.text_view = CodeView(self)
-        self.text_view.markers = _markers(self.findings)
         self.tabs.addTab(self.text_view, "Text")
         self.model = SettingsModel(parsed, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -154,12 +195,6 @@ class ProvisioningViewDialog(QDialog):
 
         self.findings_list = QListWidget(self)
         self.findings_list.setAccessibleName("Validation findings")
-        for finding in self.findings:
-            where = f"Line {finding.line}" if finding.line else "File"
-            item = QListWidgetItem(f"{SEVERITY_TEXT[finding.severity]} · {where}: {finding.message}")
-            item.setData(Qt.ItemDataRole.UserRole, finding.line)
-            item.setForeground(QColor(_severity_colour(finding.severity)))
-            self.findings_list.addItem(item)
         self.findings_list.itemActivated.connect(self._finding_activated)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -178,7 +213,7 @@ class ProvisioningViewDialog(QDialog):
         buttons = QHBoxLayout()
         self.reveal_button = QPushButton("Reveal secrets", self)
         self.reveal_button.setToolTip("Show passwords and other secrets in plain text (audit-logged)")
-        self.reveal_button.setEnabled(bool(secret_settings(parsed)) or mask_text(parsed) != parsed.text)
+        self.reveal_button.setEnabled(self._masked != parsed.text)
         self.copy_button = QPushButton("Copy", self)
         self.copy_button.setToolTip("Copy the selection, or the whole file, as shown (secrets stay masked)")
         self.export_button = QPushButton("Export…", self)
@@ -197,7 +232,7 @@ class ProvisioningViewDialog(QDialog):
 
     def _summary_text(self) -> str:
         parsed = self.parsed
-        hidden = len(secret_settings(parsed))
+        hidden = len(self._secrets)
         parts = [self.filename or "(no name)", parsed.format.label, f"{len(parsed.settings)} settings"]
         if hidden:
             parts.append(f"{hidden} secret value(s) masked")
@@ -220,7 +255,7 @@ class ProvisioningViewDialog(QDialog):
     # -- showing --------------------------------------------------------------------------------
     def shown_text(self) -> str:
         """The text as the user sees it: masked unless revealed (what copy and export use)."""
-        return self.parsed.text if self.revealed else mask_text(self.parsed)
+        return self.parsed.text if self.revealed else self._masked
 
     def _render(self) -> None:
         line = self.text_view.textCursor().blockNumber() + 1
@@ -311,13 +346,17 @@ def _markers(findings: list[Finding]) -> dict[int, Severity]:
     return markers
 
 
-def _load(source: ParsedFile | str | bytes, filename: str) -> tuple[ParsedFile, list[Finding]]:
-    """Parse and validate; a file that does not parse is still shown (masked) as plain text."""
+def _load(source: ParsedFile | str | bytes, filename: str) -> tuple[ParsedFile, list[Finding] | None]:
+    """Parse (validation follows later); a file that does not parse is still shown, masked, as
+    plain text, with the reason as its finding."""
     if isinstance(source, ParsedFile):
-        return source, validate(source)
-    result = check(source, filename or None)
-    if result.parsed is not None:
-        return result.parsed, result.findings
+        return source, None
+    try:
+        parsed = parse_bytes(source, filename or None) if isinstance(source, bytes) else parse_text(
+            source, filename or None)
+        return parsed, None
+    except ParseError:
+        result = check(source, filename or None)  # says why, with a line where there is one
     if isinstance(source, bytes):
         try:
             text = decode(source).text

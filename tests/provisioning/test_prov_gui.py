@@ -32,6 +32,7 @@ def snom_dialog(qtbot, sample_bytes):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.checked)  # validation runs just after the text is shown
     dialog.revealed_calls = revealed
     return dialog
 

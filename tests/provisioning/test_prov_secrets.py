@@ -136,3 +136,16 @@ def test_generated_files_never_show_a_secret(rows, kind):
         if not any(secret in other for other in others):
             assert secret not in masked
     assert len(split_lines(masked)) == len(split_lines(text))
+
+
+def test_several_secret_elements_on_one_line_and_windows_line_ends():
+    text = ("<settings><phone-settings><user_pass>Fake-One-1</user_pass><http_pass>Fake-Two-2</http_pass>"
+            "<x password=\"Fake-Three-3\">v</x></phone-settings></settings>")
+    masked = mask_text(parse_text(text))
+    assert not [s for s in ("Fake-One-1", "Fake-Two-2", "Fake-Three-3") if s in masked]
+    cfg = "#!version:1.0.0.1\r\naccount.1.password = Fake-Crlf-4\r\naccount.1.label = A\r\n"
+    masked = mask_text(parse_text(cfg))
+    assert "Fake-Crlf-4" not in masked and masked.count("\r\n") == 3
+    snom = "user_pass1&: Fake-Cr-5\rhttp_pass: Fake-Cr-6\r"
+    masked = mask_text(parse_text(snom, "a.txt"))
+    assert "Fake-Cr-5" not in masked and "Fake-Cr-6" not in masked and masked.count("\r") == 2

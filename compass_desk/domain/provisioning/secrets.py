@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from xml.sax.saxutils import escape
 
 from compass_desk.domain.provisioning.model import FileFormat, ParsedFile, Setting, split_lines
@@ -29,7 +29,7 @@ _SECRET_NAME = re.compile(
     + "|".join(_SECRET_SUBSTRINGS)
 )
 _UNSET_VALUES = frozenset({"", "%NULL%"})
-_SEARCH_BUDGET = 100_000_000  # characters scanned for leftover secrets (some 20 ms)
+_SEARCH_BUDGET = 50_000_000  # characters scanned for leftover secrets (some 10 ms)
 
 # Passwords in URLs and secret-looking query parameters, wherever they appear.
 _URL_USERINFO = re.compile(r"(?P<head>://[^\s:/@<>\"'?#]*:)(?P<secret>[^\s@/<>\"'?#]+)(?=@)")
@@ -49,13 +49,19 @@ _XML_ATTRIBUTE = re.compile(
     r"(?P<head>\s" + _MAYBE_SECRET + r"(?P<name>[A-Za-z_][\w.\-]*)\s*=\s*(?P<q>[\"']))(?P<body>.*?)(?P=q)",
     re.S,
 )
+# Setting lines (also commented-out ones), matched on the lines that may hold a secret name.
 _SNOM_TEXT_LINE = re.compile(
-    r"^(?P<head>[ \t]*(?:[#<][ \t]*)?(?P<name>[A-Za-z0-9_.\-]+)[ \t]*[!&$]?[ \t]*: ?)(?P<body>.*)$"
+    r"(?P<head>[ \t]*(?:[#<][ \t]*)?(?P<name>[A-Za-z0-9_.\-]+)[ \t]*[!&$]?[ \t]*: ?)(?P<body>.*)(?P<tail>)$",
+    re.S,
 )
 _YEALINK_LINE = re.compile(
-    r"^(?P<head>[ \t]*(?:[#;][ \t]*)?(?P<name>[A-Za-z0-9_][A-Za-z0-9_.\-]*)[ \t]*=[ \t]*)"
-    r"(?P<body>.*?)(?P<tail>[ \t]*)$"
+    r"(?P<head>[ \t]*(?:[#;][ \t]*)?(?P<name>[A-Za-z0-9_][A-Za-z0-9_.\-]*)[ \t]*=[ \t]*)"
+    r"(?P<body>.*?)(?P<tail>[ \t]*)$",
+    re.S,
 )
+# Every secret name contains one of these (lower case); lines without any are skipped quickly.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_HINTS = ("pass", "pw", "pin", "secret", "token", "hash", "credential", "apikey", "psk", "privatekey")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -74,6 +80,8 @@ def is_secret(setting: Setting) -> bool:
 
 def mask_inline(text: str) -> str:
     """Hide passwords inside URLs and secret query parameters in any text."""
+    if "://" not in text and "=" not in text:
+        return text  # the common case, decided without running the patterns
     text = _URL_USERINFO.sub(lambda m: m["head"] + MASK, text)
     return _QUERY_SECRET.sub(lambda m: m["head"] + MASK, text)
 
@@ -102,48 +110,106 @@ def mask_settings(settings: Iterable[Setting]) -> tuple[Setting, ...]:
 
 def secret_settings(parsed: ParsedFile) -> list[Setting]:
     """The settings whose values are hidden when masked (the set ones only)."""
-    return [s for s in parsed.settings if mask_setting(s) != s]
+    return [s for s in parsed.settings if mask_setting(s) is not s]
 
 
 def mask_text(parsed: ParsedFile) -> str:
     """The raw text with every secret value replaced by :data:`MASK`, line for line."""
     text = parsed.text
     if parsed.format is FileFormat.SNOM_XML:
-        text = _XML_ELEMENT.sub(_mask_xml_element, text)
-        text = _XML_ATTRIBUTE.sub(_mask_xml_attribute, text)
+        text = _replace(text, _xml_line)
     else:
         pattern = _YEALINK_LINE if parsed.format is FileFormat.YEALINK_CFG else _SNOM_TEXT_LINE
-        text = _mask_lines(text, pattern)
+        text = _replace(text, lambda t, start, end: _setting_line(pattern, t, start, end))
     text = mask_inline(text)
     return _mask_leftovers(text, parsed)
 
 
-def _mask_xml_element(match: re.Match[str]) -> str:
+Replacement = tuple[int, int, str]  # text[start:end] becomes the string
+
+
+def _hint_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines that contain a hint, in order; all lines if that cannot be told."""
+    low = text.lower()
+    if len(low) != len(text) or "\r" in text:
+        # Rare: characters that change length in lower case, or old Mac / Windows line ends.
+        # Take every line, split the way the parsers split.
+        breaks = list(_LINE_BREAK.finditer(text))
+        starts, ends = [0, *(b.end() for b in breaks)], [*(b.start() for b in breaks), len(text)]
+        return list(zip(starts, ends, strict=True))
+    starts: set[int] = set()
+    for hint in _HINTS:
+        found = low.find(hint)
+        while found >= 0:
+            line_start = text.rfind("\n", 0, found) + 1
+            starts.add(line_start)
+            next_break = text.find("\n", found)
+            if next_break < 0:
+                break
+            found = low.find(hint, next_break)  # one hit per line is enough
+    spans = []
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        spans.append((start, end if end >= 0 else len(text)))
+    return spans
+
+
+def _replace(text: str, find: Callable[[str, int, int], list[Replacement]]) -> str:
+    pieces: list[str] = []
+    done = 0
+    for line_start, line_end in _hint_lines(text):
+        if line_start < done:
+            continue  # inside an element already masked
+        for start, end, new in find(text, line_start, line_end):
+            if start >= done:
+                pieces += [text[done:start], new]
+                done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _setting_line(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[Replacement]:
+    match = pattern.match(text, start, end)
+    if match is None or not is_secret_name(match["name"]):
+        return []
     body = match["body"]
-    if not is_secret_name(match["name"]) or not _hides_something(body) or body == " ":
-        return match.group(0)
-    return match["open"] + MASK + "\n" * body.count("\n") + match["close"]
+    if body == " " or not _hides_something(body):
+        return []
+    return [(start, end, match["head"] + MASK + match["tail"])]
+
+
+def _xml_line(text: str, start: int, end: int) -> list[Replacement]:
+    """Secret elements starting on this line (their body may go on below) and secret attributes."""
+    found: list[Replacement] = []
+    position = text.find("<", start, end)
+    while position >= 0:
+        match = _XML_ELEMENT.match(text, position)
+        if match is not None:
+            body = match["body"]
+            if is_secret_name(match["name"]) and _hides_something(body) and body != " ":
+                head = _XML_ATTRIBUTE.sub(_mask_xml_attribute, match["open"])
+                lines_kept = "\n" * body.count("\n")
+                found.append((match.start(), match.end(), head + MASK + lines_kept + match["close"]))
+                if match.end() >= end:
+                    return found
+                position = match.end() - 1  # the next search starts right after the element
+        position = text.find("<", position + 1, end)
+    taken = [(a, b) for a, b, _ in found]
+    for match in _XML_ATTRIBUTE.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        masked = _mask_xml_attribute(match)
+        if masked != match.group(0):
+            found.append((match.start(), match.end(), masked))
+    return sorted(found)
 
 
 def _mask_xml_attribute(match: re.Match[str]) -> str:
-    body = match["body"]
-    if not is_secret_name(match["name"]) or not _hides_something(body):
-        return match.group(0)
-    return match["head"] + MASK + "\n" * body.count("\n") + match["q"]
-
-
-def _mask_lines(text: str, pattern: re.Pattern[str]) -> str:
-    # Keep each line's own ending, so the masked text has the same lines as the original.
-    parts = re.split(r"(\r\n|\r|\n)", text)
-    for i in range(0, len(parts), 2):
-        match = pattern.match(parts[i])
-        if match is None or not is_secret_name(match["name"]):
-            continue
-        body = match["body"]
-        if body == " " or not _hides_something(body):
-            continue
-        parts[i] = match["head"] + MASK + (match.groupdict().get("tail") or "")
-    return "".join(parts)
+    if is_secret_name(match["name"]) and _hides_something(match["body"]):
+        return match["head"] + MASK + match["q"]
+    return match.group(0)
 
 
 def _mask_leftovers(text: str, parsed: ParsedFile) -> str:

@@ -30,6 +30,7 @@ _URL = re.compile(r"\bhttps?://[^\s<>\"']+", re.I)
 _LOOPBACK = re.compile(r"^(localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)$", re.I)
 _SNOM_BOOLEANS = frozenset({"user_active", "user_srtp", "dhcp", "user_symmetrical_rtp", "keyboard_lock"})
 _SNOM_TRUE_FALSE = frozenset({"on", "off", "true", "false"})
+_SNOM_BOOLEAN_ENDINGS = ("_enable", "_enabled", "_active")
 _HTTPS_EXPECTED = ("setting_server", "firmware", "auto_provision", "provisioning", "update_server")
 _FIRMWARE_NAMES = frozenset({"firmware_status", "firmware", "static.firmware.url", "firmware.url"})
 
@@ -111,20 +112,24 @@ def _integer(value: str) -> int | None:
 def _check_setting(setting: Setting, file_format: FileFormat) -> list[Finding]:
     findings: list[Finding] = []
     name, value, lowered = setting.display_name, setting.value, setting.name.lower()
-    words = _WORD.split(lowered)
     if not _is_unset(value):
-        if "vlan" in lowered and (words[-1] in {"id", "vid"} or lowered.endswith("vid")):
+        last = lowered.rsplit(".", 1)[-1].rsplit("_", 1)[-1]
+        if "vlan" in lowered and (last in {"id", "vid"} or lowered.endswith("vid")):
             number = _integer(value)
             if number is None or number > 4094:
                 message = f"{name} = {value.strip()!r}: a VLAN ID must be 1 to 4094 (0 for none)"
                 findings.append(_at(setting, Severity.ERROR, "vlan-range", message))
-        elif words[-1] == "port":
+        elif last == "port":
             number = _integer(value)
             if number is None or not 1 <= number <= 65535:
                 message = f"{name} = {value.strip()!r}: a port must be a whole number from 1 to 65535"
                 findings.append(_at(setting, Severity.ERROR, "port-range", message))
-        findings += _check_boolean(setting, file_format, words)
-    findings += _check_urls(setting)
+        if file_format is FileFormat.YEALINK_CFG or lowered.endswith(_SNOM_BOOLEAN_ENDINGS) or (
+            lowered in _SNOM_BOOLEANS
+        ):
+            findings += _check_boolean(setting, file_format, lowered)
+    if "://" in value or setting.attributes:
+        findings += _check_urls(setting)
     if file_format is not FileFormat.YEALINK_CFG and setting.permission is not None:
         if setting.permission not in PERMISSIONS and setting.permission.upper() not in PERMISSIONS:
             message = f"{name} has an unknown permission flag {setting.permission!r}"
@@ -135,18 +140,17 @@ def _check_setting(setting: Setting, file_format: FileFormat) -> list[Finding]:
     return findings
 
 
-def _check_boolean(setting: Setting, file_format: FileFormat, words: list[str]) -> list[Finding]:
+def _check_boolean(setting: Setting, file_format: FileFormat, lowered: str) -> list[Finding]:
     name, value = setting.display_name, setting.value.strip()
     if file_format is FileFormat.YEALINK_CFG:
-        if (words[-1] == "enable" or words[-1].endswith("enable")) and value not in {"0", "1"}:
+        if lowered.endswith("enable") and value not in {"0", "1"}:
             return [_at(setting, Severity.ERROR, "boolean", f"{name} = {value!r}: must be 0 (off) or 1 (on)")]
         return []
-    lowered = setting.name.lower()
     if value.lower() in _SNOM_TRUE_FALSE:
         return []
     if lowered in _SNOM_BOOLEANS:
         return [_at(setting, Severity.ERROR, "boolean", f"{name} = {value!r}: must be on or off")]
-    if lowered.endswith(("_enable", "_enabled", "_active")):
+    if lowered.endswith(_SNOM_BOOLEAN_ENDINGS):
         message = f"{name} = {value!r}: looks like an on/off setting, but is neither"
         return [_at(setting, Severity.WARNING, "boolean", message)]
     return []
