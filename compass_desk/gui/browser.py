@@ -18,7 +18,7 @@ from compass_desk.domain.models import Company, Environment, Phone, PhoneStatus
 from compass_desk.gui.context import AppContext
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.org_model import OrganisationModel
-from compass_desk.gui.phone_model import PhoneRow, PhoneTableModel
+from compass_desk.gui.phone_model import PhoneRow, PhoneTableModel, sort_rows
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Job, JobContext, Worker
 
@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from compass_desk.services.session import Session
 
 log = logging.getLogger(__name__)
+
+
+# Up to this many phones, a refresh reads the live status of every phone; above, of those on screen.
+STATUS_ALL_LIMIT = 2000
+STATUS_VISIBLE_FALLBACK = 100
+SAVE_DELAY_MS = 300
 
 
 class Mode(StrEnum):
@@ -149,30 +155,37 @@ class Browser(QObject):
         cache = self.context.cache
         if cache is None:
             return
-        generation = self._generation
+        generation, spec, cutoff = self._generation, self.model.sort_spec, self.model.cutoff
 
         def work(_ctx: JobContext) -> Any:
-            return cache.load_snapshot(environment.name)
+            snapshot = cache.load_snapshot(environment.name)
+            if snapshot is None:
+                return None
+            rows = build_rows(snapshot.companies, snapshot.phones, snapshot.statuses)
+            sort_rows(rows, spec, cutoff)
+            return snapshot, rows
 
-        def done(snapshot: Any) -> None:
+        def done(answer: Any) -> None:
             # Only when the network has not answered yet: fresh data wins over the cache.
-            if snapshot is None or generation != self._generation or self.companies:
+            if answer is None or generation != self._generation or self.companies:
                 return
+            snapshot, rows = answer
             self.as_of = snapshot.fetched_at
-            self._show(snapshot.companies, snapshot.phones, snapshot.statuses)
+            self._show(snapshot.companies, rows, presorted=spec == self.model.sort_spec)
 
         self.worker.submit(work, label="load cache", on_success=done,
                            on_failure=lambda e: log.warning("cache not read: %s", e))
 
-    def _save_cache(self, fetched_at: datetime) -> None:
+    def _save_cache(self, fetched_at: datetime, generation: int) -> None:
         cache, environment = self.context.cache, self.environment
-        if cache is None or environment is None:
+        if cache is None or environment is None or generation != self._generation:
             return
         companies = list(self.companies.values())
-        phones = [row.phone for row in self.model.rows()]
-        statuses = {row.url: row.status for row in self.model.rows() if row.status is not None}
+        rows = list(self.model.rows())
 
         def work(_ctx: JobContext) -> None:
+            phones = [row.phone for row in rows]
+            statuses = {row.url: row.status for row in rows if row.status is not None}
             cache.save_snapshot(environment.name, companies, phones, statuses, fetched_at)
 
         self.worker.submit(work, label="save cache",
@@ -190,22 +203,32 @@ class Browser(QObject):
             self.sign_in()
             return
         session, generation = self.session, self._generation
+        spec, cutoff = self.model.sort_spec, self.model.cutoff
+        visible = {phone.url for phone in self.visible_phones()}
 
-        def work(ctx: JobContext) -> tuple[Any, dict[str, PhoneStatus]]:
+        def work(ctx: JobContext) -> tuple[Any, list[PhoneRow]]:
             result = session.refresh(progress=ctx.progress, cancel=ctx.token)
             if result.cancelled:
-                return result, {}
-            count = len(result.phones)
+                return result, []
+            wanted = result.phones
+            if len(wanted) > STATUS_ALL_LIMIT:
+                # Thousands of status reads would take minutes: the phones on screen now, the rest
+                # as they scroll into view (auto-refresh) — the last known status stays meanwhile.
+                wanted = [p for p in wanted if p.url in visible] or wanted[:STATUS_VISIBLE_FALLBACK]
+            count = len(wanted)
 
             def status_progress(done: int, total: int, _label: str) -> None:
                 ctx.progress(done, total, f"Reading the live status of {count} phones…")
 
-            statuses = session.statuses(result.phones, cancel=ctx.token, progress=status_progress)
-            return result, statuses
+            statuses = session.statuses(wanted, cancel=ctx.token, progress=status_progress)
+            # Rows (search text, sort keys, order) are built here, not in the GUI thread.
+            rows = build_rows(result.companies, result.phones, statuses)
+            sort_rows(rows, spec, cutoff)
+            return result, rows
 
-        def done(answer: tuple[Any, dict[str, PhoneStatus]]) -> None:
+        def done(answer: tuple[Any, list[PhoneRow]]) -> None:
             if generation == self._generation:
-                self._apply_refresh(*answer)
+                self._apply_refresh(*answer, presorted=spec == self.model.sort_spec)
 
         def failed(error: BaseException) -> None:
             if generation != self._generation:
@@ -237,38 +260,44 @@ class Browser(QObject):
         if self._refresh_job is not None:
             self._refresh_job.cancel()
 
-    def _apply_refresh(self, result: Any, statuses: dict[str, PhoneStatus]) -> None:
+    def _apply_refresh(self, result: Any, rows: list[PhoneRow], presorted: bool = False) -> None:
+        generation = self._generation
         if result.cancelled:
             emit(self.refresh_finished, "Refresh cancelled; the previous data is still shown.")
             return
         failed_urls = {f.company.url for f in result.failures}
-        phones: list[Phone] = list(result.phones)
-        old = {row.url: row for row in self.model.rows()}
-        # Keep what we had for organisations that failed this time, rather than dropping their phones.
-        phones += [row.phone for row in old.values() if row.phone.company_url in failed_urls
-                   and all(p.url != row.url for p in phones)]
-        for row in old.values():
-            if row.url not in statuses and row.status is not None:
-                statuses[row.url] = row.status
+        fresh = {row.url for row in rows}
+        for old in self.model.rows():
+            if old.phone.company_url in failed_urls and old.url not in fresh:
+                # Keep what we had for organisations that failed this time, rather than dropping them.
+                rows.append(old)
+                presorted = False
+        by_url = {row.url: row for row in rows}
+        for old in self.model.rows():
+            row = by_url.get(old.url)
+            if row is not None and row.status is None and old.status is not None:
+                row.status = old.status  # its status could not be read this time: keep the last one
+                row.reindex()
         self.failures = [(f.company.name, f.message) for f in result.failures]
         self.as_of = None if not result.failures else self.as_of
         failed = {f.company.url: f.message for f in result.failures}
-        self._show(result.companies, phones, statuses, failed=failed)
+        self._show(result.companies, rows, failed=failed, presorted=presorted)
         emit(self.failures_changed)
         if self.failures:
             emit(self.refresh_finished, f"Refreshed, but {len(self.failures)} organisation"
                                        f"{'s' if len(self.failures) != 1 else ''} could not be loaded.")
         else:
             emit(self.refresh_finished,
-                 f"Refreshed {len(phones)} phones in {len(result.companies)} organisations.")
-        self._save_cache(result.fetched_at)
+                 f"Refreshed {len(rows)} phones in {len(result.companies)} organisations.")
+        # Saving is heavy Python work in a worker; start it once the new rows are painted, so it
+        # does not compete with the paint for the interpreter lock.
+        QTimer.singleShot(SAVE_DELAY_MS, lambda: self._save_cache(result.fetched_at, generation))
 
-    def _show(self, companies: list[Company], phones: list[Phone], statuses: dict[str, PhoneStatus],
-              failed: dict[str, str] | None = None) -> None:
+    def _show(self, companies: list[Company], rows: list[PhoneRow],
+              failed: dict[str, str] | None = None, presorted: bool = False) -> None:
         self.companies = {c.url: c for c in companies}
-        names = {c.url: c.name for c in companies}
-        self.model.set_rows(PhoneRow(p, names.get(p.company_url, ""), statuses.get(p.url)) for p in phones)
-        self.organisations.set_data(companies, phones, failed)
+        self.model.set_rows(rows, presorted=presorted)
+        self.organisations.set_data(companies, [row.phone for row in rows], failed)
         emit(self.data_replaced)
 
     # -- live status ----------------------------------------------------------------------------
@@ -314,6 +343,13 @@ class Browser(QObject):
             _close_session(session)
         self._sessions.clear()
         self.session = None
+
+
+def build_rows(companies: list[Company], phones: list[Phone],
+               statuses: dict[str, PhoneStatus]) -> list[PhoneRow]:
+    """Table rows for *phones* (pure Python: runs in a worker thread)."""
+    names = {c.url: c.name for c in companies}
+    return [PhoneRow(p, names.get(p.company_url, ""), statuses.get(p.url)) for p in phones]
 
 
 def as_of_text(moment: datetime | None) -> str:

@@ -53,15 +53,21 @@ class PhoneFilterModel(QSortFilterProxyModel):
         self._mac_key = ""
         self._state = StateFilter.ALL
         self._company_url: str | None = None
-        # id(PhoneRow) -> accepted. Keyed by row object, not position, so that a re-sort or an
-        # insertion in the source can never pair a row with another row's answer.
-        self._accepted: dict[int, bool] = {}
-        self._rows: list[PhoneRow] = []
+        # The answer per source row, by position. Any change of the source's shape marks it stale
+        # (before Qt asks again), so a re-sort never pairs a row with another row's answer.
+        self._accepted: list[bool] = []
+        self._stale = True
         self.setDynamicSortFilter(False)
 
     def setSourceModel(self, model: Any) -> None:
         super().setSourceModel(model)
-        self._recompute()
+        for signal in (model.layoutAboutToBeChanged, model.rowsAboutToBeInserted, model.rowsAboutToBeRemoved,
+                       model.modelAboutToBeReset):
+            signal.connect(self._mark_stale)
+        self._stale = True
+
+    def _mark_stale(self, *_args: object) -> None:
+        self._stale = True
 
     def source(self) -> PhoneTableModel:
         model = self.sourceModel()
@@ -109,28 +115,35 @@ class PhoneFilterModel(QSortFilterProxyModel):
 
     def _recompute(self) -> None:
         model = self.sourceModel()
-        self._rows = rows = model.rows() if isinstance(model, PhoneTableModel) else []
+        rows = model.rows() if isinstance(model, PhoneTableModel) else []
         text, key, state, company = self._text, self._mac_key, self._state, self._company_url
         if not text and state == StateFilter.ALL and company is None:
-            self._accepted = {id(r): True for r in rows}
+            self._accepted = [True] * len(rows)
         elif state == StateFilter.ALL and company is None:  # the hot path while typing
-            self._accepted = {id(r): text in r.search or bool(key and key in r.phone.mac) for r in rows}
+            if key:
+                self._accepted = [text in r.search or key in r.phone.mac for r in rows]
+            else:
+                self._accepted = [text in r.search for r in rows]
         else:
-            self._accepted = {id(r): self.accepts(r) for r in rows}
+            self._accepted = [self.accepts(r) for r in rows]
+        self._stale = False
 
-    def _apply(self) -> None:
-        self.beginFilterChange()
+    def _apply(self, force: bool = False) -> None:
+        before, was_stale = self._accepted, self._stale
         self._recompute()
+        if not force and not was_stale and self._accepted == before:
+            return  # same rows shown: spare the view a relayout (typing on within a match)
+        self.beginFilterChange()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, _parent: QModelIndex | QPersistentModelIndex) -> bool:
-        row = self._rows[source_row]
-        answer = self._accepted.get(id(row))
-        return self.accepts(row) if answer is None else answer
+        if self._stale:
+            self._recompute()
+        return self._accepted[source_row]
 
     def refilter(self) -> None:
         """Re-evaluate after row contents changed (statuses arrived, a phone was activated)."""
-        self._apply()
+        self._apply(force=True)
 
     # -- sorting: delegated to the source model ---------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -96,15 +96,22 @@ class PhoneRow:
     status: PhoneStatus | None = None
     user_name: str | None = None
     search: str = field(default="", init=False)  # lower-case haystack for the search box
+    cells: list[str] | None = field(default=None, init=False)  # display texts, built on first paint
+    name_key: tuple[tuple[int, int | str], ...] = field(default=(), init=False)  # the default sort
+    _deadline: tuple[time, datetime | None] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.reindex()
 
     def reindex(self) -> None:
+        """Recompute the cached texts after the phone or its status changed."""
+        self.cells = None
+        self._deadline = None
         model, _vendor = model_label(self.phone.model)
         parts = [self.phone.name, self.phone.mac, mac_label(self.phone.mac), model, self.phone.model,
                  self.ip, self.public_ip, self.user]
         self.search = "\x1f".join(p for p in parts if p).lower()
+        self.name_key = natural_key(self.phone.name)
 
     @property
     def url(self) -> str:
@@ -127,12 +134,24 @@ class PhoneRow:
         return None if self.status is None else self.status.online
 
     def deadline(self, cutoff: time) -> datetime | None:
-        if self.phone.provisioning != ProvisioningState.ACTIVE or self.phone.activated_at is None:
-            return None
-        try:
-            return deadline_mod.deadline_for(self.phone.activated_at, cutoff)
-        except deadline_mod.DeadlineError:
-            return None
+        if self._deadline is not None and self._deadline[0] == cutoff:
+            return self._deadline[1]
+        when = None
+        if self.phone.provisioning == ProvisioningState.ACTIVE and self.phone.activated_at is not None:
+            try:
+                when = deadline_mod.deadline_for(self.phone.activated_at, cutoff)
+            except deadline_mod.DeadlineError:
+                when = None
+        self._deadline = (cutoff, when)
+        return when
+
+
+_COLUMN_COUNT = len(Column)  # called thousands of times by the proxy: no enum arithmetic there
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_DEADLINE_COL = int(Column.DEADLINE)
+_ROLES = frozenset(int(getattr(r, "value", r)) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole, ROW_ROLE, SORT_ROLE))
 
 
 def _now() -> datetime:
@@ -154,7 +173,7 @@ class PhoneTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def rows(self) -> list[PhoneRow]:
         return self._rows
@@ -172,12 +191,19 @@ class PhoneTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Called for every visible cell and role on each paint: the common cases return early.
+        if role not in _ROLES or not index.isValid():
             return None
         row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
+        col = index.column()
+        if role == _DISPLAY:
+            if col == _DEADLINE_COL:
+                return self.text(row, Column.DEADLINE)
+            cells = row.cells
+            if cells is None:
+                cells = row.cells = [self.text(row, c) for c in Column]
+            return cells[col]
+        column = Column(col)
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:
@@ -201,61 +227,30 @@ class PhoneTableModel(QAbstractTableModel):
         return None
 
     def text(self, row: PhoneRow, column: Column) -> str:
-        phone = row.phone
-        if column == Column.NAME:
-            return phone.name
-        if column == Column.MAC:
-            return mac_label(phone.mac)
-        if column == Column.MODEL:
-            return model_label(phone.model)[0]
-        if column == Column.VENDOR:
-            return model_label(phone.model)[1].label
-        if column == Column.ORGANISATION:
-            return row.company_name
-        if column == Column.STATE:
-            return STATE_LOOKS[phone.provisioning].text
-        if column == Column.DEADLINE:
-            when = row.deadline(self.cutoff)
-            if when is None:
-                return ""
-            left = deadline_mod.time_left_text(when, self.now())
-            return f"{when.astimezone(deadline_mod.AMSTERDAM):%a %d %b %H:%M} ({left})"
-        if column == Column.ONLINE:
-            return {None: "unknown", True: "online", False: "offline"}[row.online]
-        if column == Column.IP:
-            return row.ip
-        if column == Column.FIRMWARE:
-            return (row.status.firmware_version if row.status else None) or ""
-        if column == Column.USER:
-            return row.user
-        return ""
+        return cell_text(row, column, self.cutoff, self.now)
 
     def sort_key(self, row: PhoneRow, column: Column) -> Any:
-        if column == Column.DEADLINE:
-            when = row.deadline(self.cutoff)
-            return (0, when.timestamp()) if when else (1, 0.0)
-        if column == Column.ONLINE:
-            return {True: 0, False: 1, None: 2}[row.online]
-        if column == Column.STATE:
-            order = [ProvisioningState.PROVISION, ProvisioningState.DEPROVISION, ProvisioningState.ACTIVE,
-                     ProvisioningState.DISABLED]
-            return order.index(row.phone.provisioning)
-        if column == Column.IP:
-            parts = row.ip.split(".")
-            return tuple(int(p) if p.isdigit() else 0 for p in parts) if row.ip else (999,)
-        return natural_key(self.text(row, column))
+        return row_sort_key(row, column, self.cutoff, self.text)
+
+    @property
+    def sort_spec(self) -> tuple[int, Qt.SortOrder] | None:
+        return self._sort
 
     # -- writing -----------------------------------------------------------------------------
-    def set_rows(self, new_rows: Iterable[PhoneRow]) -> None:
-        """Replace the content, updating rows with the same URL in place (selection survives)."""
-        incoming = {row.url: row for row in new_rows}
-        doomed = [i for i, row in enumerate(self._rows) if row.url not in incoming]
+    def set_rows(self, new_rows: Iterable[PhoneRow], presorted: bool = False) -> None:
+        """Replace the content, updating rows with the same URL in place (selection survives).
+
+        *presorted*: the rows come in table order already (sorted in a worker with ``sort_rows``).
+        """
+        ordered = list(new_rows)
+        incoming = {row.phone.url: row for row in ordered}
+        doomed = [i for i, row in enumerate(self._rows) if row.phone.url not in incoming]
         for start, end in reversed(_blocks(doomed)):
             self.beginRemoveRows(QModelIndex(), start, end)
             del self._rows[start : end + 1]
             self.endRemoveRows()
         for i, row in enumerate(self._rows):
-            self._rows[i] = incoming.pop(row.url)
+            self._rows[i] = incoming.pop(row.phone.url)
         if self._rows:
             emit(self.dataChanged, self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
         if incoming:
@@ -264,7 +259,9 @@ class PhoneTableModel(QAbstractTableModel):
             self._rows.extend(incoming.values())
             self.endInsertRows()
         self._reindex_urls()
-        if self._sort is not None and incoming:
+        if presorted:
+            self._reorder({row.phone.url: i for i, row in enumerate(ordered)})
+        elif self._sort is not None and incoming:
             self.sort(*self._sort)
 
     def update_phone(self, phone: Phone) -> bool:
@@ -302,11 +299,19 @@ class PhoneTableModel(QAbstractTableModel):
         self._sort = (column, order)
         if column < 0 or not self._rows:
             return
+        col = Column(column)
+        self._relayout(lambda rows: rows.sort(key=lambda r: self.sort_key(r, col),
+                                              reverse=order == Qt.SortOrder.DescendingOrder))
+
+    def _reorder(self, position: dict[str, int]) -> None:
+        if any(position[row.phone.url] != i for i, row in enumerate(self._rows)):
+            self._relayout(lambda rows: rows.sort(key=lambda r: position[r.phone.url]))
+
+    def _relayout(self, reorder: Callable[[list[PhoneRow]], None]) -> None:
         emit(self.layoutAboutToBeChanged)
         old_persistent = self.persistentIndexList()
-        old_urls = [self._rows[p.row()].url for p in old_persistent]
-        col = Column(column)
-        self._rows.sort(key=lambda r: self.sort_key(r, col), reverse=order == Qt.SortOrder.DescendingOrder)
+        old_urls = [self._rows[p.row()].phone.url for p in old_persistent]
+        reorder(self._rows)  # in place: the filter proxy holds this very list
         self._reindex_urls()
         new = [self.index(self._by_url[url], p.column())
                for url, p in zip(old_urls, old_persistent, strict=True)]
@@ -317,7 +322,74 @@ class PhoneTableModel(QAbstractTableModel):
         emit(self.dataChanged, self.index(i, 0), self.index(i, len(Column) - 1))
 
     def _reindex_urls(self) -> None:
-        self._by_url = {row.url: i for i, row in enumerate(self._rows)}
+        self._by_url = {row.phone.url: i for i, row in enumerate(self._rows)}
+
+
+def cell_text(row: PhoneRow, column: Column, cutoff: time, now: Callable[[], datetime] = _now) -> str:
+    phone = row.phone
+    if column == Column.NAME:
+        return phone.name
+    if column == Column.MAC:
+        return mac_label(phone.mac)
+    if column == Column.MODEL:
+        return model_label(phone.model)[0]
+    if column == Column.VENDOR:
+        return model_label(phone.model)[1].label
+    if column == Column.ORGANISATION:
+        return row.company_name
+    if column == Column.STATE:
+        return STATE_LOOKS[phone.provisioning].text
+    if column == Column.DEADLINE:
+        when = row.deadline(cutoff)
+        if when is None:
+            return ""
+        left = deadline_mod.time_left_text(when, now())
+        return f"{when.astimezone(deadline_mod.AMSTERDAM):%a %d %b %H:%M} ({left})"
+    if column == Column.ONLINE:
+        return {None: "unknown", True: "online", False: "offline"}[row.online]
+    if column == Column.IP:
+        return row.ip
+    if column == Column.FIRMWARE:
+        return (row.status.firmware_version if row.status else None) or ""
+    if column == Column.USER:
+        return row.user
+    return ""
+
+
+# Sorting by state puts the phones that need attention first.
+_ATTENTION_FIRST = (ProvisioningState.PROVISION, ProvisioningState.DEPROVISION, ProvisioningState.ACTIVE,
+                    ProvisioningState.DISABLED)
+_STATE_ORDER = {state: i for i, state in enumerate(_ATTENTION_FIRST)}
+
+
+def row_sort_key(row: PhoneRow, column: Column, cutoff: time,
+                 text: Callable[[PhoneRow, Column], str]) -> Any:
+    if column == Column.NAME:
+        return row.name_key
+    if column == Column.DEADLINE:
+        when = row.deadline(cutoff)
+        return (0, when.timestamp()) if when else (1, 0.0)
+    if column == Column.ONLINE:
+        return {True: 0, False: 1, None: 2}[row.online]
+    if column == Column.STATE:
+        return _STATE_ORDER[row.phone.provisioning]
+    if column == Column.IP:
+        parts = row.ip.split(".")
+        return tuple(int(p) if p.isdigit() else 0 for p in parts) if row.ip else (999,)
+    return natural_key(text(row, column))
+
+
+def sort_rows(rows: list[PhoneRow], spec: tuple[int, Qt.SortOrder] | None, cutoff: time) -> None:
+    """Sort *rows* in place as the table would (for worker threads, off the GUI thread)."""
+    if spec is None or spec[0] < 0:
+        return
+    column = Column(spec[0])
+
+    def text(row: PhoneRow, col: Column) -> str:
+        return cell_text(row, col, cutoff)
+
+    rows.sort(key=lambda r: row_sort_key(r, column, cutoff, text),
+              reverse=spec[1] == Qt.SortOrder.DescendingOrder)
 
 
 def _blocks(indices: list[int]) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ always delivered in the GUI thread. Jobs with the same ``key`` (a phone URL) nev
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -26,8 +27,16 @@ class JobContext:
     def __init__(self, token: CancelToken, report: Callable[[int, int, str], None]) -> None:
         self.token = token
         self._report = report
+        self._last = 0.0
+        self._last_label = ""
 
     def progress(self, done: int, total: int, label: str = "") -> None:
+        # At most ~20 reports a second reach the GUI (10,000 status reads must not flood it),
+        # but a new label and the last step always do.
+        now = time.monotonic()
+        if label == self._last_label and done != total and now - self._last < 0.05:
+            return
+        self._last, self._last_label = now, label
         self._report(done, total, label)
 
 
