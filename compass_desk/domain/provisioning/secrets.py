@@ -135,8 +135,8 @@ def _hint_lines(text: str) -> list[tuple[int, int]]:
         # Rare: characters that change length in lower case, or old Mac / Windows line ends.
         # Take every line, split the way the parsers split.
         breaks = list(_LINE_BREAK.finditer(text))
-        starts, ends = [0, *(b.end() for b in breaks)], [*(b.start() for b in breaks), len(text)]
-        return list(zip(starts, ends, strict=True))
+        firsts, lasts = [0, *(b.end() for b in breaks)], [*(b.start() for b in breaks), len(text)]
+        return list(zip(firsts, lasts, strict=True))
     starts: set[int] = set()
     for hint in _HINTS:
         found = low.find(hint)
