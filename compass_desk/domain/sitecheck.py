@@ -1,0 +1,401 @@
+"""Site check: can this network provision a phone? Check definitions, verdicts and their wording.
+
+Pure: the network probes live in ``services.sitecheck``; they report a :class:`Verdict` with
+plain facts (``details``), and :func:`make_result` turns those into a sentence for the installer
+and one for the customer's IT. The sentences are written for the ticket, not for programmers.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from compass_desk.domain.sitecheck_texts import describe
+
+
+class Verdict(StrEnum):
+    OK = "ok"
+    SKIPPED = "skipped"
+    INFO = "info"
+    DNS_FAILURE = "dns_failure"
+    REFUSED = "refused"
+    UNREACHABLE = "unreachable"
+    TIMEOUT = "timeout"
+    TLS_FAILED = "tls_failed"
+    CERT_EXPIRED = "cert_expired"
+    CERT_NOT_YET_VALID = "cert_not_yet_valid"
+    CERT_WRONG_NAME = "cert_wrong_name"
+    CERT_SELF_SIGNED = "cert_self_signed"
+    CERT_UNTRUSTED = "cert_untrusted"
+    INTERCEPTED = "intercepted"
+    NO_HTTP_ANSWER = "no_http_answer"
+    NTP_SILENT = "ntp_silent"
+    NTP_BAD_ANSWER = "ntp_bad_answer"
+    CLOCK_SKEW = "clock_skew"
+    CANCELLED = "cancelled"
+    ERROR = "error"
+
+
+class Outcome(StrEnum):
+    PASSED = "passed"
+    WARNING = "warning"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    INFO = "info"
+
+
+_OUTCOME = {
+    Verdict.OK: Outcome.PASSED,
+    Verdict.SKIPPED: Outcome.SKIPPED,
+    Verdict.INFO: Outcome.INFO,
+    # The laptop's clock may be the wrong one; phones are only hurt when the time server is.
+    Verdict.CLOCK_SKEW: Outcome.WARNING,
+    Verdict.CANCELLED: Outcome.SKIPPED,
+}
+
+
+def outcome_of(verdict: Verdict) -> Outcome:
+    return _OUTCOME.get(verdict, Outcome.FAILED)
+
+
+class Stage(StrEnum):
+    DNS = "dns"
+    CONNECT = "connect"
+    TLS = "tls"
+    HTTP = "http"
+    NTP = "ntp"
+    LAPTOP = "laptop"
+
+
+class CheckKind(StrEnum):
+    HTTPS = "https"
+    HTTP = "http"
+    NTP = "ntp"
+    LAPTOP = "laptop"
+
+
+class SiteCheckConfigError(ValueError):
+    """The site check configuration cannot be used; the message says why in one sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    id: str
+    kind: CheckKind
+    title: str
+    host: str = ""
+    port: int = 0
+    path: str = "/"
+    expected_issuers: tuple[str, ...] = ()
+    public_ca_required: bool = True  # phones trust public CAs only
+    enabled: bool = True
+    note: str = ""
+    extra_ca_file: str | None = None  # e.g. the environment's CA bundle, trusted by this laptop
+    max_offset_s: float = 60.0  # NTP only
+
+    @property
+    def target(self) -> str:
+        if not self.host:
+            return ""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}" if self.port else host
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    spec: CheckSpec
+    verdict: Verdict
+    stage: Stage | None
+    summary: str
+    ask_it: str
+    details: tuple[tuple[str, str], ...] = ()
+    elapsed_ms: int = 0
+
+    @property
+    def outcome(self) -> Outcome:
+        return outcome_of(self.verdict)
+
+    def detail(self, key: str) -> str | None:
+        return next((value for name, value in self.details if name == key), None)
+
+
+@dataclass(frozen=True, slots=True)
+class RunSettings:
+    timeout_s: float = 8.0
+    total_s: float = 14.0
+
+
+@dataclass(slots=True)
+class SiteReport:
+    checks: list[CheckResult]
+    started_at: datetime
+    finished_at: datetime
+    environment: str | None = None
+    cancelled: bool = False
+
+    @property
+    def passed(self) -> bool:
+        """Everything a phone needs works (skipped and informational checks do not count)."""
+        bad = {Outcome.FAILED, Outcome.WARNING}
+        return not self.cancelled and not any(c.outcome in bad for c in self.checks)
+
+    def counts(self) -> dict[str, int]:
+        found = {outcome.value: 0 for outcome in Outcome}
+        for check in self.checks:
+            found[check.outcome.value] += 1
+        return found
+
+
+def make_result(spec: CheckSpec, verdict: Verdict, stage: Stage | None,
+                details: Sequence[tuple[str, str]] = (), elapsed_ms: int = 0) -> CheckResult:
+    """A result with its sentences, from what a probe found."""
+    facts = dict(details)
+    summary, ask_it = describe(verdict, stage, spec.kind.value, spec.host, spec.port, spec.note,
+                               spec.expected_issuers, facts)
+    return CheckResult(spec, verdict, stage, summary, ask_it, tuple(details), elapsed_ms)
+
+
+# --- certificates ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CertFacts:
+    subject: str  # RFC 4514 text
+    issuer: str
+    names: tuple[str, ...]  # DNS names and IP addresses the certificate is valid for
+    not_before: datetime
+    not_after: datetime
+    self_signed: bool
+
+
+def hostname_matches(host: str, names: Sequence[str]) -> bool:
+    """RFC 6125 matching: exact, or a wildcard for exactly the left-most label; IPs compared as IPs."""
+    host = host.strip("[]").rstrip(".").lower()
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    for raw in names:
+        name = raw.rstrip(".").lower()
+        if address is not None:
+            try:
+                if ipaddress.ip_address(name) == address:
+                    return True
+            except ValueError:
+                pass
+            continue
+        if name.startswith("*."):
+            first, _, rest = host.partition(".")
+            if first and rest and rest == name[2:] and "." in rest:
+                return True
+        elif name == host:
+            return True
+    return False
+
+
+def issuer_matches(issuer: str, expected: Sequence[str]) -> bool:
+    text = issuer.casefold()
+    return any(item.casefold() in text for item in expected if item.strip())
+
+
+def classify_certificate(facts: CertFacts, host: str, now: datetime, expected_issuers: Sequence[str],
+                         trusted_by_laptop: bool) -> Verdict:
+    """Why phones would reject a certificate that did not verify against the public CAs."""
+    if facts.not_after < now:
+        return Verdict.CERT_EXPIRED
+    if facts.not_before > now:
+        return Verdict.CERT_NOT_YET_VALID
+    if not hostname_matches(host, facts.names):
+        return Verdict.CERT_WRONG_NAME
+    if facts.self_signed:
+        return Verdict.CERT_SELF_SIGNED
+    if trusted_by_laptop or (expected_issuers and not issuer_matches(facts.issuer, expected_issuers)):
+        # A CA this laptop was given (a company's inspection CA), or not the vendor's CA at all.
+        return Verdict.INTERCEPTED
+    return Verdict.CERT_UNTRUSTED
+
+
+# --- the plan ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EnvironmentHosts:
+    name: str
+    base_url: str
+    ca_bundle: str | None = None
+
+
+def _text(entry: Mapping[str, Any], key: str, default: str = "") -> str:
+    value = entry.get(key, default)
+    if not isinstance(value, str):
+        raise SiteCheckConfigError(f"'{key}' must be text in the site check configuration")
+    return value.strip()
+
+
+def _number(table: Mapping[str, Any], key: str, default: float, low: float, high: float) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise SiteCheckConfigError(f"'{key}' must be a number from {low:g} to {high:g}")
+    return float(value)
+
+
+def _port(entry: Mapping[str, Any], default: int) -> int:
+    value = entry.get("port", default)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 65536:
+        raise SiteCheckConfigError("'port' must be a whole number from 1 to 65535")
+    return value
+
+
+def _host_spec(entry: Any) -> CheckSpec:
+    if not isinstance(entry, Mapping):
+        raise SiteCheckConfigError("every [[host]] of the site check configuration must be a table")
+    ident = _text(entry, "id")
+    if not ident:
+        raise SiteCheckConfigError("every [[host]] of the site check configuration needs an id")
+    scheme = _text(entry, "scheme", "https").lower()
+    if scheme not in ("https", "http"):
+        raise SiteCheckConfigError(f"host '{ident}': scheme must be https or http")
+    issuers = entry.get("expected_issuers", [])
+    if not isinstance(issuers, list) or not all(isinstance(i, str) for i in issuers):
+        raise SiteCheckConfigError(f"host '{ident}': expected_issuers must be a list of text")
+    host = _text(entry, "host")
+    enabled = bool(entry.get("enabled", True)) and bool(host)
+    path = _text(entry, "path", "/") or "/"
+    if not path.startswith("/"):
+        raise SiteCheckConfigError(f"host '{ident}': path must start with /")
+    return CheckSpec(
+        id=ident, kind=CheckKind(scheme), title=_text(entry, "title", ident) or ident, host=host,
+        port=_port(entry, 443 if scheme == "https" else 80), path=path,
+        expected_issuers=tuple(i.strip() for i in issuers if i.strip()),
+        public_ca_required=bool(entry.get("public_ca_required", True)), enabled=enabled,
+        note=_text(entry, "note"),
+    )
+
+
+def _split_url(url: str) -> tuple[str, str, int]:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        raise SiteCheckConfigError(f"'{url}' is not a web address")
+    try:
+        port = parts.port or (443 if scheme == "https" else 80)
+    except ValueError:
+        raise SiteCheckConfigError(f"'{url}' has an invalid port") from None
+    return scheme, parts.hostname.lower(), port
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def environment_specs(env: EnvironmentHosts, template: str, path: str = "/",
+                      provisioning_host: str | None = None) -> list[CheckSpec]:
+    """The environment's REST host (used by this app) and its provisioning host (used by phones)."""
+    scheme, host, port = _split_url(env.base_url)
+    rest = CheckSpec(
+        id="compass-rest", kind=CheckKind(scheme), title=f"Compass REST API ({env.name})", host=host,
+        port=port, path="/", public_ca_required=False, extra_ca_file=env.ca_bundle,
+        note="Used by Compass Desk on this laptop, not by the phones.",
+    )
+    note = "Phones fetch their settings from here at every boot."
+    if provisioning_host:
+        prov_host = provisioning_host.strip().lower()
+    elif host.startswith("rest.") and not _is_ip(host):
+        prov_host = template.replace("{domain}", host.removeprefix("rest."))
+        note += " The name is assumed from the REST address; give the real one with --provisioning-host."
+    else:
+        prov_host = ""
+        note = (f"The provisioning host cannot be derived from {env.base_url}; "
+                "give it with --provisioning-host.")
+    prov = CheckSpec(
+        id="compass-provisioning", kind=CheckKind.HTTPS, title=f"Compass provisioning ({env.name})",
+        host=prov_host, port=443, path=path or "/", enabled=bool(prov_host), note=note,
+    )
+    return [rest, prov]
+
+
+LAPTOP_SPEC = CheckSpec(id="laptop", kind=CheckKind.LAPTOP, title="This laptop's network (best effort)")
+
+
+def build_plan(config: Mapping[str, Any], environment: EnvironmentHosts | None = None, *,
+               provisioning_host: str | None = None, include_laptop: bool = True
+               ) -> tuple[RunSettings, list[CheckSpec]]:
+    """The checks to run, from the parsed ``sitecheck.toml`` (or a file given with --config)."""
+    check = config.get("check", {})
+    ntp = config.get("ntp", {})
+    env_table = config.get("environment", {})
+    if not all(isinstance(t, Mapping) for t in (check, ntp, env_table)):
+        raise SiteCheckConfigError("[check], [ntp] and [environment] must be tables")
+    settings = RunSettings(timeout_s=_number(check, "timeout_s", 8.0, 0.05, 14.0),
+                           total_s=_number(check, "total_s", 14.0, 0.1, 14.5))
+    hosts = config.get("host", [])
+    if not isinstance(hosts, list):
+        raise SiteCheckConfigError("'host' must be a list of [[host]] tables")
+    specs = [_host_spec(entry) for entry in hosts]
+    if environment is not None:
+        template = _text(env_table, "provisioning_host", "provisioning.{domain}")
+        specs += environment_specs(environment, template, _text(env_table, "provisioning_path", "/"),
+                                   provisioning_host)
+    server = _text(ntp, "server")
+    specs.append(CheckSpec(
+        id="ntp", kind=CheckKind.NTP, title="Time server (NTP)", host=server, port=_port(ntp, 123),
+        enabled=bool(server), max_offset_s=_number(ntp, "max_offset_s", 60.0, 0.001, 86400.0),
+        note="" if server else "No time server is configured.",
+    ))
+    if include_laptop:
+        specs.append(LAPTOP_SPEC)
+    seen: set[str] = set()
+    for spec in specs:
+        if spec.id in seen:
+            raise SiteCheckConfigError(f"the check id '{spec.id}' is used twice")
+        seen.add(spec.id)
+    return settings, specs
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far a run is; handed to the progress callback after every finished check."""
+
+    done: int
+    total: int
+    latest: CheckResult | None = field(default=None)
+
+
+def report_to_json(report: SiteReport) -> dict[str, Any]:
+    """The stable JSON shape (documented in cli/sitecheck.py): fields may be added, never renamed."""
+    return {
+        "passed": report.passed,
+        "cancelled": report.cancelled,
+        "environment": report.environment,
+        "started_at": report.started_at.isoformat(),
+        "finished_at": report.finished_at.isoformat(),
+        "duration_s": round((report.finished_at - report.started_at).total_seconds(), 3),
+        "summary": report.counts(),
+        "checks": [
+            {
+                "id": c.spec.id,
+                "kind": c.spec.kind.value,
+                "title": c.spec.title,
+                "host": c.spec.host or None,
+                "port": c.spec.port or None,
+                "outcome": c.outcome.value,
+                "verdict": c.verdict.value,
+                "stage": c.stage.value if c.stage else None,
+                "summary": c.summary,
+                "ask_it": c.ask_it,
+                "details": dict(c.details),
+                "elapsed_ms": c.elapsed_ms,
+            }
+            for c in report.checks
+        ],
+    }
