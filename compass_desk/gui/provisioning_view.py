@@ -178,11 +178,13 @@ class ProvisioningViewDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(300)  # measure a sample of rows, not 20,000 of them
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the longest names, not ResizeToContents (which measures every row of a big file).
+        metrics = self.table.fontMetrics()
+        longest = max((s.display_name for s in parsed.settings), key=len, default="Setting")
+        header.resizeSection(0, min(metrics.horizontalAdvance(longest) + 24, 360))
+        header.resizeSection(2, metrics.horizontalAdvance("Permission") + 16)
+        header.resizeSection(3, metrics.horizontalAdvance("000000") + 16)
         header.resizeSection(4, 260)
         self.table.doubleClicked.connect(self._table_double_clicked)
         self.tabs.addTab(self.table, "Settings")

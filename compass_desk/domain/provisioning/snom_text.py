@@ -33,7 +33,8 @@ def parse_snom_text(text: str) -> ParsedFile:
     settings: list[Setting] = []
     problems: list[Problem] = []
     for number, line in enumerate(split_lines(text), start=1):
-        if is_comment(line):
+        stripped = line.strip()
+        if not stripped or stripped[0] in "#<":  # a comment or an empty line (is_comment, inlined)
             continue
         match = SETTING_LINE.match(line.lstrip(" \t"))
         if match is None:

@@ -33,7 +33,8 @@ def parse_yealink_cfg(text: str) -> ParsedFile:
     problems: list[Problem] = []
     section = ""
     for number, line in enumerate(split_lines(text), start=1):
-        if is_comment(line):
+        stripped = line.strip()
+        if not stripped or stripped[0] in "#;":  # a comment or an empty line (is_comment, inlined)
             continue
         header = _SECTION_LINE.match(line)
         if header is not None:
