@@ -19,7 +19,8 @@ from compass_desk.gui.worker import Busy, JobContext, Worker
 
 log = logging.getLogger(__name__)
 
-LABELS = {"activate": "Activate", "reboot": "Reboot"}
+LABELS = {"activate": "Activate", "reboot": "Reboot", "provisioning": "View provisioning"}
+READ_ONLY_OPERATIONS = {"provisioning"}  # reading needs no write rights
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ WHAT_IT_DOES = {
     "activate": "Register the phone at the manufacturer's provisioning service, so that a phone reset to "
     "factory defaults finds Compass (before the weekly deadline).",
     "reboot": "Restart the phone; it fetches its settings from Compass again.",
+    "provisioning": "Show the settings file Compass sends to this phone (secrets hidden).",
 }
 
 
@@ -63,7 +65,8 @@ class PhoneActions(QObject):
         if not _safe(lambda: session.supports(operation), True):
             env = browser.environment.name if browser.environment else "this environment"
             return Availability(False, f"{env} does not support {LABELS[operation]}.")
-        if not _safe(lambda: session.can_write(row.phone.company_url), False):
+        writes = operation not in READ_ONLY_OPERATIONS
+        if writes and not _safe(lambda: session.can_write(row.phone.company_url), False):
             where = row.company_name or "this organisation"
             return Availability(False, f"You have read-only rights on {where}.")
         if self.worker.is_busy(row.url):

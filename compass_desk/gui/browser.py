@@ -301,11 +301,17 @@ class Browser(QObject):
         emit(self.data_replaced)
 
     # -- live status ----------------------------------------------------------------------------
-    def refresh_visible_statuses(self) -> None:
-        """Timer tick: live status of the phones on screen. Skipped while a refresh or tick runs."""
+    def refresh_visible_statuses(self, only_unknown: bool = False) -> None:
+        """Timer tick: live status of the phones on screen. Skipped while a refresh or tick runs.
+
+        *only_unknown*: just the phones whose status was never read (after scrolling a big list).
+        """
         if self.read_only or self._refresh_job is not None or self._status_job is not None:
             return
         phones = self.visible_phones()
+        if only_unknown:
+            unknown = {row.url for row in self.model.rows() if row.status is None}
+            phones = [p for p in phones if p.url in unknown]
         if not phones or self.session is None:
             return
         session, generation = self.session, self._generation

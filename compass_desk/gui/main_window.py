@@ -63,6 +63,13 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_layout()
 
+        # After scrolling stops, read the status of rows never read (large lists, see browser).
+        self._scrolled = QTimer(self)
+        self._scrolled.setSingleShot(True)
+        self._scrolled.setInterval(400)
+        self._scrolled.timeout.connect(lambda: self.browser.refresh_visible_statuses(only_unknown=True))
+        self.table.verticalScrollBar().valueChanged.connect(self._scrolled.start)
+
         self._countdown = QTimer(self)
         self._countdown.timeout.connect(self._tick)
         self._countdown.start(1000)
@@ -410,8 +417,10 @@ class MainWindow(QMainWindow):
             button = self.details.buttons[key]
             button.setEnabled(available.enabled)
             button.setToolTip(available.reason)
+        available = self.actions_.availability(row, "provisioning")
         provisioning = self.details.buttons["provisioning"]
-        provisioning.setEnabled(row is not None)
+        provisioning.setEnabled(available.enabled)
+        provisioning.setToolTip(available.reason)
 
     def _run_action(self, operation: str) -> None:
         row = self.selected_row()
@@ -479,6 +488,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop timers and threads; safe to call twice."""
         self._countdown.stop()
+        self._scrolled.stop()
         self.browser.stop()
         if not self.worker.shutdown(10_000):
             log.warning("background work did not stop in time")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import wait_loaded
 from gui_helpers import select_phone, shown_rows
 from PySide6.QtCore import Qt
@@ -168,3 +169,25 @@ def test_selection_survives_a_refresh(qtbot, make_context, make_window):
     with qtbot.waitSignal(window.browser.refresh_finished, timeout=20_000):
         window.refresh_action.trigger()
     assert window.selected_row() is not None and window.selected_row().url == row.url
+
+
+def test_view_provisioning_opens_the_file_of_the_selected_phone(qtbot, make_context, make_window):
+    from PySide6.QtWidgets import QApplication
+
+    provisioning_view = pytest.importorskip("compass_desk.gui.provisioning_view")
+    window = make_window(make_context(user="helpdesk"))  # reading needs no write rights
+    row = window.model.rows()[2]
+    window.search.setText(row.phone.mac)
+    select_phone(qtbot, window, row)
+    button = window.details.buttons["provisioning"]
+    assert button.isVisibleTo(window) and button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def dialogs():
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, provisioning_view.ProvisioningViewDialog) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(dialogs()), timeout=10_000)
+    dialog = dialogs()[0]
+    assert row.phone.name in dialog.windowTitle()
+    dialog.close()
