@@ -24,7 +24,8 @@ def test_demo_screenshot_from_the_command_line(tmp_path):
     assert image.width() >= 1200 and image.height() >= 700
 
 
-def test_big_lists_read_status_of_visible_phones_then_on_scroll(qtbot, make_context, make_window, monkeypatch):
+def test_big_lists_read_status_of_visible_phones_then_on_scroll(qtbot, make_context, make_window,
+                                                              monkeypatch):
     monkeypatch.setattr("compass_desk.gui.browser.STATUS_ALL_LIMIT", 20)
     window = make_window(make_context())
     session = window.browser.session
