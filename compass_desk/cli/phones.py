@@ -1,4 +1,5 @@
-"""``phones list|find|show`` (reads) and ``activate|reboot|preview|move`` (see ``_phone_actions``).
+"""``phones list|find|show`` (reads), ``activate|reboot|preview|move`` (see ``_phone_actions``) and
+``firmware`` (see ``firmware_cmds``).
 
 A PHONE is named by its id, its ``self`` URL or its MAC in any notation; a COMPANY by its id,
 ``self`` URL or exact name.
@@ -19,7 +20,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from compass_desk.cli import _phone_actions
+from compass_desk.cli import _phone_actions, firmware_cmds
 from compass_desk.cli.common import FAILED, NOT_FOUND, OK, CliError, GlobalOptions, print_json
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show.add_argument("phone", metavar="PHONE", help="id, URL or MAC address")
     show.set_defaults(handler=_show)
     _phone_actions.register(phones_sub)
+    firmware_cmds.add_phone_parser(phones_sub)
 
 
 def _list(args: argparse.Namespace, options: GlobalOptions) -> int:

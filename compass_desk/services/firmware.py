@@ -1,0 +1,356 @@
+"""Firmware choices on Compass: plan, apply to one phone or many (paced), retry, and the overview.
+
+Everything that could stop a change is checked before the first request: rights (a read-only
+organisation is refused), the certified list, and the second confirmation a risky choice needs.
+A bulk run never hides a partial result: every phone ends as changed, already set, failed,
+unknown (read it back) or not started (cancelled), and ``FirmwareRun.changed`` lists exactly
+the phones Compass now has a new choice for.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from compass_desk.api.client import describe
+from compass_desk.api.errors import ApiError, AuthenticationError, NotFoundError, OutcomeUnknownError
+from compass_desk.domain import firmware_plan as fp
+from compass_desk.domain.firmware import YealinkFamilies
+from compass_desk.domain.firmware_plan import FirmwareOverview, FirmwarePlan, FirmwareRefused, PhoneChange
+from compass_desk.domain.models import Company, Phone, PhoneModel, Vendor
+from compass_desk.services.cancel import CancelToken
+from compass_desk.services.parallel import run_bounded
+from compass_desk.services.session import Session
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+DEFAULT_RATE_PER_S = 4.0  # changes started per second at most: no storm of requests or upgrades
+DEFAULT_CONCURRENCY = 2
+UNEXPECTED = "Compass Desk ran into an unexpected problem; check this phone in Compass."
+
+
+class ReadOnly(FirmwareRefused):
+    """The user may not change phones of that organisation."""
+
+
+class ConfirmationNeeded(FirmwareRefused):
+    """A risky choice (downgrade, custom/international switch…) was not confirmed a second time."""
+
+    def __init__(self, message: str, reasons: Sequence[str]) -> None:
+        super().__init__(message)
+        self.reasons = list(reasons)
+
+
+class Outcome(StrEnum):
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"  # the phone had this choice already: no request sent
+    FAILED = "failed"  # Compass refused or could not be reached: nothing changed
+    UNKNOWN = "unknown"  # the answer was lost: read the phone back before trying again
+    NOT_STARTED = "not started"  # cancelled (or stopped after a sign-in failure) before its turn
+
+    @property
+    def ok(self) -> bool:
+        return self in (Outcome.CHANGED, Outcome.UNCHANGED)
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneResult:
+    change: PhoneChange
+    outcome: Outcome
+    message: str
+    phone: Phone  # as Compass has it afterwards when known, else as before
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome.ok
+
+
+@dataclass(slots=True)
+class FirmwareRun:
+    plan: FirmwarePlan
+    results: list[PhoneResult]
+    cancelled: bool = False
+
+    @property
+    def changed(self) -> list[Phone]:
+        return [r.phone for r in self.results if r.outcome is Outcome.CHANGED]
+
+    @property
+    def failures(self) -> list[PhoneResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def summary(self) -> str:
+        total = len(self.results)
+        changed = len(self.changed)
+        text = f"{changed} of {total} phone{'s' if total != 1 else ''} changed"
+        same = sum(1 for r in self.results if r.outcome is Outcome.UNCHANGED)
+        if same:
+            text += f", {same} already set"
+        for outcome in (Outcome.FAILED, Outcome.UNKNOWN, Outcome.NOT_STARTED):
+            count = sum(1 for r in self.results if r.outcome is outcome)
+            if count:
+                text += f", {count} {outcome.value}"
+        if self.cancelled:
+            text += " (cancelled)"
+        return text + "."
+
+
+@functools.cache
+def load_families() -> YealinkFamilies | None:
+    from compass_desk.resources import load_toml
+
+    try:
+        return YealinkFamilies.from_toml(load_toml("yealink_families.toml"))
+    except (OSError, ValueError, KeyError):
+        log.warning("Yealink family table unreadable; versions are decoded without model names")
+        return None
+
+
+class _Pacer:
+    """Start times at least *interval* apart across threads; waiting wakes early on cancel."""
+
+    def __init__(self, interval: float, cancel: CancelToken | None) -> None:
+        self._interval = interval
+        self._cancel = cancel
+        self._lock = threading.Lock()
+        self._next = 0.0
+
+    def wait_turn(self) -> bool:
+        """False when cancelled while waiting."""
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next)
+            self._next = start + self._interval
+        delay = start - time.monotonic()
+        if delay > 0:
+            if self._cancel is not None:
+                return not self._cancel.wait(delay)
+            time.sleep(delay)
+        return not (self._cancel is not None and self._cancel.cancelled)
+
+
+class FirmwareService:
+    def __init__(self, session: Session, *, audit: Any = None, families: YealinkFamilies | None = None,
+                 rate_per_s: float = DEFAULT_RATE_PER_S, concurrency: int = DEFAULT_CONCURRENCY) -> None:
+        if rate_per_s <= 0 or concurrency < 1:
+            raise ValueError("rate_per_s must be above 0 and concurrency at least 1")
+        self.session = session
+        self.audit = audit  # store.audit.AuditLog or anything with the same record()
+        self.families = families if families is not None else load_families()
+        self.rate_per_s = rate_per_s
+        self.concurrency = concurrency
+        self._models: dict[str, dict[str, PhoneModel]] = {}
+        self._lock = threading.Lock()
+
+    # --- reading ------------------------------------------------------------------------------
+    def company(self, url: str) -> Company:
+        company = self.session.company(url)
+        if company is None:
+            self.session.load_companies()
+            company = self.session.company(url)
+        if company is None:
+            raise ReadOnly("That phone's organisation is not among the ones you can see.")
+        return company
+
+    def models(self, company: Company) -> dict[str, PhoneModel]:
+        """The phone models of *company* with their certified firmware, by model id (cached)."""
+        with self._lock:
+            known = self._models.get(company.url)
+        if known is None:
+            known = {m.id: m for m in self.session.client.phone_models(company)}
+            with self._lock:
+                self._models[company.url] = known
+        return known
+
+    def model_for(self, phone: Phone) -> PhoneModel:
+        company = self.company(phone.company_url)
+        model = self.models(company).get(phone.model)
+        if model is None:
+            raise FirmwareRefused(
+                f"Compass lists no model '{phone.model}' for {company.name}, so no firmware is certified "
+                "for this phone."
+            )
+        return model
+
+    def _model_or_none(self, phone: Phone) -> PhoneModel | None:
+        if not self.session.supports("phoneModels"):
+            return None
+        try:
+            return self.model_for(phone)
+        except ReadOnly:
+            raise
+        except FirmwareRefused:
+            return None
+
+    def installed(self, phones: Sequence[Phone], cancel: CancelToken | None = None) -> dict[str, str | None]:
+        """The installed version of each phone (by URL); None when it has not reported one."""
+        if not self.session.supports("phoneStatus"):
+            return {p.url: None for p in phones}
+        statuses = self.session.statuses(phones, cancel=cancel)
+        return {p.url: fp.installed_version(statuses.get(p.url), self.families) for p in phones}
+
+    def phones_of_model(self, company: Company, model_id: str) -> list[Phone]:
+        phones = [p for p in self.session.refresh_company(company) if p.model == model_id]
+        return sorted(phones, key=lambda p: (p.name.casefold(), p.mac))
+
+    # --- planning -----------------------------------------------------------------------------
+    def check_writable(self, phones: Sequence[Phone]) -> None:
+        """ReadOnly unless the user may change every phone; nothing has been sent yet."""
+        if not self.session.supports("update"):
+            raise FirmwareRefused(f"{self.session.environment.name} does not allow changing phones.")
+        for url in dict.fromkeys(p.company_url for p in phones):
+            company = self.company(url)
+            if not self.session.can_write(url):
+                raise ReadOnly(
+                    f"You have read-only access to {company.name}, so its phones' firmware cannot be changed."
+                )
+
+    def plan(self, phones: Sequence[Phone], target: str | None, *, label: str | None = None,
+             installed: dict[str, str | None] | None = None,
+             cancel: CancelToken | None = None) -> FirmwarePlan:
+        """The change for *phones* (one model in one organisation). Refusals raise before any write."""
+        if not phones:
+            raise FirmwareRefused("No phones were chosen.")
+        if len({(p.company_url, p.model) for p in phones}) != 1:
+            raise FirmwareRefused("Choose phones of one model in one organisation at a time.")
+        self.check_writable(phones)
+        model = self._model_or_none(phones[0])
+        if model is None:
+            if target is not None:
+                raise FirmwareRefused(
+                    f"{self.session.environment.name} does not list certified firmware for this model; "
+                    f"only '{fp.USE_INSTALLED_LABEL}' can be chosen here."
+                )
+            model = PhoneModel(phones[0].model, Vendor.UNKNOWN, phones[0].model)
+        found = installed if installed is not None else self.installed(phones, cancel)
+        text = label or (describe(phones[0]) if len(phones) == 1
+                         else f"{len(phones)} {model.display_name} phones")
+        return fp.plan(model, [(p, found.get(p.url)) for p in phones], target, target_label=text,
+                       families=self.families)
+
+    # --- changing -----------------------------------------------------------------------------
+    def apply(self, plan: FirmwarePlan, *, confirmed: bool = False, progress: Progress | None = None,
+              cancel: CancelToken | None = None) -> FirmwareRun:
+        """Send the choice to every phone of *plan* that needs it, paced; a result per phone."""
+        if plan.needs_second_confirmation and not confirmed:
+            raise ConfirmationNeeded(
+                "This firmware change needs a second confirmation: " + " ".join(plan.reasons()),
+                plan.reasons(),
+            )
+        self.check_writable([c.phone for c in plan.changes])
+        results = self._run(list(plan.changes), plan, progress, cancel, read_back=False)
+        return FirmwareRun(plan, results, cancelled=bool(cancel and cancel.cancelled))
+
+    def retry(self, run: FirmwareRun, *, progress: Progress | None = None,
+              cancel: CancelToken | None = None) -> FirmwareRun:
+        """Try the phones that did not succeed again (each read back first); the rest keep their result."""
+        again = [r.change for r in run.failures]
+        if again:
+            self.check_writable([c.phone for c in again])
+        fresh = {r.change.phone.url: r for r in self._run(again, run.plan, progress, cancel, read_back=True)}
+        merged = [fresh.get(r.change.phone.url, r) if not r.ok else r for r in run.results]
+        return FirmwareRun(run.plan, merged, cancelled=bool(cancel and cancel.cancelled))
+
+    def _run(self, changes: list[PhoneChange], plan: FirmwarePlan, progress: Progress | None,
+             cancel: CancelToken | None, *, read_back: bool) -> list[PhoneResult]:
+        pacer = _Pacer(1.0 / self.rate_per_s, cancel)
+        stop = threading.Event()  # set after a sign-in failure: every further request would fail too
+        results: dict[str, PhoneResult] = {}
+        total = len(changes)
+
+        def work(change: PhoneChange) -> PhoneResult:
+            sends = read_back or change.needed  # only requests are paced
+            if stop.is_set() or (sends and not pacer.wait_turn()) or stop.is_set():
+                return PhoneResult(change, Outcome.NOT_STARTED, "Not started.", change.phone)
+            return self._apply_one(change, plan, read_back, stop)
+
+        def on_done(change: PhoneChange, future: Future[PhoneResult]) -> None:
+            error = future.exception()
+            if error is None:
+                result = future.result()
+            else:  # a bug, not a Compass answer: say so for this phone, keep going
+                log.error("firmware change of %s failed", change.phone.url, exc_info=error)
+                result = PhoneResult(change, Outcome.UNKNOWN, UNEXPECTED, change.phone)
+            results[change.phone.url] = result
+            if progress is not None:
+                progress(len(results), total, f"{describe(change.phone)}: {result.outcome.value}")
+
+        if progress is not None:
+            progress(0, total, "")
+        # No cancel token for the runner: requests already sent are waited for, so each is reported.
+        run_bounded(changes, work, on_done, concurrency=self.concurrency, thread_name="compass-firmware")
+        return [results[c.phone.url] for c in changes]
+
+    def _apply_one(self, change: PhoneChange, plan: FirmwarePlan, read_back: bool,
+                   stop: threading.Event) -> PhoneResult:
+        phone = change.phone
+        choice = change.target or fp.USE_INSTALLED_LABEL
+        try:
+            if read_back:
+                phone = self.session.client.phone(phone.url)
+                change = replace(change, phone=phone)
+                if fp.same_version(phone.firmware, change.target, plan.model.vendor):
+                    return self._done(change, Outcome.CHANGED, f"Set to {choice} (confirmed on read-back).",
+                                      phone)
+            if not change.needed:
+                return PhoneResult(change, Outcome.UNCHANGED, f"Already set to {choice}.", phone)
+            updated = self.session.set_firmware(phone, change.target)
+        except AuthenticationError as exc:
+            stop.set()
+            return self._done(change, Outcome.FAILED, exc.message, phone)
+        except OutcomeUnknownError as exc:
+            return self._done(change, Outcome.UNKNOWN, exc.message, phone)
+        except NotFoundError:
+            return self._done(change, Outcome.FAILED, f"{_upper(describe(phone))} no longer exists.",
+                              phone)
+        except ApiError as exc:
+            return self._done(change, Outcome.FAILED, exc.message, phone)
+        if not fp.same_version(updated.firmware, change.target, plan.model.vendor):
+            shown = updated.firmware or fp.USE_INSTALLED_LABEL
+            return self._done(change, Outcome.UNKNOWN, f"Compass answered, but shows firmware '{shown}' "
+                              f"instead of {choice}; check the phone in Compass.", updated)
+        when = "the phone installs it at its next provisioning" if change.target \
+            else "no firmware instruction"
+        return self._done(change, Outcome.CHANGED, f"Set to {choice}: {when}.", updated)
+
+    def _done(self, change: PhoneChange, outcome: Outcome, message: str, phone: Phone) -> PhoneResult:
+        if self.audit is not None:
+            env = self.session.environment
+            company = self.session.company(change.phone.company_url)
+            target = f"{describe(change.phone)} in {company.name if company else 'its organisation'}"
+            audit_outcome = {"changed": "ok", "unknown": "unknown"}.get(outcome.value, "failed")
+            detail = f"firmware {change.target or fp.USE_INSTALLED_LABEL}" + (
+                "" if outcome is Outcome.CHANGED else f": {message}")
+            try:
+                self.audit.record(env.name, env.username, "firmware", target, audit_outcome, detail)
+            except Exception as exc:  # the change itself matters more than its log line
+                log.warning("audit log not written: %s", exc)
+        return PhoneResult(change, outcome, message, phone)
+
+    # --- overview -----------------------------------------------------------------------------
+    def overview(self, company: Company, *, progress: Progress | None = None,
+                 cancel: CancelToken | None = None) -> FirmwareOverview:
+        """Phones of *company* with installed and selected firmware, counted per model and version."""
+        if progress is not None:
+            progress(0, 0, f"Reading the phones of {company.name}")
+        phones = self.session.refresh_company(company)
+        models = list(self.models(company).values()) if self.session.supports("phoneModels") else []
+        statuses = {}
+        if self.session.supports("phoneStatus"):
+            statuses = self.session.statuses(phones, cancel=cancel, progress=progress)
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        return fp.overview(company, phones, statuses, models, self.families)
+
+
+def _upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
