@@ -103,18 +103,18 @@ def target_choices(companies: list[Company], phone: Phone) -> list[TargetChoice]
 
 def manual_losses(custom_settings: int | None = None, firmware: str | None = None,
                   logged_in: bool = False) -> tuple[str, ...]:
-    """What a move by hand leaves behind on the platform, in plain words."""
-    settings = (
-        "its custom settings"
-        if custom_settings is None
-        else f"its {custom_settings} custom setting{'s' if custom_settings != 1 else ''}"
-    )
-    losses = [settings + " (kept in the local journal, used only to put the phone back)"]
-    losses.append(f"its firmware choice ({firmware})" if firmware else "its firmware choice")
+    """What a move by hand leaves behind on the platform, one plain sentence each."""
+    if custom_settings is None:
+        settings = "Its custom settings are"
+    else:
+        settings = f"Its {custom_settings} custom setting{'s are' if custom_settings != 1 else ' is'}"
+    losses = [settings + " not carried over (kept in the local journal, only to put the phone back)."]
+    choice = f"Its firmware choice ({firmware})" if firmware else "Its firmware choice"
+    losses.append(choice + " is not carried over.")
     if logged_in:
-        losses.append("the user logged in on it")
-    losses.append("function keys and other settings of the phone in Compass")
-    losses.append("the phone must be reset to factory defaults to pick up the new organisation")
+        losses.append("The user logged in on it is logged out.")
+    losses.append("Function keys and other settings of the phone in Compass are lost.")
+    losses.append("The phone must be reset to factory defaults to pick up the new organisation.")
     return tuple(losses)
 
 

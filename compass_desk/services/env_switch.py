@@ -53,6 +53,12 @@ class EnvSwitchResult:
     steps: list[str] = field(default_factory=list)
 
 
+def _title(phone: Phone) -> str:
+    """``Phone 'Reception' (00:04:13:AA:BB:CC)``: only the first letter raised."""
+    text = describe(phone)
+    return text[:1].upper() + text[1:]
+
+
 def _no_progress(done: int, total: int, label: str) -> None:
     del done, total, label
 
@@ -148,7 +154,7 @@ def switch_environment(source: Session, phone: Phone, target: Session, *,
     report(3, 4, "Reading both environments…")
     source_side, target_side = compare(source, phone, target)
     report(4, 4, "Done")
-    message = (f"{describe(phone).capitalize()} will join {dst_env.name} at its next factory reset; reset it "
+    message = (f"{_title(phone)} will join {dst_env.name} at its next factory reset; reset it "
                "now, before the weekly deadline.")
     return EnvSwitchResult(source_side, target_side, added, message, steps=steps)
 

@@ -77,6 +77,12 @@ class MoveError(Exception):
         self.where = where
 
 
+def _title(phone: Phone) -> str:
+    """``Phone 'Reception' (00:04:13:AA:BB:CC)``: only the first letter raised."""
+    text = describe(phone)
+    return text[:1].upper() + text[1:]
+
+
 def _no_progress(done: int, total: int, label: str) -> None:
     del done, total, label
 
@@ -141,7 +147,7 @@ class MoveService:
         report(2, 2, "Done")
         return MoveOutcome(
             now, target, MoveMethod.API, True,
-            f"{describe(now).capitalize()} is now in {target.name}; the new name should appear on the "
+            f"{_title(now)} is now in {target.name}; the new name should appear on the "
             "phone's display almost at once.",
         )
 
@@ -153,7 +159,7 @@ class MoveService:
         report(0, 4, f"Saving everything about {describe(phone)} in the journal…")
         current, settings, snapshot = take_snapshot(self.session, phone)
         if current.company_url != phone.company_url:
-            raise MoveError(f"{describe(phone).capitalize()} was moved by someone else meanwhile; "
+            raise MoveError(f"{_title(phone)} was moved by someone else meanwhile; "
                             "refresh and try again.")
         sealed, plain, note = seal(settings, self.vault)
         env = self.session.environment
@@ -324,11 +330,11 @@ class MoveService:
         self.journal.step(op, "verify", "done", {"url": now.url, "company": now.company_url})
         self.journal.finish(op, outcome)
         if goal is Where.TARGET:
-            message = (f"{describe(now).capitalize()} is now in {company.name}. Reset it to factory defaults "
+            message = (f"{_title(now)} is now in {company.name}. Reset it to factory defaults "
                        "so that it picks up its new organisation.")
             action = "manual-move"
         else:
-            message = f"{describe(now).capitalize()} is back in {company.name}."
+            message = f"{_title(now)} is back in {company.name}."
             action = "manual-move-undo"
         self._record(action, now, "ok", f"from {record.source.name} to {company.name}")
         return MoveOutcome(now, company, MoveMethod.MANUAL, verified, message, op,

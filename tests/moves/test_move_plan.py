@@ -30,7 +30,7 @@ def test_manual_plan_lists_what_is_lost():
     plan = check_move(PHONE, SRC, DST, MoveMethod.MANUAL, "production", custom_settings=2)
     text = " ".join(plan.losses)
     assert plan.needs_reset
-    assert "2 custom settings" in text and "10.1.159.12" in text and "logged in" in text
+    assert "2 custom settings" in text and "10.1.159.12" in text and "logged out" in text
     assert "factory defaults" in text
 
 

@@ -1,0 +1,373 @@
+"""The Move wizard: choose the organisation, the method, confirm, then run and verify.
+
+All work runs through the one worker bridge (gui/worker.py); the rules (rights, methods, what a
+move by hand loses) come from ``domain.move_plan`` and the moves service, so a read-only user is
+refused on the first page, before anything changes.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from compass_desk.domain.mac import format_mac
+from compass_desk.domain.models import Access, Company, Phone
+from compass_desk.domain.move_plan import (
+    METHOD_LABELS,
+    METHOD_TRADE_OFFS,
+    REQUIRED_OPERATIONS,
+    MoveMethod,
+    MovePlan,
+    MoveRefused,
+    default_method,
+    target_choices,
+)
+from compass_desk.gui.messages import user_message
+from compass_desk.gui.qtfix import emit
+from compass_desk.gui.worker import Busy, JobContext, Worker
+from compass_desk.services.moves import MoveError, MoveOutcome, MoveService
+
+log = logging.getLogger(__name__)
+COMPANY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _wrap(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def phone_label(phone: Phone) -> str:
+    return f"“{phone.name}” ({format_mac(phone.mac)})" if phone.name else format_mac(phone.mac)
+
+
+class TargetPage(QWizardPage):
+    def __init__(self, wizard: MoveWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Choose the target organisation")
+        self.setSubTitle(f"Where should phone {phone_label(wizard.phone)} go?")
+        layout = QVBoxLayout(self)
+        self.refusal = _wrap()
+        self.refusal.setObjectName("refusal")
+        self.refusal.setStyleSheet("color: #a40000; font-weight: bold;")
+        self.refusal.hide()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search organisations…")
+        self.search.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        self.list.setAlternatingRowColors(True)
+        layout.addWidget(self.refusal)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(_wrap("Organisations where you only have read rights are shown greyed; you need "
+                               "write rights on both organisations to move a phone."))
+        for choice in target_choices(wizard.companies, wizard.phone):
+            text = choice.company.name if choice.selectable else f"{choice.company.name} — {choice.reason}"
+            item = QListWidgetItem(text)
+            item.setData(COMPANY_ROLE, choice.company)
+            if choice.selectable:
+                item.setToolTip(choice.company.shortname or choice.company.name)
+            else:
+                item.setFlags(Qt.ItemFlag.NoItemFlags)  # shown greyed, cannot be chosen
+                item.setToolTip(choice.reason)
+            self.list.addItem(item)
+        self.search.textChanged.connect(self._filter)
+        self.list.currentItemChanged.connect(lambda *_: emit(self.completeChanged))
+        refusal = wizard.refusal()
+        if refusal:
+            self.refusal.setText(refusal)
+            self.refusal.show()
+            self.list.setEnabled(False)
+            self.search.setEnabled(False)
+
+    def _filter(self, text: str) -> None:
+        words = text.casefold().split()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            company: Company = item.data(COMPANY_ROLE)
+            haystack = f"{company.name} {company.shortname}".casefold()
+            item.setHidden(not all(w in haystack for w in words))
+
+    def select(self, company_url: str) -> bool:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(COMPANY_ROLE).url == company_url and item.flags() & Qt.ItemFlag.ItemIsSelectable:
+                self.list.setCurrentItem(item)
+                return True
+        return False
+
+    def target(self) -> Company | None:
+        item = self.list.currentItem()
+        if item is None or item.isHidden() or not item.flags() & Qt.ItemFlag.ItemIsSelectable:
+            return None
+        company: Company = item.data(COMPANY_ROLE)
+        return company
+
+    def isComplete(self) -> bool:
+        return self._wizard.refusal() == "" and self.target() is not None
+
+
+class MethodPage(QWizardPage):
+    def __init__(self, wizard: MoveWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("How should the phone move?")
+        self.setSubTitle("Both ways keep the phone safe; they differ in what it keeps.")
+        layout = QVBoxLayout(self)
+        self.group = QButtonGroup(self)
+        self.radios: dict[MoveMethod, QRadioButton] = {}
+        self.notes: dict[MoveMethod, QLabel] = {}
+        for method in MoveMethod:
+            extra = " (recommended)" if method is MoveMethod.API else ""
+            radio = QRadioButton(METHOD_LABELS[method] + extra)
+            note = _wrap(METHOD_TRADE_OFFS[method])
+            note.setContentsMargins(24, 0, 0, 8)
+            if not all(wizard.supports(op) for op in REQUIRED_OPERATIONS[method]):
+                radio.setEnabled(False)
+                note.setText(note.text() + " This environment does not offer it.")
+            self.group.addButton(radio)
+            self.radios[method] = radio
+            self.notes[method] = note
+            layout.addWidget(radio)
+            layout.addWidget(note)
+        layout.addStretch(1)
+        self.radios[default_method(wizard.supports)].setChecked(True)
+        self.group.buttonToggled.connect(lambda *_: emit(self.completeChanged))
+        self.error = _wrap()
+        self.error.setStyleSheet("color: #a40000;")
+        layout.addWidget(self.error)
+
+    def method(self) -> MoveMethod | None:
+        for method, radio in self.radios.items():
+            if radio.isChecked() and radio.isEnabled():
+                return method
+        return None
+
+    def isComplete(self) -> bool:
+        return self.method() is not None
+
+    def validatePage(self) -> bool:
+        method, target = self.method(), self._wizard.target_page.target()
+        if method is None or target is None:
+            return False
+        try:
+            self._wizard.plan = self._wizard.service.plan(self._wizard.phone, target, method)
+        except MoveRefused as exc:
+            self.error.setText(exc.reason)
+            return False
+        self.error.clear()
+        return True
+
+
+class ConfirmPage(QWizardPage):
+    def __init__(self, wizard: MoveWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Confirm the move")
+        self.setSubTitle("Nothing has been changed yet.")
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Move")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.fields: dict[str, QLabel] = {}
+        for key in ("Phone", "From", "To", "Environment", "Method"):
+            self.fields[key] = _wrap()
+            form.addRow(f"{key}:", self.fields[key])
+        layout.addLayout(form)
+        self.losses = _wrap()
+        layout.addWidget(self.losses)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        plan = self._wizard.plan
+        if plan is None:
+            return
+        self.fields["Phone"].setText(phone_label(plan.phone))
+        self.fields["From"].setText(plan.source_name)
+        self.fields["To"].setText(plan.target.name)
+        self.fields["Environment"].setText(plan.environment)
+        self.fields["Method"].setText(METHOD_LABELS[plan.method])
+        if plan.losses:
+            items = "".join(f"<li>{loss}</li>" for loss in plan.losses)
+            self.losses.setText(f"<b>What moving by hand means for this phone:</b><ul>{items}</ul>"
+                                "Everything is saved in the local journal first, so the phone can be put "
+                                "back.")
+        else:
+            self.losses.setText("The phone keeps all its settings and needs no reset; the new organisation's "
+                                "name should appear on its display almost at once.")
+
+
+class RunPage(QWizardPage):
+    def __init__(self, wizard: MoveWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Moving the phone")
+        self.setSubTitle("Each step is checked by reading the phone back from Compass.")
+        layout = QVBoxLayout(self)
+        self.progress = QProgressBar()
+        self.status = _wrap()
+        self.result = _wrap()
+        self.result.setObjectName("result")
+        self.notes = _wrap()
+        buttons = QHBoxLayout()
+        self.retry_button = QPushButton("Try again")
+        self.undo_button = QPushButton("Put it back where it was")
+        self.guide_button = QPushButton("Open the factory-reset guide")
+        for button in (self.retry_button, self.undo_button, self.guide_button):
+            button.hide()
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.result)
+        layout.addWidget(self.notes)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.done = False
+        self.operation_id: int | None = None
+        self.retry_button.clicked.connect(lambda: self._run("resume"))
+        self.undo_button.clicked.connect(lambda: self._run("undo"))
+        self.guide_button.clicked.connect(lambda: emit(wizard.reset_guide_requested, wizard.outcome_phone()))
+
+    def initializePage(self) -> None:
+        self._run("move")
+
+    def isComplete(self) -> bool:
+        return self.done
+
+    def _run(self, action: str) -> None:
+        wizard, plan = self._wizard, self._wizard.plan
+        assert plan is not None
+        service, op = wizard.service, self.operation_id
+
+        def work(ctx: JobContext) -> MoveOutcome:
+            if action == "resume" and op is not None:
+                return service.resume(op, ctx.progress)
+            if action == "undo" and op is not None:
+                return service.undo(op, ctx.progress)
+            if plan.method is MoveMethod.API:
+                return service.move_api(plan, ctx.progress)
+            return service.move_manual(plan, ctx.progress)
+
+        self.done = False
+        for button in (self.retry_button, self.undo_button):
+            button.hide()
+        self.result.clear()
+        self.notes.clear()
+        self.progress.show()
+        self.progress.setRange(0, 0)
+        wizard.button(QWizard.WizardButton.CancelButton).setEnabled(False)
+        emit(self.completeChanged)
+        try:
+            wizard.worker.submit(work, label="move", key=plan.phone.url, on_success=self._succeeded,
+                                 on_failure=self._failed, on_progress=self._progress)
+        except Busy as exc:
+            self._finish(str(exc))
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(done)
+        self.status.setText(label)
+
+    def _succeeded(self, outcome: MoveOutcome) -> None:
+        self._wizard.outcome = outcome
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        check = (f"Verified: Compass now lists the phone in {outcome.company.name}." if outcome.verified
+                 else "Compass did not confirm the new organisation yet; check the phone in a moment.")
+        self.status.setText(check)
+        self.result.setText(outcome.message)
+        self.notes.setText("\n".join(outcome.notes))
+        self.guide_button.setVisible(outcome.needs_reset)
+        emit(self._wizard.moved, outcome)
+        self._finish()
+
+    def _failed(self, error: BaseException) -> None:
+        self.progress.hide()
+        if isinstance(error, MoveError):
+            self.operation_id = error.operation_id if error.operation_id is not None else self.operation_id
+            self.result.setText(error.message)
+            if error.resumable:
+                self.status.setText("<b>The move is not finished.</b> It is saved in the journal, so nothing "
+                                    "is lost.")
+                self.notes.setText("If you close this now, the unfinished move is offered again at the next "
+                                   "start (and listed by 'compass-desk journal').")
+                self.retry_button.show()
+                self.undo_button.show()
+            else:
+                self.status.setText("The move stopped.")
+        else:
+            self.status.setText("The move stopped.")
+            self.result.setText(user_message(error, "move the phone"))
+        self._finish()
+
+    def _finish(self, text: str | None = None) -> None:
+        if text:
+            self.result.setText(text)
+        self.done = True
+        self._wizard.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+        emit(self.completeChanged)
+
+
+class MoveWizard(QWizard):
+    moved = Signal(object)  # MoveOutcome
+    reset_guide_requested = Signal(object)  # Phone: a move by hand needs a factory reset
+
+    def __init__(self, service: MoveService, worker: Worker, phone: Phone,
+                 companies: list[Company] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Move phone")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.resize(640, 520)
+        self.service = service
+        self.worker = worker
+        self.phone = phone
+        self.companies = companies if companies is not None else service.session.companies
+        self.plan: MovePlan | None = None
+        self.outcome: MoveOutcome | None = None
+        self.target_page = TargetPage(self)
+        self.method_page = MethodPage(self)
+        self.confirm_page = ConfirmPage(self)
+        self.run_page = RunPage(self)
+        for page in (self.target_page, self.method_page, self.confirm_page, self.run_page):
+            self.addPage(page)
+
+    def supports(self, operation: str) -> bool:
+        try:
+            return self.service.session.supports(operation)
+        except Exception:  # cannot tell now (offline): the request itself will say
+            return True
+
+    def refusal(self) -> str:
+        """Why this user cannot move the phone at all (read-only on its organisation), or ""."""
+        source = next((c for c in self.companies if c.url == self.phone.company_url), None)
+        where = f"“{source.name}”" if source else "the phone's organisation"
+        if source is None or source.access is not Access.WRITE:
+            return (f"You have read-only rights on {where}, so this phone cannot be moved. Nothing was "
+                    "changed.")
+        if not any(c.selectable for c in target_choices(self.companies, self.phone)):
+            return "There is no other organisation where you have write rights."
+        return ""
+
+    def outcome_phone(self) -> Phone:
+        return self.outcome.phone if self.outcome else self.phone
