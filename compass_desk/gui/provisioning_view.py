@@ -13,9 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -51,63 +49,14 @@ from compass_desk.domain.provisioning import (
     parse_text,
 )
 from compass_desk.domain.provisioning.detect import detect_format
-from compass_desk.domain.provisioning.explain import explain, permission_meaning
-from compass_desk.domain.provisioning.secrets import mask_setting, mask_text, secret_settings
+from compass_desk.domain.provisioning.secrets import mask_text, secret_settings
 from compass_desk.domain.provisioning.validate import check, validate
 from compass_desk.gui.highlighter import ProvisioningHighlighter
 from compass_desk.gui.provisioning_editor import CodeView, FindBar
+from compass_desk.gui.provisioning_table import SettingsModel
 from compass_desk.gui.style import is_dark
 
-Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Setting", "Value", "Permission", "Line", "Notes")
 SEVERITY_TEXT = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Info"}
-
-
-class SettingsModel(QAbstractTableModel):
-    """One row per setting; values come masked unless *revealed*."""
-
-    def __init__(self, parsed: ParsedFile, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.parsed = parsed
-        self.revealed = False
-        self._custom = QColor("#3d3514" if is_dark() else "#fff6d6")
-
-    def set_revealed(self, revealed: bool) -> None:
-        self.revealed = revealed
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 1), self.index(self.rowCount() - 1, 1))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self.parsed.settings)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        setting = self.parsed.settings[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return setting.display_name
-            if column == 1:
-                return (setting if self.revealed else mask_setting(setting)).value
-            if column == 2:
-                return setting.permission if setting.permission is not None else ""
-            if column == 3:
-                return setting.line
-            return "; ".join(explain(setting, self.parsed.format, permission=False))
-        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
-            return permission_meaning(setting.permission, self.parsed.format)
-        if role == Qt.ItemDataRole.BackgroundRole and setting.from_custom:
-            return self._custom
-        return None
 
 
 class ProvisioningViewDialog(QDialog):
