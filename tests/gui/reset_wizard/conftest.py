@@ -17,7 +17,8 @@ from compass_desk.sim import DEMO_PASSWORD
 def session(simulator):
     env = Environment("production", simulator.base_url, "demo")
     timeout = httpx.Timeout(connect=2.0, read=10.0, write=10.0, pool=10.0)
-    client = CompassClient(env, DEMO_PASSWORD, retry=RetryPolicy(attempts=2, sleep=lambda s: None), timeout=timeout)
+    retry = RetryPolicy(attempts=2, sleep=lambda s: None)
+    client = CompassClient(env, DEMO_PASSWORD, retry=retry, timeout=timeout)
     with Session(client, env) as made:
         made.refresh()
         yield made

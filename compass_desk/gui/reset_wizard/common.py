@@ -1,0 +1,143 @@
+"""Small shared pieces of the reset wizard and the troubleshooter: language, confirmation, labels."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from compass_desk.domain.guides import SVG_NS, GuideBook
+from compass_desk.domain.mac import MacError, OuiTable, format_mac
+from compass_desk.domain.models import Phone
+
+log = logging.getLogger(__name__)
+
+# Notice styles: colour is never the only cue, the text always says what it is.
+INFO, WARNING, PROBLEM, SUCCESS = "info", "warning", "problem", "success"
+_NOTICE_STYLE = {
+    INFO: "background: #e8f0fb; color: #17375e; border: 1px solid #9db9e0;",
+    WARNING: "background: #fff4d6; color: #4d3800; border: 1px solid #e0b64a;",
+    PROBLEM: "background: #fdeceb; color: #6b1410; border: 1px solid #e59a95;",
+    SUCCESS: "background: #e6f4e8; color: #1b4d24; border: 1px solid #8fc79a;",
+}
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Yes") -> bool:
+    """Ask before changing the platform; Cancel is the default (tests replace this function)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def app_language(config_dir: str | Path | None = None) -> str:
+    """``"en"`` or ``"nl"`` from the language preference ("system" follows the system locale)."""
+    choice = "system"
+    if config_dir is not None:
+        try:
+            from compass_desk.store.preferences import Preferences
+
+            choice = str(Preferences(config_dir).get("language"))
+        except Exception as exc:  # a broken preferences file must not stop the wizard
+            log.warning("language preference not read: %s", exc)
+    if choice in ("en", "nl"):
+        return choice
+    return "nl" if QLocale.system().language() == QLocale.Language.Dutch else "en"
+
+
+@functools.cache
+def guidebook() -> GuideBook:
+    """The validated reset guides (read once; a few small files)."""
+    from compass_desk.cli.guides import load_guidebook
+
+    return load_guidebook()
+
+
+@functools.cache
+def illustrations() -> dict[str, str]:
+    from compass_desk.cli.guides import load_illustrations
+
+    return load_illustrations()
+
+
+def mac_text(mac: str) -> str:
+    try:
+        return format_mac(mac)
+    except MacError:
+        return mac
+
+
+def phone_label(phone: Phone) -> str:
+    return f"“{phone.name}” ({mac_text(phone.mac)})" if phone.name else mac_text(phone.mac)
+
+
+_KEY_SYMBOLS = {"hash": "#", "star": "*"}
+
+
+def key_names(svg_text: str) -> dict[str, str]:
+    """Key id → the name people know (its ``<title>`` in the illustration)."""
+    names: dict[str, str] = {}
+    try:
+        root = ET.fromstring(svg_text)
+    except ET.ParseError:
+        return names
+    for element in root.iter():
+        if "key" in element.get("class", "").split() and element.get("id"):
+            title = element.find(f"{{{SVG_NS}}}title")
+            texts = (el for el in element.iter(f"{{{SVG_NS}}}text") if el.text and el.text.strip())
+            label = next(texts, None)
+            if title is not None and title.text:
+                names[str(element.get("id"))] = title.text.strip()
+            elif label is not None and label.text:  # the key's own lettering: "OK", "#", "1"
+                names[str(element.get("id"))] = label.text.strip()
+    return names
+
+
+def key_name(key_id: str, names: dict[str, str]) -> str:
+    if key_id in names:
+        return names[key_id]
+    suffix = key_id.rsplit("key-", 1)[-1] if "key-" in key_id else key_id
+    return _KEY_SYMBOLS.get(suffix, suffix.replace("-", " "))
+
+
+def notice(label: QLabel, text: str, kind: str = INFO) -> None:
+    """Show *text* in a coloured, word-wrapped box (hidden when empty)."""
+    label.setText(text)
+    label.setVisible(bool(text))
+    label.setStyleSheet(f"QLabel {{ {_NOTICE_STYLE[kind]} border-radius: 4px; padding: 8px 10px; }}")
+
+
+def notice_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setVisible(False)
+    return label
+
+
+def wrapped(text: str = "", name: str = "", bold: bool = False, scale: float = 1.0) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    if bold or scale != 1.0:
+        font = label.font()
+        font.setBold(bold)
+        if scale != 1.0:
+            font.setPointSizeF(font.pointSizeF() * scale)
+        label.setFont(font)
+    return label
+
+
+@functools.cache
+def oui_table() -> OuiTable:
+    from compass_desk.resources import load_toml
+
+    return OuiTable.from_toml(load_toml("oui.toml"))

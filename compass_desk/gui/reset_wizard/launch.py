@@ -1,0 +1,73 @@
+"""Opening the wizard and the troubleshooter from the main window (one call each)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from compass_desk.gui.reset_wizard.common import app_language
+
+if TYPE_CHECKING:
+    from compass_desk.gui.reset_wizard.wizard import ResetWizard
+    from compass_desk.gui.troubleshooter import TroubleshooterDialog
+    from compass_desk.gui.worker import Worker
+
+
+def _language(browser: Any) -> str:
+    paths = getattr(browser.context, "paths", None)
+    return app_language(paths.config if paths is not None else None)
+
+
+def open_reset_wizard(parent: QWidget | None, browser: Any, worker: Worker, row: Any = None,
+                      mac: str | None = None) -> ResetWizard | None:
+    """Show the wizard for the selected *row* (a PhoneRow), a *mac*, or neither; None when offline.
+
+    *browser* is the main window's :class:`~compass_desk.gui.browser.Browser` (session, environment,
+    audit log, cutoff); changed phones go back to its table.
+    """
+    from compass_desk.gui.reset_wizard.wizard import ResetWizard
+
+    session = browser.session
+    if session is None or getattr(browser, "read_only", False):
+        return None
+    context = browser.context
+    wizard = ResetWizard(
+        session,
+        worker=worker,
+        phone=row.phone if row is not None else None,
+        mac=mac,
+        audit=context.audit,
+        lang=_language(browser),
+        cutoff=context.cutoff,
+        parent=parent,
+    )
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    wizard.phone_changed.connect(browser.phone_updated)
+    wizard.show()
+    return wizard
+
+
+def open_troubleshooter(parent: QWidget | None, browser: Any, worker: Worker,
+                        row: Any) -> TroubleshooterDialog:
+    """Show "Why is this phone not working?" for *row*; reads fresh data when online."""
+    from compass_desk.gui.troubleshooter import TroubleshooterDialog
+
+    online = browser.session is not None and not getattr(browser, "read_only", False)
+    dialog = TroubleshooterDialog(
+        row.phone,
+        status=row.status,
+        session=browser.session if online else None,
+        worker=worker,
+        company_name=row.company_name,
+        lang=_language(browser),
+        cutoff=browser.context.cutoff,
+        parent=parent,
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.provision_requested.connect(
+        lambda phone: open_reset_wizard(parent, browser, worker, row) if phone.url == row.phone.url else None
+    )
+    dialog.show()
+    return dialog
