@@ -23,17 +23,16 @@ from compass_desk.domain.sitecheck import (
     CheckKind,
     CheckResult,
     CheckSpec,
-    EnvironmentHosts,
     RunSettings,
     SiteCheckConfigError,
     SiteReport,
     Stage,
     Verdict,
-    build_plan,
     classify_certificate,
     issuer_matches,
     make_result,
 )
+from compass_desk.domain.sitecheck_plan import EnvironmentHosts, build_plan
 from compass_desk.services.cancel import Cancelled, CancelToken
 from compass_desk.services.sitecheck_laptop import gather_laptop_facts
 from compass_desk.services.sitecheck_probes import (

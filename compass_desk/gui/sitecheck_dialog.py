@@ -1,0 +1,264 @@
+"""Site check dialog: a line per check that fills in as the checks finish, plain verdicts with what to
+ask the customer's IT for, and the report to copy or save (text or HTML) for the ticket.
+
+The checks run through the shared :class:`Worker`; each finished check reaches the dialog through
+a queued signal, so the rows fill in one by one while the run is still going.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass_desk.domain.models import Environment
+from compass_desk.domain.sitecheck import CheckResult, CheckSpec, Outcome, RunSettings, SiteReport
+from compass_desk.domain.sitecheck_report import LABELS, headline, render_html, render_text
+from compass_desk.gui.messages import user_message
+from compass_desk.gui.qtfix import emit
+from compass_desk.gui.worker import Job, JobContext, Worker
+from compass_desk.services.cancel import Cancelled
+from compass_desk.services.sitecheck import SiteCheckOptions, plan, run_sitecheck
+
+log = logging.getLogger(__name__)
+
+_COLOURS = {
+    Outcome.PASSED: "#1b7f3b", Outcome.WARNING: "#a36a00", Outcome.FAILED: "#b3261e",
+    Outcome.SKIPPED: "#666666", Outcome.INFO: "#28559a",
+}
+CHECKING = "Checking…"
+
+
+class _Bridge(QObject):
+    result = Signal(object)  # a CheckResult, emitted from the pool thread
+
+
+class SiteCheckDialog(QDialog):
+    """``SiteCheckDialog(worker, environment=None, parent=None)``; ``start()`` runs the checks.
+
+    *checks* (run settings and the check list) and *options* (resolver, CAs) default to the built-in
+    ``resources/sitecheck.toml`` and the real network; tests pass loopback ones.
+    """
+
+    finished_run = Signal()
+
+    def __init__(self, worker: Worker, environment: Environment | None = None, parent: QWidget | None = None,
+                 *, checks: tuple[RunSettings, list[CheckSpec]] | None = None,
+                 options: SiteCheckOptions | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Site check")
+        self.resize(900, 560)
+        self.worker = worker
+        self.environment = environment
+        self._plan = checks
+        self._options = options
+        self.report: SiteReport | None = None
+        self.job: Job | None = None
+        self._rows: dict[str, int] = {}
+        self._bridge = _Bridge(self)
+        self._bridge.result.connect(self._show_result)
+
+        intro = QLabel("Checks whether a phone on this network can reach what it needs to provision. "
+                       "Run it on the phones' network (same switch, same VLAN).")
+        intro.setWordWrap(True)
+        self.headline = QLabel("")
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Check", "Result", "What happened and what to ask IT"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 260)
+
+        self.run_button = QPushButton("Run again")
+        self.cancel_button = QPushButton("Cancel")
+        self.copy_button = QPushButton("Copy report")
+        self.save_button = QPushButton("Save report…")
+        close_button = QPushButton("Close")
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.copy_button.clicked.connect(self.copy_report)
+        self.save_button.clicked.connect(self._ask_save)
+        close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for button in (self.run_button, self.cancel_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.copy_button, self.save_button, close_button):
+            buttons.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addWidget(intro)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._set_running(False)
+        self.copy_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+
+    # --- running ---------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def start(self) -> None:
+        if self.running:
+            return
+        try:
+            settings, specs = self._plan or plan(self.environment)
+        except Exception as exc:  # an unreadable configuration: one sentence, nothing started
+            self.headline.setText(user_message(exc, "prepare the site check"))
+            return
+        self.report = None
+        self.copy_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self._fill_rows(specs)
+        self.progress.setRange(0, len(specs))
+        self.progress.setValue(0)
+        self.headline.setText(f"Checking {len(specs)} things in parallel; this takes at most "
+                              f"{settings.total_s:.0f} seconds.")
+        options = self._options or SiteCheckOptions()
+        name = self.environment.name if self.environment else None
+        bridge = self._bridge
+
+        def work(ctx: JobContext) -> SiteReport:
+            return run_sitecheck(specs, settings, options, progress=ctx.progress, cancel=ctx.token,
+                                 on_result=lambda result: emit(bridge.result, result), environment=name)
+
+        self.job = self.worker.submit(work, label="Site check", on_success=self._done,
+                                      on_failure=self._failed, on_progress=self._progressed)
+        self._set_running(True)
+
+    def cancel(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+
+    def _set_running(self, running: bool) -> None:
+        self.run_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+
+    def _fill_rows(self, specs: list[CheckSpec]) -> None:
+        self.table.setRowCount(0)
+        self._rows = {}
+        for spec in specs:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self._rows[spec.id] = row
+            title = spec.title + (f"\n{spec.target}" if spec.target else "")
+            self.table.setItem(row, 0, QTableWidgetItem(title))
+            self.table.setItem(row, 1, QTableWidgetItem(CHECKING))
+            self.table.setItem(row, 2, QTableWidgetItem(""))
+        self.table.resizeRowsToContents()
+
+    def _progressed(self, done: int, total: int, _label: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _show_result(self, result: CheckResult) -> None:
+        row = self._rows.get(result.spec.id)
+        if row is None:
+            return
+        verdict = QTableWidgetItem(LABELS[result.outcome])
+        verdict.setForeground(QBrush(QColor(_COLOURS[result.outcome])))
+        font = verdict.font()
+        font.setBold(True)
+        verdict.setFont(font)
+        text = result.summary + (f"\nAsk IT: {result.ask_it}" if result.ask_it else "")
+        what = QTableWidgetItem(text)
+        if result.details:
+            what.setToolTip("\n".join(f"{name}: {value}" for name, value in result.details))
+        self.table.setItem(row, 1, verdict)
+        self.table.setItem(row, 2, what)
+        self.table.resizeRowToContents(row)
+
+    def _done(self, report: SiteReport) -> None:
+        self.report = report
+        for check in report.checks:  # also the lines that ran out of time after the last signal
+            self._show_result(check)
+        self.headline.setText(headline(report))
+        self.progress.setValue(self.progress.maximum())
+        self.copy_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self._set_running(False)
+        emit(self.finished_run)
+
+    def _failed(self, error: BaseException) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 1)
+            if item is not None and item.text() == CHECKING:
+                self.table.setItem(row, 1, QTableWidgetItem("Cancelled" if isinstance(error, Cancelled)
+                                                            else "Not finished"))
+        if isinstance(error, Cancelled):
+            self.headline.setText("The site check was cancelled; run it again for a complete report.")
+        else:
+            self.headline.setText(user_message(error, "run the site check"))
+        self._set_running(False)
+        emit(self.finished_run)
+
+    # --- the report ------------------------------------------------------------------------
+
+    def copy_report(self) -> None:
+        if self.report is None:
+            return
+        data = QMimeData()
+        data.setText(render_text(self.report))
+        data.setHtml(render_html(self.report))
+        QGuiApplication.clipboard().setMimeData(data)
+        self.headline.setText(headline(self.report) + " The report is on the clipboard.")
+
+    def save_report(self, path: str | Path) -> bool:
+        """Write the report as HTML (.html/.htm) or text; False with a message when it cannot."""
+        if self.report is None:
+            return False
+        target = Path(path)
+        html = target.suffix.lower() in (".html", ".htm")
+        try:
+            text = render_html(self.report) if html else render_text(self.report)
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, "Save report",
+                                f"The report could not be saved to {target}: {exc.strerror or exc}.")
+            return False
+        self.headline.setText(f"{headline(self.report)} Saved to {target}.")
+        return True
+
+    def _ask_save(self) -> None:
+        if self.report is None:
+            return
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        path, _ = QFileDialog.getSaveFileName(self, "Save report", f"sitecheck-{stamp}.html",
+                                              "HTML report (*.html);;Text report (*.txt)")
+        if path:
+            self.save_report(path)
+
+    def reject(self) -> None:
+        self.cancel()  # the checks end on their own within their time limits
+        super().reject()
