@@ -114,10 +114,13 @@ def _phone_firmware(args: argparse.Namespace, options: GlobalOptions) -> int:
             return OK
         if sys.stdin.isatty() and not args.yes and not options.json:
             print(plan.explanation())
-        confirm(f"Set the firmware of {describe(phone)} to {choice}?", args.yes)
+        questions = [f"Set the firmware of {describe(phone)} to {choice}?"]
         if plan.needs_second_confirmation:
-            reasons = " ".join(plan.reasons())
-            confirm(f"{reasons} Set {choice} anyway?", args.yes)
+            questions.append(f"{' '.join(plan.reasons())} Set {choice} anyway?")
+        if not sys.stdin.isatty():
+            questions.reverse()  # a script is told the risk, not just that --yes is missing
+        for question in questions:
+            confirm(question, args.yes)
         service.audit = _audit_log(options)
         try:
             run = service.apply(plan, confirmed=True)

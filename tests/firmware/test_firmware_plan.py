@@ -130,7 +130,8 @@ def test_overview_counts_behind_and_pending():
     }
     view = fp.overview(COMPANY, phones, statuses, [D785, T54W])
     d785, t54w = view.models
-    assert (d785.model_name, d785.phones, d785.behind, d785.pending, d785.unknown) == ("Snom D785", 4, 2, 1, 1)
+    assert (d785.model_name, d785.phones, d785.behind, d785.pending) == ("Snom D785", 4, 2, 1)
+    assert d785.unknown == 1
     assert d785.by_installed == {"10.1.159.12": 1, "10.1.198.19": 1, "10.1.184.15": 1, "unknown": 1}
     assert d785.by_selected == {"Use installed firmware": 2, "10.1.198.19": 2}
     assert (t54w.phones, t54w.behind, t54w.pending, t54w.latest) == (1, 0, 0, "96.86.188.12")
@@ -144,10 +145,10 @@ def test_overview_counts_behind_and_pending():
 
 
 @settings(max_examples=60, deadline=None)
-@given(installed=st.tuples(st.integers(0, 20), st.integers(0, 300), st.integers(0, 99)),
+@given(installed=st.tuples(st.integers(0, 300), st.integers(0, 99)),
        index=st.integers(0, 2))
 def test_second_confirmation_exactly_for_older_targets_on_snom(installed, index):
-    version = f"10.1.{installed[1]}.{installed[2]}"
+    version = f"10.1.{installed[0]}.{installed[1]}"
     target = D785.firmwares[index]
     plan = fp.plan(D785, [(phone(), version)], target, target_label="p")
     older = plan.changes[0].relation is Ordering.OLDER

@@ -1,4 +1,4 @@
-"""FirmwareService on the simulator: per phone and per model, confirmations, bulk failures, rights, overview."""
+"""FirmwareService on the simulator: one phone and a model, confirmations, bulk failures, rights, overview."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ def test_international_to_lydis_needs_a_second_confirmation(simulator, make_serv
     phone = fresh_phone(simulator, service, phones[0], f"{prefix}.{release}.0.2")  # international build
     plan = service.plan([phone], model.firmwares[-1])
     assert plan.changes[0].relation.value == "newer"
-    with pytest.raises(ConfirmationNeeded, match="international .*Lydis"):
+    with pytest.raises(ConfirmationNeeded, match=r"international .*Lydis"):
         service.apply(plan)
     assert sim_phone(simulator, phone.url).firmware == phone.firmware
     assert service.apply(plan, confirmed=True).results[0].ok
@@ -115,7 +115,8 @@ def test_bulk_with_one_failure_reports_it_and_retry_fixes_it(simulator, make_ser
     broken = phones[1]
     transport.fail[("PATCH", broken.url)] = 403
     run = service.apply(service.plan(phones, model.firmwares[-1]))
-    assert [r.outcome for r in run.results] == [Outcome.FAILED if p is broken else Outcome.CHANGED for p in phones]
+    expected = [Outcome.FAILED if p is broken else Outcome.CHANGED for p in phones]
+    assert [r.outcome for r in run.results] == expected
     assert [p.url for p in run.changed] == [p.url for p in phones if p is not broken]
     assert "1 failed" in run.summary and run.failures[0].message
     assert sim_phone(simulator, broken.url).firmware == broken.firmware  # nothing half-applied
