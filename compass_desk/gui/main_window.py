@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
+        self._shut_down = False
         self.context = context
         self.setWindowIcon(icon("app"))
         self.worker = Worker(self)
@@ -481,12 +482,16 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_layout()
+        if not self._shut_down:
+            self.save_layout()
         self.shutdown()
         super().closeEvent(event)
 
     def shutdown(self) -> None:
         """Stop timers and threads; safe to call twice."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self._countdown.stop()
         self._scrolled.stop()
         self.browser.stop()
