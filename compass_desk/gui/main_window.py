@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([270, 760, 400])
+        self.splitter.setSizes([245, 800, 395])
 
         self.organisation_list.setModel(self.organisation_filter)
         for state in StateFilter:
@@ -111,10 +111,15 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         widths = {Column.NAME: 170, Column.MAC: 140, Column.MODEL: 120, Column.VENDOR: 70,
-                  Column.ORGANISATION: 170, Column.STATE: 190, Column.DEADLINE: 200, Column.ONLINE: 80,
+                  Column.ORGANISATION: 170, Column.STATE: 190, Column.DEADLINE: 215, Column.ONLINE: 80,
                   Column.IP: 110, Column.FIRMWARE: 120, Column.USER: 120}
         for column, width in widths.items():
             header.resizeSection(column, width)
+        # Default order on screen: what a technician scans first (the state) near the name.
+        first = (Column.NAME, Column.MAC, Column.STATE, Column.DEADLINE, Column.ONLINE, Column.MODEL,
+                 Column.VENDOR, Column.ORGANISATION)
+        for visual, column in enumerate(first):
+            header.moveSection(header.visualIndex(column), visual)
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
 
     def _build_toolbar(self) -> None:

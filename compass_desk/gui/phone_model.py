@@ -344,7 +344,7 @@ def cell_text(row: PhoneRow, column: Column, cutoff: time, now: Callable[[], dat
         if when is None:
             return ""
         left = deadline_mod.time_left_text(when, now())
-        return f"{when.astimezone(deadline_mod.AMSTERDAM):%a %d %b %H:%M} ({left})"
+        return f"{left} · {when.astimezone(deadline_mod.AMSTERDAM):%a %H:%M}"
     if column == Column.ONLINE:
         return {None: "unknown", True: "online", False: "offline"}[row.online]
     if column == Column.IP:
