@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from compass_desk.api.client import describe
-from compass_desk.api.errors import ApiError, AuthenticationError, UnsupportedOperationError
+from compass_desk.api.errors import ApiError, AuthenticationError, NotFoundError, UnsupportedOperationError
 from compass_desk.domain.models import Access, Company, Phone, PhoneStatus
 from compass_desk.domain.move_plan import ENVIRONMENT_SWITCH_NOTE, MoveRefused, check_environment_switch
 from compass_desk.services.moves import Auditor
@@ -84,8 +84,29 @@ def read_side(session: Session, mac: str) -> EnvSide:
         return EnvSide(name, error=exc.message)
 
 
+def read_known(session: Session, phone: Phone) -> EnvSide:
+    """The phone read back by its own URL (no full listing needed on the environment it is on)."""
+    name = session.environment.name
+    try:
+        now = session.client.phone(phone.url)
+    except NotFoundError:
+        return read_side(session, phone.mac)  # gone from that URL: look for the MAC
+    except ApiError as exc:
+        return EnvSide(name, error=exc.message)
+    status = None
+    try:
+        status = session.status(now)
+    except AuthenticationError:
+        raise
+    except ApiError as exc:
+        log.info("status on %s not read: %s", name, exc.message)
+    company = session.company(now.company_url)
+    return EnvSide(name, now, company, status)
+
+
 def compare(source: Session, phone: Phone, target: Session) -> tuple[EnvSide, EnvSide]:
-    return read_side(source, phone.mac), read_side(target, phone.mac)
+    """Both environments' records of the phone, side by side (the target is searched by MAC)."""
+    return read_known(source, phone), read_side(target, phone.mac)
 
 
 def default_target_company(source_company: Company | None, companies: list[Company]) -> Company | None:

@@ -1,0 +1,175 @@
+"""“Use this phone on another environment”: both environments side by side, then add + Activate there."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from compass_desk.domain.models import Access, Phone
+from compass_desk.domain.move_plan import ENVIRONMENT_SWITCH_NOTE, MoveRefused
+from compass_desk.gui.messages import user_message
+from compass_desk.gui.move_wizard import phone_label
+from compass_desk.gui.qtfix import emit
+from compass_desk.gui.worker import Busy, JobContext, Worker
+from compass_desk.services.env_switch import (
+    EnvSide,
+    EnvSwitchResult,
+    compare,
+    default_target_company,
+    switch_environment,
+)
+from compass_desk.services.session import Session
+
+log = logging.getLogger(__name__)
+ROWS = ("Organisation", "Name", "Provisioning by manufacturer", "Online", "Activated")
+
+
+class SidePanel(QGroupBox):
+    def __init__(self, title: str) -> None:
+        super().__init__(title)
+        form = QFormLayout(self)
+        self.values: dict[str, QLabel] = {}
+        for row in ROWS:
+            label = QLabel("…")
+            label.setWordWrap(True)
+            self.values[row] = label
+            form.addRow(f"{row}:", label)
+
+    def show_side(self, side: EnvSide) -> None:
+        phone = side.phone
+        if side.error or phone is None:
+            text = f"could not be read: {side.error}" if side.error else "not on this environment"
+            self.values["Organisation"].setText(text)
+            for row in ROWS[1:]:
+                self.values[row].setText("—")
+            return
+        self.values["Organisation"].setText(side.company.name if side.company else phone.company_url)
+        self.values["Name"].setText(phone.name)
+        self.values["Provisioning by manufacturer"].setText(phone.provisioning.value)
+        online = "—" if side.status is None else ("yes" if side.status.online else "no")
+        self.values["Online"].setText(online)
+        activated = phone.activated_at.astimezone().strftime("%d %b %Y %H:%M") if phone.activated_at else "—"
+        self.values["Activated"].setText(activated)
+
+
+class EnvSwitchDialog(QDialog):
+    switched = Signal(object)  # EnvSwitchResult
+    reset_guide_requested = Signal(object)  # Phone
+
+    def __init__(self, source: Session, target: Session, worker: Worker, phone: Phone, *, audit: Any = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Use this phone on {target.environment.name}")
+        self.resize(720, 420)
+        self.source, self.target, self.worker, self.phone, self.audit = source, target, worker, phone, audit
+        layout = QVBoxLayout(self)
+        intro = QLabel(f"Phone {phone_label(phone)}. {ENVIRONMENT_SWITCH_NOTE}")
+        intro.setWordWrap(True)
+        sides = QHBoxLayout()
+        self.source_panel = SidePanel(f"{source.environment.name} (now)")
+        self.target_panel = SidePanel(target.environment.name)
+        sides.addWidget(self.source_panel)
+        sides.addWidget(self.target_panel)
+        self.company_label = QLabel(f"Add it on {target.environment.name} to:")
+        self.companies = QComboBox()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.use_button = QPushButton(f"Use on {target.environment.name}")
+        self.guide_button = QPushButton("Open the factory-reset guide")
+        self.guide_button.hide()
+        close = QPushButton("Close")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.company_label)
+        buttons.addWidget(self.companies, 1)
+        buttons.addWidget(self.use_button)
+        buttons.addWidget(self.guide_button)
+        buttons.addWidget(close)
+        layout.addWidget(intro)
+        layout.addLayout(sides)
+        layout.addWidget(self.message, 1)
+        layout.addLayout(buttons)
+        self.use_button.clicked.connect(self.use)
+        self.guide_button.clicked.connect(lambda: emit(self.reset_guide_requested, self.phone))
+        close.clicked.connect(self.accept)
+        self.result_value: EnvSwitchResult | None = None
+        self.loaded = False
+        self.use_button.setEnabled(False)
+        self._submit(lambda _ctx: compare(source, phone, target), self._compared,
+                     "Reading both environments…")
+
+    def _submit(self, fn: Any, on_success: Any, text: str) -> None:
+        self.message.setText(text)
+        self.use_button.setEnabled(False)
+        try:
+            self.worker.submit(fn, label="environment switch", key=f"env:{self.phone.mac}",
+                               on_success=on_success, on_failure=self._failed)
+        except Busy as exc:
+            self.message.setText(str(exc))
+
+    def _compared(self, sides: tuple[EnvSide, EnvSide]) -> None:
+        source_side, target_side = sides
+        self.source_panel.show_side(source_side)
+        self.target_panel.show_side(target_side)
+        self.loaded = True
+        there = target_side.phone is not None
+        self.companies.clear()
+        writable = [c for c in self.target.companies if c.access is Access.WRITE]
+        for company in writable:
+            self.companies.addItem(company.name, company)
+        guess = default_target_company(source_side.company, writable)
+        if guess is not None:
+            self.companies.setCurrentIndex(writable.index(guess))
+        self.companies.setVisible(not there)
+        self.company_label.setVisible(not there)
+        if target_side.error:
+            self.message.setText(f"{self.target.environment.name} could not be read: {target_side.error}")
+        elif there:
+            self.message.setText(f"The MAC address already exists on {self.target.environment.name}; it only "
+                                 "needs to be activated there.")
+        elif not writable:
+            self.message.setText(f"You have read-only rights on every organisation of "
+                                 f"{self.target.environment.name}, so the phone cannot be added there.")
+        else:
+            self.message.setText(f"The phone is not on {self.target.environment.name} yet; it will be added "
+                                 "with the same model and properties, then activated.")
+        self.use_button.setEnabled(not target_side.error and (there or bool(writable)))
+
+    def use(self) -> None:
+        company = self.companies.currentData() if self.companies.isVisible() else None
+        source, target, phone, audit = self.source, self.target, self.phone, self.audit
+
+        def work(ctx: JobContext) -> EnvSwitchResult:
+            return switch_environment(source, phone, target, target_company=company, progress=ctx.progress,
+                                      audit=audit)
+
+        self._submit(work, self._switched, f"Preparing the phone for {target.environment.name}…")
+
+    def _switched(self, result: EnvSwitchResult) -> None:
+        self.result_value = result
+        self.source_panel.show_side(result.source)
+        self.target_panel.show_side(result.target)
+        self.companies.hide()
+        self.company_label.hide()
+        self.message.setText("\n".join([*result.steps, "", result.message]))
+        self.guide_button.show()
+        emit(self.switched, result)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, MoveRefused):
+            self.message.setText(error.reason)
+        else:
+            self.message.setText(user_message(error, "use the phone on another environment"))
+        self.use_button.setEnabled(self.loaded and not isinstance(error, MoveRefused))
