@@ -20,7 +20,7 @@ With ``--json`` it prints one object (fields may be added, never renamed or remo
 cert_expired, cert_not_yet_valid, cert_wrong_name, cert_self_signed, cert_untrusted, intercepted,
 no_http_answer, ntp_silent, ntp_bad_answer, clock_skew, cancelled, error. Check ids are stable:
 snom-sraps-https, snom-sraps-http, yealink-rps, lydis-rps, compass-rest, compass-provisioning, ntp,
-laptop. ``details`` keys depend on the check (addresses, issuer, subject, names, not_before,
+laptop. ``details`` keys depend on the check (addresses, issuer, issuer_dn, subject, names, not_before,
 not_after, verify_error, http_status, offset_s, delay_ms, timeout_s, error, note; for the laptop:
 computer, address, interface, gateway, interface MAC, VLAN, DNS servers).
 """

@@ -170,6 +170,7 @@ class CertFacts:
     not_before: datetime
     not_after: datetime
     self_signed: bool
+    issuer_label: str = ""  # for people: "common name (organisation)"
 
 
 def hostname_matches(host: str, names: Sequence[str]) -> bool:

@@ -192,6 +192,8 @@ class SiteCheckDialog(QDialog):
         font.setBold(True)
         verdict.setFont(font)
         text = result.summary + (f"\nAsk IT: {result.ask_it}" if result.ask_it else "")
+        if result.outcome is Outcome.INFO:  # the facts are the content of an informational line
+            text += "".join(f"\n{name}: {value}" for name, value in result.details)
         what = QTableWidgetItem(text)
         if result.details:
             what.setToolTip("\n".join(f"{name}: {value}" for name, value in result.details))

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from compass_desk.domain.sitecheck import CertFacts, Stage, Verdict
 from compass_desk.services.cancel import CancelToken
@@ -193,12 +194,27 @@ def cert_facts(der: bytes) -> CertFacts:
     return CertFacts(
         subject=cert.subject.rfc4514_string(), issuer=cert.issuer.rfc4514_string(), names=tuple(names),
         not_before=cert.not_valid_before_utc, not_after=cert.not_valid_after_utc, self_signed=self_signed,
+        issuer_label=_label(cert.issuer),
     )
+
+
+def _label(name: Any) -> str:
+    from cryptography.x509.oid import NameOID
+
+    def first(oid: Any) -> str:
+        values = name.get_attributes_for_oid(oid)
+        return str(values[0].value) if values else ""
+
+    common, organisation = first(NameOID.COMMON_NAME), first(NameOID.ORGANIZATION_NAME)
+    if common and organisation and organisation not in common:
+        return f"{common} ({organisation})"
+    return common or organisation or name.rfc4514_string()
 
 
 def cert_details(facts: CertFacts) -> dict[str, str]:
     return {
-        "issuer": facts.issuer, "subject": facts.subject, "names": ", ".join(facts.names) or "(none)",
+        "issuer": facts.issuer_label or facts.issuer, "issuer_dn": facts.issuer, "subject": facts.subject,
+        "names": ", ".join(facts.names) or "(none)",
         "not_before": _fmt_time(facts.not_before), "not_after": _fmt_time(facts.not_after),
     }
 

@@ -34,13 +34,14 @@ def cell(dialog, row, column):
 def test_dialog_shows_each_verdict_and_what_to_ask_it(qtbot, site, make_dialog):
     ntp = CheckSpec(id="ntp", kind=CheckKind.NTP, title="Time server", host="time.test",
                     port=site.ports["ntp-silent"])
+    laptop = CheckSpec(id="laptop", kind=CheckKind.LAPTOP, title="Laptop")
     dialog = make_dialog([site.spec("good", title="Snom SRAPS"), site.spec("proxy", title="Yealink RPS"),
-                          ntp])
+                          ntp, laptop])
     dialog.show()
     with qtbot.waitSignal(dialog.finished_run, timeout=5000):
         dialog.start()
         assert dialog.cancel_button.isEnabled() and not dialog.run_button.isEnabled()
-    assert dialog.table.rowCount() == 3
+    assert dialog.table.rowCount() == 4
     assert cell(dialog, 0, 0).startswith("Snom SRAPS\ngood.test:")
     assert cell(dialog, 0, 1) == "OK"
     assert cell(dialog, 1, 1) == "FAIL"
@@ -49,7 +50,8 @@ def test_dialog_shows_each_verdict_and_what_to_ask_it(qtbot, site, make_dialog):
     assert "issuer: " in dialog.table.item(1, 2).toolTip()
     assert cell(dialog, 2, 1) == "FAIL" and "UDP port" in cell(dialog, 2, 2)
     assert dialog.headline.text().startswith("2 of 3 checks found a problem")
-    assert dialog.progress.value() == dialog.progress.maximum() == 3
+    assert cell(dialog, 3, 1) == "INFO" and "\naddress: 127.0.0.1" in cell(dialog, 3, 2)
+    assert dialog.progress.value() == dialog.progress.maximum() == 4
     assert dialog.copy_button.isEnabled() and dialog.save_button.isEnabled()
     assert dialog.run_button.isEnabled() and not dialog.cancel_button.isEnabled()
 

@@ -19,7 +19,8 @@ def test_good_certificate_and_an_http_answer_is_ok(site):
     assert result.outcome is Outcome.PASSED
     assert result.detail("http_status") == "204"
     assert result.detail("addresses") == "127.0.0.1"
-    assert PUBLIC_CA in (result.detail("issuer") or "")
+    assert result.detail("issuer") == f"{PUBLIC_CA} (Compass Desk tests)"
+    assert result.detail("issuer_dn") == f"CN={PUBLIC_CA},O=Compass Desk tests"
     assert result.ask_it == ""
     assert "good.test is reachable over HTTPS" in result.summary
 
