@@ -81,6 +81,7 @@ class TroubleshooterDialog(QDialog):
         layout.setContentsMargins(16, 16, 16, 12)
         layout.setSpacing(10)
         self.phone_line = common.wrapped(name="phoneLine", bold=True, scale=1.1)
+        self.state_line = common.wrapped(name="stateLine")
         self.headline = common.notice_label("verdict")
         font = self.headline.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -98,7 +99,7 @@ class TroubleshooterDialog(QDialog):
         holder_layout.addStretch(1)
         scroll.setWidget(holder)
         self.as_of = common.wrapped(name="asOf")
-        for widget in (self.phone_line, self.headline, self.notice):
+        for widget in (self.phone_line, self.state_line, self.headline, self.notice):
             layout.addWidget(widget)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.as_of)
@@ -108,12 +109,12 @@ class TroubleshooterDialog(QDialog):
         self.reread_button = QPushButton(t("reread", self.lang))
         self.reread_button.setObjectName("rereadButton")
         self.reread_button.clicked.connect(self.reread)
-        self.reread_button.setVisible(session is not None)
         self.provision_button = QPushButton(t("provision.this", self.lang))
         self.provision_button.setObjectName("provisionButton")
         self.provision_button.clicked.connect(lambda: emit(self.provision_requested, self.phone))
         buttons.addButton(self.reread_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.provision_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.reread_button.setVisible(session is not None)  # after addButton, which shows it
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -165,7 +166,11 @@ class TroubleshooterDialog(QDialog):
         model = entry.model.display_name if entry else phone.model
         where = f" · {self.company_name}" if self.company_name else ""
         self.phone_line.setText(f"{common.phone_label(phone)} · {model}{where}")
-        diagnosis = diagnose(phone, self.status, self._clock(), self.cutoff)
+        status = self.status
+        live = t("status.unread" if status is None else "online" if status.online else "offline", lang)
+        state = f"{t('state', lang)}: {phone.provisioning.value}"
+        self.state_line.setText(f"{state}  ·  {t('live', lang)}: {live}")
+        diagnosis = diagnose(phone, status, self._clock(), self.cutoff)
         self.diagnosis = diagnosis
         kind = _KIND.get(diagnosis.verdict, common.PROBLEM)
         common.notice(self.headline, diagnosis.headline.get(lang), kind)
