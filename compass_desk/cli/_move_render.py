@@ -1,9 +1,10 @@
 """Stable ``--json`` shapes and text for moves and the operations journal (fields added, never renamed).
 
-``phones move`` (organisation): ``{"method": "api"|"manual", "phone": PHONE, "from": COMPANY,
-"to": COMPANY, "verified": bool, "operation_id": int|null, "needs_reset": bool, "notes": [str],
-"message": str}``. ``phones move --to-env``: ``{"added": bool, "source": SIDE, "target": SIDE,
-"steps": [str], "note": str, "message": str}`` with SIDE ``{"environment", "phone": PHONE|null,
+``phones move`` (organisation) and ``journal --resume/--undo``: PHONE (as before, so scripts keep
+working) plus ``"method": "api"|"manual", "from": COMPANY|null, "to": COMPANY, "verified": bool,
+"operation_id": int|null, "needs_reset": bool, "notes": [str], "message": str``.
+``phones move --to-env``: ``{"added": bool, "source": SIDE, "target": SIDE, "steps": [str],
+"note": str, "message": str}`` with SIDE ``{"environment", "phone": PHONE|null,
 "status": STATUS|null, "error": str|null}``. ``journal``: ``[OPERATION]`` with OPERATION ``{"id",
 "kind", "environment", "started_at", "phone": {"name", "mac", "mac_display", "url", "model"},
 "from": {"name", "url"}, "to": {"name", "url"}, "settings_encrypted": bool, "last_step": {"name",
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
 
 def outcome_json(outcome: MoveOutcome, source: Any) -> dict[str, Any]:
     return {
+        **phone_json(outcome.phone, outcome.company),
         "method": outcome.method.value,
-        "phone": phone_json(outcome.phone, outcome.company),
         "from": company_json(source) if source else None,
         "to": company_json(outcome.company),
         "verified": outcome.verified,
@@ -138,7 +139,9 @@ def print_operations(ops: list[Operation]) -> None:
     print_table(["ID", "STARTED", "ENVIRONMENT", "PHONE", "MOVE", "LAST STEP"], rows)
 
 
-def print_outcome(outcome: MoveOutcome) -> None:
+def print_outcome(outcome: MoveOutcome, headline: str = "") -> None:
+    if headline:
+        print(headline)
     pairs: list[tuple[str, Any]] = [("Result", outcome.message)]
     if outcome.operation_id is not None:
         pairs.append(("Journal", f"move {outcome.operation_id}"))

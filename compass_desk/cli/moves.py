@@ -159,7 +159,7 @@ def _move(args: argparse.Namespace, options: GlobalOptions) -> int:
     if options.json:
         print_json(outcome_json(outcome, plan.source))
     else:
-        print_outcome(outcome)
+        print_outcome(outcome, f"Moved {describe(outcome.phone)} from {plan.source_name} to {target.name}.")
     return OK
 
 

@@ -59,15 +59,21 @@ def test_api_move_from_the_command_line(simulator, capsys, picked):
     code, data, _ = move(simulator, capsys, phone.mac, "--to", target.name, "--yes")
     assert code == 0
     assert data["method"] == "api" and data["verified"] and not data["needs_reset"]
-    assert data["phone"]["company"]["url"] == target.url and data["from"]["url"] == source.url
-    assert "display" in data["message"]
+    assert data["company"]["url"] == target.url and data["from"]["url"] == source.url
+    assert "display" in data["message"] and data["mac"] == phone.mac  # the PHONE shape, extended
+    code, out, _ = move(simulator, capsys, phone.mac, "--to", source.name, "--yes", json_out=False)
+    assert code == 0 and f"from {target.name} to {source.name}" in out
+    code, _, message = move(simulator, capsys, phone.mac, "--to", source.url, "--yes")
+    assert code == 2 and "already in" in message
+    code, _, message = move(simulator, capsys, phone.mac, "--to", "Nobody Ltd", "--yes")
+    assert code == 4
 
 
 def test_manual_move_from_the_command_line(simulator, capsys, picked):
     phone, _source, target = picked
     code, data, _ = move(simulator, capsys, phone.mac, "--to", target.entity_id, "--manual", "--yes")
     assert code == 0 and data["method"] == "manual" and data["needs_reset"]
-    assert data["operation_id"] and data["phone"]["company"]["url"] == target.url
+    assert data["operation_id"] and data["company"]["url"] == target.url
     code, out, _ = journal_cli(simulator, capsys)
     assert code == 0 and "No unfinished moves." in out
 
@@ -139,7 +145,7 @@ def test_journal_lists_an_interrupted_move_and_finishes_or_undoes_it(simulator, 
     code, out, err = journal_cli(simulator, capsys, action, str(op_id), "--yes", "--json")
     assert code == 0, err
     home = target if action == "--resume" else source
-    assert json.loads(out)["phone"]["company"]["url"] == home.url
+    assert json.loads(out)["company"]["url"] == home.url
     assert count_everywhere(simulator, phone.mac) == 1
     code, out, _ = journal_cli(simulator, capsys, "--json")
     assert json.loads(out) == []
@@ -195,3 +201,38 @@ def test_switch_environment_from_the_command_line(simulator, capsys):
                               json_out=False)
         assert code == 0, err
         assert "PROD" in out and "STAGING" in out and "compass-desk guide" in out
+
+
+def test_failed_readd_on_a_terminal_offers_retry_or_put_back(simulator, capsys, picked, monkeypatch):
+    phone, source, target = picked
+    import sys
+
+    import compass_desk.services.session as session_module
+
+    original = session_module.Session.add_phone
+
+    def refuse_target(self, company, **kwargs):
+        if company.url == target.url:
+            from compass_desk.api.errors import PermissionDeniedError
+
+            raise PermissionDeniedError("You are not allowed to add phones there.", status=403)
+        return original(self, company, **kwargs)
+
+    answers = iter(["r", "p"])  # retry (fails again), then put it back
+    asked = []
+    with monkeypatch.context() as patch:
+        patch.setattr(session_module.Session, "add_phone", refuse_target)
+        patch.setattr(sys.stdin, "isatty", lambda: True)
+        patch.setattr("builtins.input", lambda prompt: asked.append(prompt) or next(answers))
+        parser = argparse.ArgumentParser()
+        add_move_arguments(parser)
+        args = parser.parse_args([phone.mac, "--to", target.name, "--manual"])
+        args.yes = False
+        confirmed = []
+        patch.setattr("compass_desk.cli._connect.confirm", lambda q, yes: confirmed.append(q))
+        code = handle_move(args, GlobalOptions(url=simulator.base_url, user="demo", json=True))
+    out, err = capsys.readouterr()
+    assert code == 0 and len(asked) == 2 and "not allowed" in err
+    assert "not carried over" in confirmed[0]
+    assert json.loads(out)["company"]["url"] == source.url  # put back
+    assert count_everywhere(simulator, phone.mac) == 1
