@@ -79,8 +79,11 @@ def phone_label(phone: Phone) -> str:
 _KEY_SYMBOLS = {"hash": "#", "star": "*"}
 
 
-def key_names(svg_text: str) -> dict[str, str]:
-    """Key id → the name people know (its ``<title>`` in the illustration)."""
+def key_names(svg_text: str, lettering_first: bool = False) -> dict[str, str]:
+    """Key id → the name people know: its ``<title>`` (English) or the lettering on the key.
+
+    *lettering_first* for other languages: "OK", "#" or "✗" read the same in every language.
+    """
     names: dict[str, str] = {}
     try:
         root = ET.fromstring(svg_text)
@@ -91,10 +94,11 @@ def key_names(svg_text: str) -> dict[str, str]:
             title = element.find(f"{{{SVG_NS}}}title")
             texts = (el for el in element.iter(f"{{{SVG_NS}}}text") if el.text and el.text.strip())
             label = next(texts, None)
-            if title is not None and title.text:
-                names[str(element.get("id"))] = title.text.strip()
-            elif label is not None and label.text:  # the key's own lettering: "OK", "#", "1"
-                names[str(element.get("id"))] = label.text.strip()
+            found = [el.text.strip() for el in (title, label) if el is not None and el.text]
+            if lettering_first:
+                found.reverse()
+            if found:
+                names[str(element.get("id"))] = found[0]
     return names
 
 

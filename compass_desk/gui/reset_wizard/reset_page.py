@@ -196,7 +196,7 @@ class ResetPage(QWizardPage):
         lang, guide = self.owner.lang, self.owner.flow.guide
         assert guide is not None
         svg = common.illustrations().get(guide.layout, "")
-        names = common.key_names(svg)
+        names = common.key_names(svg, lettering_first=lang != "en")
         header = t("step.of", lang, n=step.number, total=total)
         self.step_header.setText(f"{header}  ·  {step.power.label(lang)}")
         self.step_text.setText(step.text.get(lang))

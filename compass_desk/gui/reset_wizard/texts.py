@@ -101,7 +101,7 @@ T: dict[str, Text] = {
     "method": Text("Method", "Methode"),
     "unverified": Text("not confirmed", "niet bevestigd"),
     "step.of": Text("Step {n} of {total}", "Stap {n} van {total}"),
-    "prev.step": Text("← Pre&vious step", "← &Vorige stap"),
+    "prev.step": Text("← Pre&vious step", "← V&orige stap"),
     "next.step": Text("Ne&xt step →", "Vol&gende stap →"),
     "display": Text("The display should show", "Het display hoort te tonen"),
     "trouble": Text("If not", "Zo niet"),

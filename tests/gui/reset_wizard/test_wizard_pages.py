@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from compass_desk.domain.models import ProvisioningState, Vendor
+from compass_desk.domain.reset_flow import Stage
 from compass_desk.gui.reset_wizard import PageId
 
 from .test_wizard_flow import identified, press_next
@@ -110,4 +111,55 @@ def test_dutch(qtbot, make_wizard, session, confirmations):
     assert page.step_text.text() == step.text.nl
     assert page.step_header.text().startswith("Stap 1 van")
     assert wizard.button(QWizard.WizardButton.CancelButton).text() == "Annuleren"
+    caption = page.keys_caption.text()  # key names from the lettering, not the English titles
+    assert caption.startswith(("Te gebruiken toetsen:", "Geen bepaalde toets")) and "cancel" not in caption
     shot(wizard, "3-reset-dutch")
+
+
+def test_deadline_less_than_a_day_away_warns(qtbot, make_wizard, session, simulator, confirmations):
+    from compass_desk.domain.deadline import deadline_for
+
+    wizard = make_wizard(phone=working_phone(session))
+    identified(qtbot, wizard)
+    press_next(qtbot, wizard, PageId.PRECHECK)
+    page = wizard.precheck_page
+    page.activate_button.click()
+    qtbot.waitUntil(lambda: wizard.flow.precheck.ready and not wizard.busy(), timeout=10_000)
+    deadline = deadline_for(wizard.flow.phone.activated_at)
+    ahead = (deadline - simulator.now()).total_seconds() - 12 * 3600
+    simulator.advance_clock(max(ahead, 0))  # twelve hours before the cutoff
+    page.reread_button.click()
+    qtbot.waitUntil(lambda: not wizard.busy() and page.warning.isVisible(), timeout=10_000)
+    assert page.warning.text().startswith("Less than a day left: reset the phone now.")
+    assert "hours" in page.message.text() and "active until Wednesday" in page.message.text()
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # a warning, not a block
+    shot(wizard, "2-precheck-deadline-soon")
+
+
+def test_wait_timeout_then_keep_waiting_then_success(qtbot, make_wizard, session, simulator, confirmations):
+    from datetime import timedelta
+
+    from compass_desk.domain.reset_flow import FlowConfig
+
+    wizard = make_wizard(phone=working_phone(session),
+                         config=FlowConfig(settle_s=0, wait_limit=timedelta(minutes=2)))
+    page = _to_reset_page(qtbot, wizard, 0)
+    while page.next_button.isEnabled():
+        page.next_button.click()
+    press_next(qtbot, wizard, PageId.WAIT)
+    simulator.advance_clock(3 * 60)  # nothing happens to the phone for three minutes
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.RESULT, timeout=10_000)
+    result = wizard.result_page
+    assert wizard.flow.result.code == "wait-timeout"
+    assert result.keep_waiting_button.isVisible() and result.retry_button.isVisible()
+    shot(wizard, "5-result-timeout")
+
+    result.keep_waiting_button.click()
+    assert wizard.currentId() == PageId.WAIT and wizard.flow.stage is Stage.WAIT
+    wait = wizard.wait_page
+    qtbot.waitUntil(lambda: not wizard.busy() and wait.simulate_button.isEnabled(), timeout=10_000)
+    wait.simulate_button.click()
+    qtbot.waitUntil(lambda: "simulated phone was reset" in wait.notice.text(), timeout=10_000)
+    simulator.advance_clock(10)
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.RESULT, timeout=10_000)
+    assert wizard.flow.result.success
