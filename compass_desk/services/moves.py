@@ -240,11 +240,13 @@ class MoveService:
             if location.where is goal and location.phone is not None:
                 return self._arrived(op, record, goal, location.phone, report)
             if location.where is Where.ELSEWHERE and location.phone is not None:
-                self.journal.step(op, "locate", "done", {"found_in": location.phone.company_url})
+                found_in = location.phone.company_url
+                self.journal.step(op, "locate", "done", {"found_in": found_in})
                 self.journal.finish(op, "elsewhere")
+                known = self.session.company(found_in)
                 raise MoveError(
-                    f"Phone {format_mac(record.mac)} is now in another organisation "
-                    f"({location.phone.company_url}); someone else moved it, so nothing more was changed.",
+                    f"Phone {format_mac(record.mac)} is now in {known.name if known else found_in}; someone "
+                    "else moved it there, so nothing more was changed.",
                     operation_id=op, where=Where.ELSEWHERE,
                 )
             if location.where is other and location.phone is not None:

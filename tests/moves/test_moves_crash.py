@@ -74,3 +74,47 @@ def test_a_move_of_another_environment_is_listed_only_there(simulator, journal_p
                 assert len(journal.unfinished()) == 1
         finally:
             other.close()
+
+
+@pytest.mark.parametrize("action", ["resume", "undo"])
+@pytest.mark.parametrize("crash_at", range(1, 7))
+def test_a_crash_at_any_journal_write_never_loses_the_phone(simulator, journal_path, crash_at, action):
+    """Die just before the n-th journal write (so the step before it ran but was not recorded)."""
+    session = make_session(simulator)
+    journal = Journal(journal_path)
+    writes = 0
+    try:
+        phone, source, target = pick_phone(session)
+        service = MoveService(session, journal)
+        plan = service.plan(phone, target, MoveMethod.MANUAL)
+        real_step, real_finish = journal.step, journal.finish
+
+        def counted(real):
+            def write(*args, **kwargs):
+                nonlocal writes
+                writes += 1
+                if writes == crash_at:
+                    raise Crash()
+                return real(*args, **kwargs)
+            return write
+
+        journal.step = counted(real_step)  # type: ignore[method-assign]
+        journal.finish = counted(real_finish)  # type: ignore[method-assign]
+        with pytest.raises(Crash):
+            service.move_manual(plan)
+    finally:
+        journal.close()
+        session.close()
+    assert count_everywhere(simulator, phone.mac) <= 1
+    session = make_session(simulator)
+    try:
+        with Journal(journal_path) as journal:
+            service = MoveService(session, journal)
+            [op] = service.unfinished()
+            outcome = getattr(service, action)(op.id)
+            assert service.unfinished() == []
+        home = target if action == "resume" else source
+        assert outcome.phone.company_url == home.url
+        assert count_everywhere(simulator, phone.mac) == 1
+    finally:
+        session.close()

@@ -219,3 +219,29 @@ def test_journal_kind_is_manual_move(session, journal):
     service = MoveService(session, journal)
     outcome = service.move_manual(service.plan(phone, target, MoveMethod.MANUAL))
     assert journal.get(outcome.operation_id).kind == KIND
+
+
+def test_someone_else_takes_the_mac_meanwhile_the_move_stops_and_says_where(simulator, journal):
+    transport = HookTransport()
+    session = make_session(simulator, transport=transport)
+    try:
+        phone, _source, target = pick_phone(session)
+        third = session.companies[6]
+
+        def grab(request):
+            # Another admin adds the freed MAC to a third organisation between our remove and re-add.
+            other = make_session(simulator)
+            try:
+                other.client.add_phone(third, name="Taken", model=phone.model, mac=phone.mac)
+            finally:
+                other.close()
+
+        transport.after[("DELETE", "")] = grab
+        service = MoveService(session, journal)
+        with pytest.raises(MoveError) as caught:
+            service.move_manual(service.plan(phone, target, MoveMethod.MANUAL))
+        assert caught.value.where is Where.ELSEWHERE and third.name in caught.value.message
+        assert not caught.value.resumable and journal.get(caught.value.operation_id).outcome == "elsewhere"
+        assert count_everywhere(simulator, phone.mac) == 1  # not lost: it is in the third organisation
+    finally:
+        session.close()
