@@ -145,6 +145,62 @@ def cached_file(cache: ProvisioningCache, environment: Environment | str | None,
     return None
 
 
+# --- what is stored, for people ------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class StoredOrganisation:
+    """The stored files of one organisation in one environment."""
+
+    environment: str
+    company_url: str
+    company_name: str
+    files: int
+    size: int
+    oldest: datetime
+    newest: datetime
+
+
+def organisations(entries: Iterable[CachedFileInfo]) -> list[StoredOrganisation]:
+    """Stored files grouped per environment and organisation (sorted by environment, then name)."""
+    groups: dict[tuple[str, str], list[CachedFileInfo]] = {}
+    for info in entries:
+        groups.setdefault((info.environment, info.company_url), []).append(info)
+    found = [
+        StoredOrganisation(env, url, next((i.company_name for i in infos if i.company_name), ""), len(infos),
+                           sum(i.size for i in infos), min(i.fetched_at for i in infos),
+                           max(i.fetched_at for i in infos))
+        for (env, url), infos in groups.items()
+    ]
+    return sorted(found, key=lambda o: (o.environment, o.company_name.casefold(), o.company_url))
+
+
+def age_text(fetched_at: datetime, now: datetime | None = None) -> str:
+    """How long ago, roughly: ``just now``, ``5 min ago``, ``3 h ago``, ``2 days ago``."""
+    seconds = max(0, int(((now or datetime.now(UTC)) - fetched_at).total_seconds()))
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{seconds // 60} min ago"
+    if seconds < 2 * 86400:
+        return f"{seconds // 3600} h ago"
+    return f"{seconds // 86400} days ago"
+
+
+def size_text(size: int) -> str:
+    """``812 B``, ``4.2 kB``, ``1.5 MB`` (powers of 1024, as the size limit is set in MB)."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} kB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+SECRETS_TEXT = {
+    "none": "none in the file",
+    "encrypted": "encrypted",
+    "dropped": "not kept",
+}
+
+
 # --- prepare a site visit -----------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class PhoneResult:
