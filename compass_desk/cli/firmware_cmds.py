@@ -147,7 +147,7 @@ def _phone_data(service: FirmwareService, phone: Phone, installed: str | None) -
     from compass_desk.cli._render import phone_json
     from compass_desk.domain import firmware_plan as fp
 
-    model = service.model_for(phone)
+    model = service.model_for(phone, strict=False)
     options = fp.options(model, [(phone, installed)])
     return {
         "phone": phone_json(phone, service.session.company(phone.company_url)),

@@ -8,7 +8,7 @@ All network work runs through :mod:`compass_desk.gui.worker`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -36,7 +36,8 @@ from compass_desk.gui.messages import user_message
 from compass_desk.gui.phone_model import mac_label
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, Job, JobContext, Worker
-from compass_desk.services.firmware import FirmwareRun, FirmwareService
+from compass_desk.services.cancel import CancelToken
+from compass_desk.services.firmware import EitherToken, FirmwareRun, FirmwareService
 
 COLUMNS = ("Phone", "MAC", "Installed", "Selected", "Result")
 WARNING_STYLE = "QLabel { background: #fff4e5; color: #5c3300; border: 1px solid #f0a030; padding: 6px; }"
@@ -84,6 +85,7 @@ class FirmwareDialog(QDialog):
         self.run: FirmwareRun | None = None
         self.job: Job | None = None
         self._applying = False
+        self._stop = CancelToken()
         single = len(self.phones) == 1
         what = describe(self.phones[0]) if single else f"all {len(self.phones)} phones of this model"
         self.setWindowTitle(f"Firmware — {self.phones[0].name or mac_label(self.phones[0].mac)}"
@@ -172,7 +174,7 @@ class FirmwareDialog(QDialog):
                 service.check_writable(phones)
             except fp.FirmwareRefused as exc:
                 reason = exc.message
-            model = service.model_for(phones[0])
+            model = service.model_for(phones[0], strict=False)
             return model, service.installed(phones, cancel=ctx.token), reason
 
         self.job = self.worker.submit(work, label="firmware choices", on_success=self._loaded,
@@ -194,6 +196,9 @@ class FirmwareDialog(QDialog):
             self.installed_label.setText(f"{self.model.display_name}: {len(self.phones)} phones, "
                                          f"{reported} reported their installed firmware.")
         self._fill_choices()
+        if not self.model.firmwares:
+            self.installed_label.setText(self.installed_label.text() + " Compass lists no certified firmware "
+                                         "for this model, so only the installed firmware can be kept.")
         if self.read_only_reason:
             self.status.setText(self.read_only_reason)
         self._choice_changed()
@@ -293,7 +298,7 @@ class FirmwareDialog(QDialog):
             self.status.setText("Not changed.")
             return
         service = self.service
-        self._start(lambda ctx: service.apply(plan, confirmed=True, progress=ctx.progress, cancel=ctx.token),
+        self._start(lambda ctx, stop: service.apply(plan, confirmed=True, progress=ctx.progress, cancel=stop),
                     count, "firmware change")
 
     def retry(self) -> None:
@@ -301,11 +306,18 @@ class FirmwareDialog(QDialog):
         if run is None or not run.failures:
             return
         service = self.service
-        self._start(lambda ctx: service.retry(run, progress=ctx.progress, cancel=ctx.token),
+        self._start(lambda ctx, stop: service.retry(run, progress=ctx.progress, cancel=stop),
                     len(run.failures), "firmware retry")
 
-    def _start(self, work: Any, total: int, label: str) -> None:
+    def _start(self, run: Callable[[JobContext, CancelToken], FirmwareRun], total: int, label: str) -> None:
+        # Stop uses a token of its own: a cancelled worker job drops its result, and the partial
+        # run must reach the user. The job's token (app shutdown) still stops the run too.
+        stop = self._stop = CancelToken()
         key = self.phones[0].url if len(self.phones) == 1 else None
+
+        def work(ctx: JobContext) -> FirmwareRun:
+            return run(ctx, EitherToken(stop, ctx.token))
+
         try:
             self.job = self.worker.submit(work, label=label, key=key, on_success=self._finished_run,
                                           on_failure=self._run_failed, on_progress=self._progress)
@@ -333,7 +345,7 @@ class FirmwareDialog(QDialog):
 
     def stop(self) -> None:
         if self.job is not None:
-            self.job.cancel()
+            self._stop.cancel()
             self.cancel_button.setEnabled(False)
             self.status.setText("Stopping: phones already sent are finished and reported…")
 
@@ -384,16 +396,20 @@ class FirmwareDialog(QDialog):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._applying:
-            # Closing mid-run would hide which phones changed: stop, report, then close.
+            # Closing mid-run would hide which phones changed: stop, report, and stay open.
             self.stop()
             event.ignore()
             return
-        if self.job is not None:
-            self.job.cancel()  # only the initial read: nothing to report
         super().closeEvent(event)
 
     def reject(self) -> None:
-        self.close()
+        """Escape and Close: like closing the window."""
+        if self._applying:
+            self.stop()
+            return
+        if self.job is not None:
+            self.job.cancel()  # only the initial read is running: nothing to report
+        super().reject()
 
 
 def _sentence(error: BaseException, doing: str) -> str:

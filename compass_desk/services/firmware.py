@@ -115,6 +115,30 @@ def load_families() -> YealinkFamilies | None:
         return None
 
 
+class EitherToken(CancelToken):
+    """Cancelled when either of two tokens is (a dialog's Stop, or the worker job's own token)."""
+
+    def __init__(self, first: CancelToken, second: CancelToken) -> None:
+        super().__init__()
+        self._tokens = (first, second)
+
+    def cancel(self) -> None:
+        self._tokens[0].cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return any(t.cancelled for t in self._tokens)
+
+    def wait(self, seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while not self.cancelled:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            self._tokens[0].wait(min(left, 0.05))
+        return True
+
+
 class _Pacer:
     """Start times at least *interval* apart across threads; waiting wakes early on cancel."""
 
@@ -171,25 +195,26 @@ class FirmwareService:
                 self._models[company.url] = known
         return known
 
-    def model_for(self, phone: Phone) -> PhoneModel:
-        company = self.company(phone.company_url)
-        model = self.models(company).get(phone.model)
-        if model is None:
-            raise FirmwareRefused(
-                f"Compass lists no model '{phone.model}' for {company.name}, so no firmware is certified "
-                "for this phone."
-            )
-        return model
+    def model_for(self, phone: Phone, *, strict: bool = True) -> PhoneModel:
+        """The phone's model as Compass lists it for its organisation, with the certified versions.
 
-    def _model_or_none(self, phone: Phone) -> PhoneModel | None:
+        Not listed (or the environment lists no models): FirmwareRefused, or with ``strict=False`` a
+        bare model without certified versions, for which only "Use installed firmware" can be chosen.
+        """
+        company = self.company(phone.company_url)
+        model = self.models(company).get(phone.model) if self.session.supports("phoneModels") else None
+        if model is not None:
+            return model
+        if not strict:
+            return PhoneModel(phone.model, Vendor.UNKNOWN, phone.model)
         if not self.session.supports("phoneModels"):
-            return None
-        try:
-            return self.model_for(phone)
-        except ReadOnly:
-            raise
-        except FirmwareRefused:
-            return None
+            env = self.session.environment.name
+            raise FirmwareRefused(f"{env} does not list certified firmware, so only "
+                                  f"'{fp.USE_INSTALLED_LABEL}' can be chosen.")
+        raise FirmwareRefused(
+            f"Compass lists no model '{phone.model}' for {company.name}, so no firmware is certified "
+            "for this phone."
+        )
 
     def installed(self, phones: Sequence[Phone], cancel: CancelToken | None = None) -> dict[str, str | None]:
         """The installed version of each phone (by URL); None when it has not reported one."""
@@ -223,14 +248,7 @@ class FirmwareService:
         if len({(p.company_url, p.model) for p in phones}) != 1:
             raise FirmwareRefused("Choose phones of one model in one organisation at a time.")
         self.check_writable(phones)
-        model = self._model_or_none(phones[0])
-        if model is None:
-            if target is not None:
-                raise FirmwareRefused(
-                    f"{self.session.environment.name} does not list certified firmware for this model; "
-                    f"only '{fp.USE_INSTALLED_LABEL}' can be chosen here."
-                )
-            model = PhoneModel(phones[0].model, Vendor.UNKNOWN, phones[0].model)
+        model = self.model_for(phones[0], strict=target is not None)
         found = installed if installed is not None else self.installed(phones, cancel)
         text = label or (describe(phones[0]) if len(phones) == 1
                          else f"{len(phones)} {model.display_name} phones")

@@ -1,34 +1,16 @@
-"""Sessions and firmware services on the simulator, and helpers to shape its phones."""
+"""Firmware services on the simulator (closed after each test)."""
 
 from __future__ import annotations
 
 import httpx
 import pytest
+from fw_helpers import FAST_TIMEOUT
 
 from compass_desk.api.client import CompassClient
 from compass_desk.api.transport import RetryPolicy
 from compass_desk.domain.models import Environment
 from compass_desk.services.firmware import FirmwareService
 from compass_desk.services.session import Session
-
-FAST_TIMEOUT = httpx.Timeout(connect=2.0, read=5.0, write=5.0, pool=5.0)
-
-
-class FailingTransport(httpx.HTTPTransport):
-    """Real HTTP, except that chosen (method, URL) pairs get an injected status."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fail: dict[tuple[str, str], int] = {}
-        self.patches: list[str] = []
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if request.method == "PATCH":
-            self.patches.append(str(request.url))
-        status = self.fail.get((request.method, str(request.url)))
-        if status:
-            return httpx.Response(status, json={"message": "injected failure"})
-        return super().handle_request(request)
 
 
 @pytest.fixture
@@ -51,17 +33,3 @@ def make_service(simulator):
         session.close()
         if http is not None:
             http.close()
-
-
-def sim_phone(simulator, url):
-    """The simulator's own record of the phone at *url*."""
-    rid = url.rstrip("/").rsplit("/", 1)[-1]
-    return simulator.engine.state.data.phones[rid]
-
-
-def set_installed(simulator, url, version, online=True):
-    """Make the simulated phone run *version* (as if it had installed it)."""
-    with simulator.engine.state.lock:
-        record = sim_phone(simulator, url)
-        record.installed_firmware = version
-        record.online = online

@@ -6,7 +6,7 @@ import json
 from collections import Counter
 
 import pytest
-from conftest import set_installed, sim_phone
+from fw_helpers import set_installed, sim_phone
 
 from compass_desk.cli import main
 

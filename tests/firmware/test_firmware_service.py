@@ -6,7 +6,7 @@ import time
 from collections import Counter
 
 import pytest
-from conftest import FailingTransport, set_installed, sim_phone
+from fw_helpers import FailingTransport, set_installed, sim_phone
 
 from compass_desk.domain import firmware_plan as fp
 from compass_desk.services.cancel import CancelToken
@@ -224,3 +224,37 @@ def test_server_errors_during_a_bulk_run_are_failures_not_guesses(simulator, mak
     again = service.retry(run)
     assert len(again.changed) == len(phones)
     assert {sim_phone(simulator, p.url).firmware for p in phones} == {model.firmwares[-1]}
+
+
+def test_expired_credentials_stop_the_run_and_say_which_phones_changed(simulator, make_service):
+    service = make_service(concurrency=1)
+    company, model, _ = pick(service, vendor_prefix="yealink", min_phones=3)
+    phones = fresh_model(simulator, service, company, model)
+    plan = service.plan(phones, model.firmwares[-1])
+    simulator.set_faults(credentials_expire_after=1)  # the first change goes through, then 401
+    run = service.apply(plan)
+    outcomes = [r.outcome for r in run.results]
+    assert outcomes[0] is Outcome.CHANGED and outcomes[1] is Outcome.FAILED
+    assert set(outcomes[2:]) == {Outcome.NOT_STARTED}
+    assert [p.url for p in run.changed] == [phones[0].url]
+    assert [sim_phone(simulator, p.url).firmware for p in phones] == [model.firmwares[-1]] + [None] * (
+        len(phones) - 1)
+
+
+def test_without_phone_models_only_installed_firmware_can_be_chosen():
+    from compass_desk.api.client import CompassClient
+    from compass_desk.domain.models import Environment
+    from compass_desk.services.firmware import FirmwareService
+    from compass_desk.services.session import Session
+    from compass_desk.sim import SimConfig, Simulator
+
+    with Simulator(SimConfig(disabled_operations=frozenset({"phoneModels"}))) as sim:
+        env = Environment("limited", sim.base_url, "demo")
+        with Session(CompassClient(env, "compass-demo"), env) as session:
+            service = FirmwareService(session, rate_per_s=1000.0)
+            phone = next(p for p in session.refresh().phones if p.firmware)
+            with pytest.raises(fp.FirmwareRefused, match="does not list certified firmware"):
+                service.plan([phone], "10.1.198.19")
+            assert service.model_for(phone, strict=False).firmwares == ()
+            run = service.apply(service.plan([phone], None))
+            assert run.results[0].outcome is Outcome.CHANGED and run.changed[0].firmware is None

@@ -44,7 +44,7 @@ def worker(qapp):
 def make_service(simulator):
     made = []
 
-    def make(user="demo", transport=None):
+    def make(user="demo", transport=None, rate_per_s=1000.0):
         env = Environment("sim", simulator.base_url, user)
         http = httpx.Client(transport=transport, timeout=TIMEOUT) if transport else None
         client = CompassClient(env, "compass-demo", http_client=http, timeout=TIMEOUT,
@@ -52,7 +52,7 @@ def make_service(simulator):
         session = Session(client, env)
         made.append((session, http))
         session.refresh()
-        return FirmwareService(session, rate_per_s=1000.0)
+        return FirmwareService(session, rate_per_s=rate_per_s)
 
     yield make
     for session, http in made:
@@ -187,6 +187,29 @@ def test_model_bulk_with_one_failure_and_retry(qtbot, simulator, make_service, w
     assert dialog.status.text().startswith(f"{len(phones)} of {len(phones)} phones changed")
     assert not dialog.retry_button.isVisible()
     assert {record(simulator, p).firmware for p in phones} == {versions[-1]}
+
+
+def test_closing_mid_run_stops_and_reports_instead(qtbot, simulator, make_service, worker, monkeypatch):
+    service = make_service(rate_per_s=4.0)
+    phones = model_phones(simulator, service, "yealink", 3)
+    versions = simulator.engine.catalog.get(phones[0].model).demo_firmwares
+    monkeypatch.setattr(firmware_dialog, "confirm", lambda *a: True)
+    dialog = open_dialog(qtbot, service, worker, phones)
+    choose(dialog, versions[-1])
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 1, timeout=10_000)
+    dialog.close()
+    assert dialog.isVisible() and dialog.applying  # kept open until it can say what changed
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=10_000)
+    text = dialog.status.text()
+    assert "not started" in text and "(cancelled)" in text
+    shown = {dialog.table.item(r, 0).text(): dialog.table.item(r, 4).text() for r in range(len(phones))}
+    for phone in phones:
+        changed = record(simulator, phone).firmware == versions[-1]
+        assert shown[phone.name].startswith("changed:") == changed
+        assert (phone.name in text) == changed or len(dialog.run.failures) == 0
+    dialog.close()
+    assert not dialog.isVisible()
 
 
 def test_one_phone_dialog_offers_the_whole_model(qtbot, simulator, make_service, worker):
