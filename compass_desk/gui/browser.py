@@ -239,9 +239,18 @@ class Browser(QObject):
                 emit(self.refresh_finished, "Refresh cancelled; the previous data is still shown.")
                 return
             emit(self.refresh_finished, f"Refresh failed: {user_message(error, 'refresh the phone list')}")
-            from compass_desk.api.errors import NetworkError
+            from compass_desk.api.errors import AuthenticationError, NetworkError
 
-            if isinstance(error, NetworkError):
+            if isinstance(error, AuthenticationError) and self.environment is not None:
+                # The password was changed or expired: never retry it (lock-out); ask again.
+                environment = self.environment
+                self.forget_session(environment.name)
+                self.session = None
+                self.context.passwords.forget(environment)
+                self._set_mode(Mode.OFFLINE,
+                               f"Signed out: {user_message(error)} Showing saved data, read-only.")
+                emit(self.password_needed, environment)
+            elif isinstance(error, NetworkError):
                 self._set_mode(Mode.OFFLINE, f"Offline: {user_message(error)} Showing saved data, read-only.")
                 self._sessions.pop(self.environment.name if self.environment else "", None)
                 self.session = None

@@ -136,3 +136,19 @@ def test_auto_refresh_reads_status_of_visible_phones_only(qtbot, make_context, m
     assert len(asked) == 1
     assert 0 < len(asked[0]) < window.model.rowCount()
     wait_loaded(qtbot, window)
+
+
+def test_expired_password_during_refresh_signs_out_and_asks_again(qtbot, make_context, make_window,
+                                                                  demo_servers, monkeypatch):
+    asked = []
+    monkeypatch.setattr("compass_desk.gui.main_window.MainWindow._ask_password",
+                        lambda self, environment: asked.append(environment.name))
+    window = make_window(make_context())
+    demo_servers.simulator("Demo production").set_faults(credentials_expire_after=1)
+    with qtbot.waitSignal(window.browser.refresh_finished, timeout=20_000) as finished:
+        window.refresh_action.trigger()
+    assert "did not accept" in finished.args[0]
+    assert window.browser.mode == Mode.OFFLINE
+    assert asked == ["Demo production"]
+    assert "Signed out" in window.banner.text()
+    assert window.model.rowCount() > 0  # the data stays, read-only
