@@ -346,7 +346,7 @@ class FirmwareService:
             company = self.session.company(change.phone.company_url)
             target = f"{describe(change.phone)} in {company.name if company else 'its organisation'}"
             audit_outcome = {"changed": "ok", "unknown": "unknown"}.get(outcome.value, "failed")
-            detail = f"firmware {change.target or fp.USE_INSTALLED_LABEL}" + (
+            detail = (f"set to {change.target}" if change.target else "use installed firmware") + (
                 "" if outcome is Outcome.CHANGED else f": {message}")
             try:
                 self.audit.record(env.name, env.username, "firmware", target, audit_outcome, detail)

@@ -65,6 +65,14 @@ def test_set_and_clear_without_a_terminal_need_yes(cli, simulator):
     assert sim_phone(simulator, phone["url"]).firmware is None
     code, out, _ = cli("phones", "firmware", phone["id"], "--installed")
     assert code == 0 and "already set to use installed firmware; nothing changed" in out
+    from compass_desk.paths import app_paths
+    from compass_desk.store.audit import AuditLog
+    from compass_desk.store.db import state_db_path
+
+    with AuditLog(state_db_path(app_paths().data)) as audit:
+        entries = audit.entries()
+    assert [(e.action, e.outcome, e.detail) for e in entries] == [
+        ("firmware", "ok", "use installed firmware"), ("firmware", "ok", f"set to {versions[2]}")]
 
 
 def test_downgrade_is_refused_without_yes_and_names_the_reason(cli, simulator, monkeypatch):
