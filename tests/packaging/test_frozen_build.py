@@ -106,6 +106,10 @@ def test_offline_commands_find_the_bundled_data(app_dir, tmp_path):
     guide = _run(app_dir, "models")
     assert guide.returncode == 0, guide.stderr
     assert "D785" in guide.stdout
+    # keyring picks its backend through entry points in the bundled metadata; this must not crash.
+    envs = _run(app_dir, "envs")
+    assert envs.returncode == 0, envs.stderr
+    assert "Traceback" not in envs.stderr
 
 
 def _archive_names(app_dir: Path) -> set[str]:
