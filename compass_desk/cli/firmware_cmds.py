@@ -215,10 +215,11 @@ def report_json(view: FirmwareOverview) -> dict[str, Any]:
 def _print_report(view: FirmwareOverview) -> None:
     from compass_desk.cli._render import mac_display
     from compass_desk.cli.common import print_table
+    from compass_desk.domain import firmware_plan as fp
 
     print(f"Firmware in {view.company.name}: {len(view.rows)} phones, {len(view.behind)} behind the latest "
           f"certified version, {len(view.pending)} with a pending or failed upgrade.\n")
-    rows = [[m.model_name, m.phones, ", ".join(f"{v} ×{n}" for v, n in sorted(m.by_installed.items())),
+    rows = [[m.model_name, m.phones, ", ".join(f"{v} ×{n}" for v, n in fp.by_version(m.by_installed)),
              m.latest or "none certified", m.behind, m.pending] for m in view.models]
     print_table(["MODEL", "PHONES", "INSTALLED", "LATEST", "BEHIND", "PENDING"], rows)
     for title, chosen in (("Behind the latest certified version", view.behind),
@@ -227,7 +228,7 @@ def _print_report(view: FirmwareOverview) -> None:
             print(f"\n{title}:")
             print_table(["MAC", "NAME", "MODEL", "INSTALLED", "SELECTED", "LATEST"],
                         [[mac_display(r.phone.mac), r.phone.name, r.model_name, r.installed,
-                          r.selected or "", r.latest] for r in chosen])
+                          r.selected or "use installed", r.latest] for r in chosen])
 
 
 def _upper(text: str) -> str:

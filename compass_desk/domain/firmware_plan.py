@@ -293,6 +293,17 @@ class ModelSummary:
     unknown: int = 0
 
 
+def by_version(counts: Mapping[str, int], vendor: Vendor | None = None) -> list[tuple[str, int]]:
+    """*counts* newest version first; unreadable versions after them, "unknown" last."""
+    def key(item: tuple[str, int]) -> tuple[int, tuple[int, ...], str]:
+        decoded = decode_version(item[0], vendor)
+        if decoded is None:
+            return (2 if item[0] == UNKNOWN_VERSION else 1, (), item[0])
+        return (0, tuple(-n for n in decoded.sort_key), decoded.family)
+
+    return sorted(counts.items(), key=key)
+
+
 @dataclass(slots=True)
 class FirmwareOverview:
     company: Company

@@ -155,7 +155,7 @@ class FirmwareOverviewDialog(QDialog):
         self.status.setText("")
         self.model_table.setRowCount(len(overview.models))
         for row, m in enumerate(overview.models):
-            versions = ", ".join(f"{v} ×{n}" for v, n in sorted(m.by_installed.items()))
+            versions = ", ".join(f"{v} ×{n}" for v, n in fp.by_version(m.by_installed))
             values = (m.model_name, str(m.phones), versions, m.latest or "none certified", str(m.behind),
                       str(m.pending), str(m.unknown))
             for column, value in enumerate(values):

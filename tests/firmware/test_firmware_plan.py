@@ -153,3 +153,8 @@ def test_second_confirmation_exactly_for_older_targets_on_snom(installed, index)
     plan = fp.plan(D785, [(phone(), version)], target, target_label="p")
     older = plan.changes[0].relation is Ordering.OLDER
     assert plan.needs_second_confirmation == (older and plan.changes[0].needed)
+
+
+def test_versions_are_listed_newest_first_and_unknown_last():
+    counts = {"unknown": 1, "108.86.188.7": 2, "108.86.188.11": 1, "garbage": 1}
+    assert [v for v, _ in fp.by_version(counts)] == ["108.86.188.11", "108.86.188.7", "garbage", "unknown"]
