@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
             "key": figure.key, "label": figure.label, "unit": figure.unit,
             "error": "; ".join(outcome.errors) or "the probe gave no figure"}
         row["info"] = outcome.info if figure.key == _first_key(figure.probe) else []
-        row["verdict"] = verdict(figure, row)
+        row["load_average"] = round(outcome.load, 2)
+        row["verdict"] = verdict(figure, row, outcome.load)
         rows.append(row)
 
     ratios = {r["key"]: r for r in rows}

@@ -231,10 +231,15 @@ class Outcome:
     info: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    load: float = 0.0  # highest 1-minute load average seen around the probe
+
+
+def load_average() -> float:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
 
 
 def run_probe_child(name: str, runs: int, timeout: float = 900) -> Outcome:
-    outcome = Outcome()
+    outcome = Outcome(load=load_average())
     started = time.perf_counter()
     for _ in range(runs if PROBES[name].repeat else 1):
         try:
@@ -255,6 +260,7 @@ def run_probe_child(name: str, runs: int, timeout: float = 900) -> Outcome:
             else:
                 outcome.samples.setdefault(key, []).extend(float(v) for v in values)
     outcome.seconds = time.perf_counter() - started
+    outcome.load = max(outcome.load, load_average())
     return outcome
 
 
@@ -269,13 +275,17 @@ def summarize(figure: Figure, samples: list[float]) -> dict[str, Any]:
     return row
 
 
-def verdict(figure: Figure, row: dict[str, Any]) -> str:
+def verdict(figure: Figure, row: dict[str, Any], load: float = 0.0) -> str:
     if "error" in row:
         return "not measured: " + row["error"]
     if figure.budget is None:
         return "for information"
     if row["met"]:
         return "met"
-    shown = figure.fmt.format(row["median"])
+    shown, limit = figure.fmt.format(row["median"]), f"{figure.budget.value:g}"
     word = "over" if figure.budget.op.startswith("<") else "under"
-    return f"MISSED: median {shown} {figure.unit} is {word} the budget"
+    why = f"MISSED: {shown} {figure.unit} is {word} {limit} {figure.unit}".replace(" x", "x")
+    cores = os.cpu_count() or 1
+    if load > cores:  # timings on a machine busy with other work say little about the app
+        why += f"; the machine was busy (load {load:.1f} on {cores} cores), run again when idle"
+    return why
