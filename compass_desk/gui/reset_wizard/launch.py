@@ -44,9 +44,16 @@ def open_reset_wizard(parent: QWidget | None, browser: Any, worker: Worker, row:
         parent=parent,
     )
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    wizard.phone_changed.connect(browser.phone_updated)
+    wizard.phone_changed.connect(lambda phone: _phone_changed(browser, phone))
     wizard.show()
     return wizard
+
+
+def _phone_changed(browser: Any, phone: Any) -> None:
+    if browser.model.row_for_url(phone.url) is None:
+        browser.refresh()  # a phone the wizard added: read the list again so it shows up
+    else:
+        browser.phone_updated(phone)
 
 
 def open_troubleshooter(parent: QWidget | None, browser: Any, worker: Worker,

@@ -14,14 +14,28 @@ from compass_desk.sim import DEMO_PASSWORD
 
 
 @pytest.fixture
-def session(simulator):
-    env = Environment("production", simulator.base_url, "demo")
-    timeout = httpx.Timeout(connect=2.0, read=10.0, write=10.0, pool=10.0)
-    retry = RetryPolicy(attempts=2, sleep=lambda s: None)
-    client = CompassClient(env, DEMO_PASSWORD, retry=retry, timeout=timeout)
-    with Session(client, env) as made:
-        made.refresh()
-        yield made
+def make_session(simulator):
+    """A signed-in, refreshed Session on the simulator for one of the demo users."""
+    made = []
+
+    def make(user="demo"):
+        env = Environment("production", simulator.base_url, user)
+        timeout = httpx.Timeout(connect=2.0, read=10.0, write=10.0, pool=10.0)
+        retry = RetryPolicy(attempts=2, sleep=lambda s: None)
+        client = CompassClient(env, DEMO_PASSWORD, retry=retry, timeout=timeout)
+        created = Session(client, env)
+        made.append(created)
+        created.refresh()
+        return created
+
+    yield make
+    for created in made:
+        created.close()
+
+
+@pytest.fixture
+def session(make_session):
+    return make_session("demo")
 
 
 @pytest.fixture
@@ -58,7 +72,7 @@ def make_wizard(qtbot, session, audit):
         kw.setdefault("config", FlowConfig(settle_s=0))
         kw.setdefault("poll_interval_ms", 40)
         kw.setdefault("audit", audit)
-        wizard = ResetWizard(session, **kw)
+        wizard = ResetWizard(kw.pop("session", session), **kw)
         qtbot.addWidget(wizard, before_close_func=lambda w: w.shutdown())
         made.append(wizard)
         wizard.show()

@@ -47,3 +47,16 @@ def test_wizard_and_troubleshooter_from_the_main_window(qtbot, make_context, mak
     assert len(wizards) == 1 and wizards[0].initial_phone.url == row.url
     wizards[0].close()
     dialog.close()
+
+
+def test_a_phone_added_in_the_wizard_appears_in_the_table(qtbot, make_context, make_window, confirmations):
+    window = make_window(make_context())
+    mac = "000413654321"
+    assert not window.browser.session.find_by_mac(mac)
+    wizard = open_reset_wizard(window, window.browser, window.worker, mac="00:04:13:65:43:21")
+    form = wizard.identify_page.add_form
+    qtbot.waitUntil(lambda: form.isVisible() and not wizard.busy(), timeout=10_000)
+    qtbot.keyClicks(form.name, "Balie")
+    form.add_button.click()
+    qtbot.waitUntil(lambda: any(r.phone.mac == mac for r in window.model.rows()), timeout=15_000)
+    wizard.close()

@@ -163,3 +163,22 @@ def test_wait_timeout_then_keep_waiting_then_success(qtbot, make_wizard, session
     simulator.advance_clock(10)
     qtbot.waitUntil(lambda: wizard.currentId() == PageId.RESULT, timeout=10_000)
     assert wizard.flow.result.success
+
+
+def test_read_only_user_cannot_activate_or_add(qtbot, make_wizard, make_session, confirmations):
+    helpdesk = make_session("helpdesk")  # read rights only
+    phone = next(p for p in sorted(helpdesk.phones, key=lambda p: p.url)
+                 if p.provisioning is ProvisioningState.DISABLED)
+    wizard = make_wizard(session=helpdesk, phone=phone)
+    identified(qtbot, wizard)
+    press_next(qtbot, wizard, PageId.PRECHECK)
+    page = wizard.precheck_page
+    assert page.activate_button.isVisible() and not page.activate_button.isEnabled()
+    assert "no write access to its organisation" in page.message.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    other = make_wizard(session=helpdesk, mac=UNKNOWN_SNOM_MAC)
+    form = other.identify_page.add_form
+    qtbot.waitUntil(lambda: form.isVisible() and not other.busy(), timeout=10_000)
+    assert "no organisation with write access" in form.oui.text()
+    assert not form.add_button.isEnabled() and confirmations == []
