@@ -82,7 +82,10 @@ def _environment(options: GlobalOptions) -> Environment | None:
             raise CliError(f"there is no environment named '{options.env}' (see 'compass-desk envs')", USAGE)
         return found
     if options.url:
-        host = urlsplit(options.url).hostname or options.url
+        try:
+            host = urlsplit(options.url).hostname or options.url
+        except ValueError:
+            host = options.url  # the plan says in one sentence what is wrong with it
         return Environment(host, options.url, options.user or "")
     return None
 

@@ -69,15 +69,15 @@ def _host_spec(entry: Any) -> CheckSpec:
 def _split_url(url: str) -> tuple[str, str, int]:
     from urllib.parse import urlsplit
 
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https") or not parts.hostname:
-        raise SiteCheckConfigError(f"'{url}' is not a web address")
     try:
+        parts = urlsplit(url.strip())
+        scheme, hostname = parts.scheme.lower(), parts.hostname
         port = parts.port or (443 if scheme == "https" else 80)
     except ValueError:
-        raise SiteCheckConfigError(f"'{url}' has an invalid port") from None
-    return scheme, parts.hostname.lower(), port
+        raise SiteCheckConfigError(f"'{url}' is not a valid web address") from None
+    if scheme not in ("http", "https") or not hostname:
+        raise SiteCheckConfigError(f"'{url}' is not a web address; use e.g. https://rest.example.com")
+    return scheme, hostname.lower(), port
 
 
 def _is_ip(host: str) -> bool:

@@ -116,3 +116,11 @@ def test_real_entry_point_on_loopback_addresses(site, tmp_path):
     assert [c["verdict"] for c in data["checks"]] == ["ok", "ok", "info"]
     laptop = data["checks"][2]["details"]
     assert {"computer", "address", "gateway", "DNS servers"} <= set(laptop)
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "https://rest.example.com:99999", "ftp://rest.example.com",
+                                 "rest.example.com"])
+def test_malformed_url_is_a_usage_error_without_traceback(url, capsys):
+    assert main(["sitecheck", "--url", url]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("compass-desk: '") and "Traceback" not in err
