@@ -48,7 +48,7 @@ CHECKING = "Checking…"
 
 
 class _Bridge(QObject):
-    result = Signal(object)  # a CheckResult, emitted from the pool thread
+    result = Signal(int, object)  # (run number, CheckResult), emitted from the pool thread
 
 
 class SiteCheckDialog(QDialog):
@@ -73,8 +73,9 @@ class SiteCheckDialog(QDialog):
         self.report: SiteReport | None = None
         self.job: Job | None = None
         self._rows: dict[str, int] = {}
+        self._run = 0  # results of an earlier (cancelled) run still queued are ignored
         self._bridge = _Bridge(self)
-        self._bridge.result.connect(self._show_result)
+        self._bridge.result.connect(self._on_bridge_result)
 
         intro = QLabel("Checks whether a phone on this network can reach what it needs to provision. "
                        "Run it on the phones' network (same switch, same VLAN).")
@@ -148,10 +149,12 @@ class SiteCheckDialog(QDialog):
         options = self._options or SiteCheckOptions()
         name = self.environment.name if self.environment else None
         bridge = self._bridge
+        self._run += 1
+        run = self._run
 
         def work(ctx: JobContext) -> SiteReport:
             return run_sitecheck(specs, settings, options, progress=ctx.progress, cancel=ctx.token,
-                                 on_result=lambda result: emit(bridge.result, result), environment=name)
+                                 on_result=lambda result: emit(bridge.result, run, result), environment=name)
 
         self.job = self.worker.submit(work, label="Site check", on_success=self._done,
                                       on_failure=self._failed, on_progress=self._progressed)
@@ -181,6 +184,10 @@ class SiteCheckDialog(QDialog):
     def _progressed(self, done: int, total: int, _label: str) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
+
+    def _on_bridge_result(self, run: int, result: CheckResult) -> None:
+        if run == self._run:
+            self._show_result(result)
 
     def _show_result(self, result: CheckResult) -> None:
         row = self._rows.get(result.spec.id)

@@ -105,3 +105,17 @@ def test_cancel_marks_unfinished_checks(qtbot, site, make_dialog):
     assert "cancelled" in dialog.headline.text()
     assert not dialog.copy_button.isEnabled()
     assert dialog.run_button.isEnabled()
+
+
+def test_run_again_after_cancel_starts_fresh(qtbot, site, make_dialog):
+    dialog = make_dialog([site.spec("good"), site.spec("hang")])
+    dialog.start()
+    with qtbot.waitSignal(dialog.finished_run, timeout=3000):
+        dialog.cancel()
+    dialog._plan = (RunSettings(timeout_s=0.5, total_s=3),
+                    [site.spec("good"), site.spec("good", host="blocked.test", id="blocked",
+                                                  port=site.ports["refused"])])
+    with qtbot.waitSignal(dialog.finished_run, timeout=5000):
+        dialog.run_button.click()
+    assert [cell(dialog, row, 1) for row in range(dialog.table.rowCount())] == ["OK", "FAIL"]
+    assert dialog.report is not None and not dialog.report.cancelled
