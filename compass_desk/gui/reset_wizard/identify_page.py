@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -26,6 +27,7 @@ from compass_desk.gui.reset_wizard.add_phone import AddPhoneForm
 from compass_desk.gui.reset_wizard.reading import Reading, find_phone, read_phone
 from compass_desk.gui.reset_wizard.texts import t
 from compass_desk.gui.style import STATE_LOOKS, badge_stylesheet, environment_look
+from compass_desk.gui.worker import JobContext
 
 if TYPE_CHECKING:
     from compass_desk.gui.reset_wizard.wizard import ResetWizard
@@ -48,6 +50,7 @@ class IdentifyPage(QWizardPage):
         self.setTitle(t("identify.title", lang))
         self.setSubTitle(t("identify.sub", lang))
         self._started = False
+        self.status_error: str | None = None  # why the live status could not be read
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
 
@@ -134,10 +137,10 @@ class IdentifyPage(QWizardPage):
         owner = self.owner
         self._start(lambda _ctx: find_phone(owner, mac))
 
-    def _start(self, fn: object) -> None:
+    def _start(self, fn: Callable[[JobContext], Reading]) -> None:
         common.notice(self.notice, t("looking", self.owner.lang), common.INFO)
         self.find_button.setEnabled(False)
-        self.owner.run(fn, "identify phone", self.show_reading, self._failed)  # type: ignore[arg-type]
+        self.owner.run(fn, "identify phone", self.show_reading, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.find_button.setEnabled(True)
@@ -183,7 +186,7 @@ class IdentifyPage(QWizardPage):
         f["state"].setText(look.text)
         status = flow.status
         if status is None:
-            live = t("status.unread", lang)
+            live = t("status.unread", lang) + (f" ({self.status_error})" if self.status_error else "")
         else:
             ip = strip_port(status.private_ip) or ""
             live = t("online" if status.online else "offline", lang)

@@ -86,7 +86,7 @@ T: dict[str, Text] = {
     ),
     "reread": Text("&Read again", "Opnieuw &lezen"),
     "reading": Text("Reading the phone's state…", "Toestand van de telefoon lezen…"),
-    "already.reset": Text("The phone was already &reset", "De telefoon is al &gereset"),
+    "already.reset": Text("The phone was already res&et", "De telefoon is al &gereset"),
     "already.reset.tip": Text(
         "Skip the steps: the phone has already been reset to factory defaults.",
         "Sla de stappen over: de telefoon is al teruggezet naar de fabrieksinstellingen.",
@@ -102,7 +102,7 @@ T: dict[str, Text] = {
     "unverified": Text("not confirmed", "niet bevestigd"),
     "step.of": Text("Step {n} of {total}", "Stap {n} van {total}"),
     "prev.step": Text("← Pre&vious step", "← V&orige stap"),
-    "next.step": Text("Ne&xt step →", "Vol&gende stap →"),
+    "next.step": Text("Ne&xt step →", "Volgen&de stap →"),
     "display": Text("The display should show", "Het display hoort te tonen"),
     "trouble": Text("If not", "Zo niet"),
     "fallback": Text("If this method does not work", "Als deze methode niet werkt"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
@@ -182,3 +183,28 @@ def test_read_only_user_cannot_activate_or_add(qtbot, make_wizard, make_session,
     qtbot.waitUntil(lambda: form.isVisible() and not other.busy(), timeout=10_000)
     assert "no organisation with write access" in form.oui.text()
     assert not form.add_button.isEnabled() and confirmations == []
+
+
+def _mnemonic(text):
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_each_page_has_distinct_keyboard_shortcuts(qtbot, make_wizard, lang):
+    from PySide6.QtWidgets import QAbstractButton
+
+    wizard = make_wizard(lang=lang)
+    W = QWizard.WizardButton
+    shown = {
+        wizard.identify_page: (W.NextButton, W.CancelButton),
+        wizard.precheck_page: (W.NextButton, W.CancelButton, W.CustomButton1),
+        wizard.reset_page: (W.NextButton, W.CancelButton, W.CustomButton1),
+        wizard.wait_page: (W.NextButton, W.CancelButton),
+        wizard.result_page: (W.FinishButton,),
+    }
+    for page, wizard_buttons in shown.items():
+        texts = [b.text() for b in page.findChildren(QAbstractButton)]
+        texts += [page.buttonText(which) for which in wizard_buttons]
+        letters = [m for m in map(_mnemonic, texts) if m]
+        assert len(letters) == len(set(letters)), (type(page).__name__, texts)
