@@ -147,3 +147,26 @@ def test_manual_move_readd_fails_then_put_back(qtbot, bed, simulator, monkeypatc
     qtbot.waitUntil(lambda: run.done and "back in" in run.result.text(), timeout=10_000)
     assert [p.mac for p in session.client.phones(source)].count(phone.mac) == 1
     assert journal.unfinished() == []
+
+
+def test_without_migrate_the_wizard_defaults_to_the_move_by_hand(qtbot, tmp_path):
+    from compass_desk.sim import SimConfig, Simulator
+
+    with Simulator(SimConfig(disabled_operations=frozenset({"migrate"}))) as sim:
+        session = _session(sim)
+        journal = Journal(tmp_path / "journal.sqlite3")
+        worker = Worker()
+        try:
+            session.refresh()
+            phone, _source, target = _phone_and_target(session)
+            wizard = _open(qtbot, session, journal, worker, phone)
+            wizard.target_page.select(target.url)
+            wizard.next()
+            page = wizard.method_page
+            assert page.method().value == "manual"
+            assert not page.radios[page.method().__class__("api")].isEnabled()
+            assert "does not offer it" in page.notes[page.method().__class__("api")].text()
+        finally:
+            worker.shutdown()
+            journal.close()
+            session.close()
