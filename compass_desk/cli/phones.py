@@ -21,6 +21,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from compass_desk.cli import _phone_actions, firmware_cmds
+from compass_desk.cli.diagnose import add_diagnose_parser
 from compass_desk.cli.common import FAILED, NOT_FOUND, OK, CliError, GlobalOptions, print_json
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show.set_defaults(handler=_show)
     _phone_actions.register(phones_sub)
     firmware_cmds.add_phone_parser(phones_sub)
+    add_diagnose_parser(phones_sub)
 
 
 def _list(args: argparse.Namespace, options: GlobalOptions) -> int:
