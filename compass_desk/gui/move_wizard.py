@@ -36,6 +36,7 @@ from compass_desk.domain.move_plan import (
     MoveMethod,
     MovePlan,
     MoveRefused,
+    check_move,
     default_method,
     target_choices,
 )
@@ -169,8 +170,12 @@ class MethodPage(QWizardPage):
         method, target = self.method(), self._wizard.target_page.target()
         if method is None or target is None:
             return False
+        wizard = self._wizard
+        source = next((c for c in wizard.companies if c.url == wizard.phone.company_url), None)
         try:
-            self._wizard.plan = self._wizard.service.plan(self._wizard.phone, target, method)
+            # Pure check on the data already shown: nothing waits on the network in the UI thread.
+            wizard.plan = check_move(wizard.phone, source, target, method,
+                                     wizard.service.session.environment.name, wizard.supports)
         except MoveRefused as exc:
             self.error.setText(exc.reason)
             return False
