@@ -19,7 +19,8 @@ from compass_desk.gui.worker import Busy, JobContext, Worker
 
 log = logging.getLogger(__name__)
 
-LABELS = {"activate": "Activate", "reboot": "Reboot", "provisioning": "View provisioning"}
+LABELS = {"activate": "Activate", "reboot": "Reboot", "provisioning": "View provisioning",
+          "migrate": "Move", "update": "Firmware"}
 READ_ONLY_OPERATIONS = {"provisioning"}  # reading needs no write rights
 
 
@@ -34,6 +35,8 @@ WHAT_IT_DOES = {
     "factory defaults finds Compass (before the weekly deadline).",
     "reboot": "Restart the phone; it fetches its settings from Compass again.",
     "provisioning": "Show the settings file Compass sends to this phone (secrets hidden).",
+    "migrate": "Move the phone to another organisation or environment.",
+    "update": "See the installed firmware and choose which one the phone should run.",
 }
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import UTC, datetime, time
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -22,13 +22,6 @@ from compass_desk.domain import deadline as deadline_mod
 from compass_desk.domain.models import ProvisioningState, strip_port
 from compass_desk.gui.phone_model import PhoneRow, mac_label, model_label, user_label
 from compass_desk.gui.style import STATE_LOOKS, icon, state_colour
-
-
-def _feature_exists(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 def firmware_text(version: str | None, vendor: Any = None) -> str:
@@ -110,22 +103,22 @@ class DetailsPanel(QWidget):
 
         # Actions.
         self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
+        # Two rows, so five buttons fit a narrow panel: changes first, then the other screens.
+        actions = QGridLayout()
         actions.setSpacing(6)
-        buttons = (("activate", "Activate"), ("reboot", "Reboot"), ("provisioning", "View provisioning"),
-                   ("move", "Move…"), ("firmware", "Firmware…"))
-        for key, text in buttons:
+        buttons = (("activate", "Activate", 0, 0), ("reboot", "Reboot", 0, 1), ("move", "Move…", 0, 2),
+                   ("provisioning", "View provisioning", 1, 0), ("firmware", "Firmware…", 1, 1))
+        for key, text, line, column in buttons:
             button = QPushButton(text)
             button.setObjectName(f"{key}Button")
             button.setAccessibleName(text.rstrip("…"))
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             self.buttons[key] = button
-            actions.addWidget(button)
-        actions.addStretch(1)
-        # Features of later issues: hidden until their dialogs exist, never shown dead.
-        self.buttons["provisioning"].setVisible(_feature_exists("compass_desk.gui.provisioning_view"))
-        self.buttons["move"].setVisible(_feature_exists("compass_desk.gui.move_dialog"))
-        self.buttons["firmware"].setVisible(_feature_exists("compass_desk.gui.firmware_dialog"))
+            actions.addWidget(button, line, column)
+        actions.setColumnStretch(3, 1)
+        # Features of other screens: hidden until the window has found them (gui.features).
+        for key in ("provisioning", "move", "firmware"):
+            self.buttons[key].setVisible(False)
         outer.addLayout(actions)
 
         self.static_box, self.static = self._form("Phone")

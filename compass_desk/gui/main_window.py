@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from datetime import UTC, datetime
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
     QSplitter,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -29,11 +27,15 @@ from compass_desk.gui.actions import PhoneActions
 from compass_desk.gui.browser import Browser, Mode, as_of_text
 from compass_desk.gui.context import AppContext
 from compass_desk.gui.details_panel import DetailsPanel
+from compass_desk.gui.features import FEATURES, Feature, opener
+from compass_desk.gui.messages import user_message
 from compass_desk.gui.org_model import URL_ROLE, OrganisationFilter, OrganisationModel
 from compass_desk.gui.phone_filter import PhoneFilterModel, StateFilter
-from compass_desk.gui.phone_model import ROW_ROLE, Column, PhoneRow, PhoneTableModel
+from compass_desk.gui.phone_model import ROW_ROLE, PhoneRow, PhoneTableModel
+from compass_desk.gui.phone_table import setup_phone_table
 from compass_desk.gui.status_bar import StatusBar
-from compass_desk.gui.style import badge_stylesheet, environment_look, icon
+from compass_desk.gui.style import icon
+from compass_desk.gui.toolbar import MainToolbar
 from compass_desk.gui.ui_loader import child, load_ui
 from compass_desk.gui.worker import Worker
 
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self._shut_down = False
+        self._features: dict[str, tuple[Feature, Any]] = {}  # button key -> (feature, open_for_phone)
         self.context = context
         self.setWindowIcon(icon("app"))
         self.worker = Worker(self)
@@ -102,70 +105,32 @@ class MainWindow(QMainWindow):
         for state in StateFilter:
             self.state_filter.addItem(state.label, state.value)
         self.table.setModel(self.proxy)
-        self.table.verticalHeader().setVisible(False)
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size bookkeeping
-        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {Column.NAME: 170, Column.MAC: 140, Column.MODEL: 120, Column.VENDOR: 70,
-                  Column.ORGANISATION: 170, Column.STATE: 190, Column.DEADLINE: 215, Column.ONLINE: 80,
-                  Column.IP: 110, Column.FIRMWARE: 120, Column.USER: 120}
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        # Default order on screen: what a technician scans first (the state) near the name.
-        first = (Column.NAME, Column.MAC, Column.STATE, Column.DEADLINE, Column.ONLINE, Column.MODEL,
-                 Column.VENDOR, Column.ORGANISATION)
-        for visual, column in enumerate(first):
-            header.moveSection(header.visualIndex(column), visual)
-        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        setup_phone_table(self.table)
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Main", self)
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.addToolBar(bar)
-        self.toolbar = bar
-        self.env_badge = QLabel()
-        self.env_badge.setObjectName("environmentBadge")
-        self.env_badge.setAccessibleName("Current environment")
-        bar.addWidget(self.env_badge)
-        self.demo_badge = QLabel("DEMO")
-        self.demo_badge.setObjectName("demoBadge")
-        self.demo_badge.setToolTip("Demo mode: built-in simulated servers, no real phones are changed")
-        self.demo_badge.setStyleSheet("QLabel { background: #6a1b9a; color: white; border-radius: 4px;"
-                                      " padding: 3px 8px; font-weight: bold; margin-left: 4px; }")
-        self.demo_badge.setVisible(self.context.demo)
-        bar.addWidget(self.demo_badge)
-        bar.addSeparator()
-        self.env_group = QActionGroup(self)
-        self.env_group.setExclusive(True)
-        self.env_actions: dict[str, QAction] = {}
-        self._env_end = bar.addSeparator()
-        self._build_environment_actions()
-        self.refresh_action = QAction(icon("refresh"), "Refresh", self)
-        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.refresh_action.setToolTip("Fetch organisations, phones and live status again (F5)")
+        toolbar = MainToolbar(self, self.context.demo, self.context.profiles is not None)
+        self.toolbar = toolbar
+        # Short names for the parts tests and other screens use.
+        self.env_badge, self.demo_badge = toolbar.env_badge, toolbar.demo_badge
+        self.refresh_action, self.audit_action = toolbar.refresh_action, toolbar.audit_action
+        self.environments_action = toolbar.environments_action
+        toolbar.set_environments(self.context.environments, None)
+        toolbar.environment_chosen.connect(self.switch_environment)
         self.refresh_action.triggered.connect(self.browser.refresh)
-        bar.addAction(self.refresh_action)
+        self.environments_action.triggered.connect(self.edit_environments)
+        self.audit_action.triggered.connect(self.show_audit_log)
         self.search_action = QAction(icon("search"), "Search", self)
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self.focus_search)
         self.addAction(self.search_action)
-        self.environments_action = QAction(icon("environments"), "Environments…", self)
-        self.environments_action.setVisible(self.context.profiles is not None)
-        self.environments_action.triggered.connect(self.edit_environments)
-        bar.addAction(self.environments_action)
-        self.audit_action = QAction(icon("audit"), "Audit log", self)
-        self.audit_action.triggered.connect(self.show_audit_log)
-        bar.addAction(self.audit_action)
         quit_action = QAction("Quit", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
+
+    @property
+    def env_actions(self) -> dict[str, QAction]:
+        return self.toolbar.env_actions
 
     def _connect(self) -> None:
         self.search.textChanged.connect(self._search_changed)
@@ -192,38 +157,18 @@ class MainWindow(QMainWindow):
         self.worker.busy_changed.connect(self._update_actions)
         for key in ("activate", "reboot"):
             self.details.buttons[key].clicked.connect(lambda _=False, op=key: self._run_action(op))
-        self.details.buttons["provisioning"].clicked.connect(self._view_provisioning)
+        QTimer.singleShot(0, self._find_features)
         self.actions_.finished.connect(self.status.say)
         self.actions_.failed.connect(self.status.say)
         self.model.dataChanged.connect(self._model_data_changed)
 
     # -- environments ----------------------------------------------------------------------------
-    def _build_environment_actions(self) -> None:
-        for action in self.env_actions.values():
-            self.env_group.removeAction(action)
-            self.toolbar.removeAction(action)
-            action.deleteLater()
-        self.env_actions = {}
-        for number, environment in enumerate(self.context.environments, start=1):
-            action = QAction(environment.name, self)
-            action.setCheckable(True)
-            if number <= 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-                action.setToolTip(f"Switch to {environment.name} (Ctrl+{number})")
-            action.triggered.connect(lambda _=False, env=environment: self.switch_environment(env))
-            self.env_group.addAction(action)
-            self.toolbar.insertAction(self._env_end, action)
-            self.env_actions[environment.name] = action
-        current = self.browser.environment
-        if current is not None and current.name in self.env_actions:
-            self.env_actions[current.name].setChecked(True)
-
     def reload_environments(self) -> None:
         """After the profiles changed: new toolbar buttons; reopen when the current one changed."""
         if self.context.profiles is not None:
             self.context.environments = list(self.context.profiles.list())
-        self._build_environment_actions()
         current = self.browser.environment
+        self.toolbar.set_environments(self.context.environments, current)
         fresh = next((e for e in self.context.environments if current and e.name == current.name), None)
         if fresh is None and self.context.environments:
             self.switch_environment(self.context.environments[0])
@@ -254,14 +199,10 @@ class MainWindow(QMainWindow):
     def _environment_changed(self) -> None:
         environment = self.browser.environment
         if environment is None:
-            self.env_badge.setText("No environment")
+            self.toolbar.show_environment(None)
             self.setWindowTitle(APP_NAME)
             return
-        look = environment_look(environment.name)
-        self.env_badge.setText(environment.name.upper())
-        self.env_badge.setStyleSheet(badge_stylesheet(look))
-        self.env_badge.setToolTip(f"Every action goes to {environment.name} ({environment.username})")
-        self.env_actions[environment.name].setChecked(True)
+        self.toolbar.show_environment(environment)
         self._update_title()
         self.status.set_failures([])
         self.status.set_busy(False)
@@ -423,10 +364,10 @@ class MainWindow(QMainWindow):
             button = self.details.buttons[key]
             button.setEnabled(available.enabled)
             button.setToolTip(available.reason)
-        available = self.actions_.availability(row, "provisioning")
-        provisioning = self.details.buttons["provisioning"]
-        provisioning.setEnabled(available.enabled)
-        provisioning.setToolTip(available.reason)
+        for key, (feature, _open) in self._features.items():
+            available = self.actions_.availability(row, feature.operation)
+            self.details.buttons[key].setEnabled(available.enabled)
+            self.details.buttons[key].setToolTip(available.reason)
 
     def _run_action(self, operation: str) -> None:
         row = self.selected_row()
@@ -434,17 +375,29 @@ class MainWindow(QMainWindow):
             self.actions_.run(operation, row)
             self._update_actions()
 
-    def _view_provisioning(self) -> None:
+    def _find_features(self) -> None:
+        """After the first paint: show the buttons of the feature screens that exist."""
+        for feature in FEATURES:
+            open_for_phone = opener(feature)
+            if open_for_phone is None:
+                continue
+            self._features[feature.key] = (feature, open_for_phone)
+            button = self.details.buttons[feature.key]
+            button.clicked.connect(lambda _=False, key=feature.key: self._open_feature(key))
+            button.setVisible(True)
+        self._update_actions()
+
+    def _open_feature(self, key: str) -> None:
         row = self.selected_row()
-        if row is None:
+        if row is None or key not in self._features:
+            return
+        feature, open_for_phone = self._features[key]
+        if not self.actions_.availability(row, feature.operation).enabled:
             return
         try:
-            provisioning_view = importlib.import_module("compass_desk.gui.provisioning_view")
-        except ImportError:
-            return
-        opener = getattr(provisioning_view, "open_for_phone", None)
-        if callable(opener):
-            opener(self, self.browser, row.phone)
+            open_for_phone(self, self.browser, row.phone)
+        except Exception as exc:  # a feature screen failing must not close the main window
+            self.status.say(user_message(exc, f"open {key}"))
 
     def edit_environments(self) -> None:
         from compass_desk.gui.environments_dialog import EnvironmentsDialog
