@@ -157,7 +157,8 @@ class _Item(QTableWidgetItem):
         mine, theirs = self.data(_SORT_ROLE), other.data(_SORT_ROLE)
         if mine is not None and theirs is not None:
             return bool(mine < theirs)
-        return super().__lt__(other)
+        # Not super().__lt__: PySide dispatches that back to this override (endless recursion).
+        return self.text().casefold() < other.text().casefold()
 
 
 class CacheViewDialog(QDialog):
@@ -200,8 +201,9 @@ class CacheViewDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((210, 150, 130, 130, 95, 70, 110)):
+        for column, width in enumerate((230, 150, 135, 135, 85, 65, 110)):
             header.resizeSection(column, width)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
@@ -307,6 +309,8 @@ class CacheViewDialog(QDialog):
                     item.setData(_SORT_ROLE, info.size)
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
+        # The environment column only when there is more than one to tell apart.
+        self.table.setColumnHidden(len(COLUMNS) - 1, len({e.environment for e in self.entries}) < 2)
         self._update_buttons()
 
     def selected_info(self) -> CachedFileInfo | None:

@@ -108,6 +108,7 @@ class SiteVisitDialog(QDialog):
         header.setStretchLastSection(True)
         for column, width in enumerate((170, 130, 140, 60, 110)):
             header.resizeSection(column, width)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
 
         self.start_button = QPushButton("Prepare")
         self.start_button.setDefault(True)
