@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 from compass_desk import APP_NAME
 from compass_desk.domain.mac import MacError, format_mac, normalize_mac
 from compass_desk.domain.models import Environment, Phone
+from compass_desk.gui import window_state
 from compass_desk.gui.actions import PhoneActions
 from compass_desk.gui.browser import Browser, Mode, as_of_text
 from compass_desk.gui.context import AppContext
 from compass_desk.gui.details_panel import DetailsPanel
 from compass_desk.gui.features import FEATURES, Feature, opener
 from compass_desk.gui.messages import user_message
-from compass_desk.gui.org_model import URL_ROLE, OrganisationFilter, OrganisationModel
+from compass_desk.gui.org_model import OrganisationFilter, OrganisationModel
 from compass_desk.gui.phone_filter import PhoneFilterModel, StateFilter
 from compass_desk.gui.phone_model import ROW_ROLE, PhoneRow, PhoneTableModel
 from compass_desk.gui.phone_table import setup_phone_table
@@ -342,7 +343,10 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _organisation_chosen(self, current: QModelIndex) -> None:
-        self.proxy.set_company(current.data(URL_ROLE) if current.isValid() else None)
+        company = None
+        if current.isValid():
+            company = self.organisations.company(self.organisation_filter.mapToSource(current).row())
+        self.proxy.set_company(company.url if company is not None else None)
         self._update_count()
 
     # -- selection and actions ---------------------------------------------------------------------
@@ -416,28 +420,11 @@ class MainWindow(QMainWindow):
         AuditView(self.context.audit, self).exec()
 
     # -- settings --------------------------------------------------------------------------------
-    def _settings(self) -> QSettings:
-        self.context.paths.config.mkdir(parents=True, exist_ok=True)
-        return QSettings(str(self.context.paths.config / "window.ini"), QSettings.Format.IniFormat)
-
     def _restore_layout(self) -> None:
-        settings = self._settings()
-        for key, restore in (("geometry", self.restoreGeometry), ("state", self.restoreState),
-                             ("splitter", self.splitter.restoreState),
-                             ("columns", self.table.horizontalHeader().restoreState)):
-            value = settings.value(key)
-            if isinstance(value, QByteArray | bytes):
-                restore(QByteArray(value))
-        if settings.value("geometry") is None:
-            self.resize(1360, 800)
+        window_state.restore(self.context.paths.config, self, self.splitter, self.table.horizontalHeader())
 
     def save_layout(self) -> None:
-        settings = self._settings()
-        settings.setValue("geometry", self.saveGeometry())
-        settings.setValue("state", self.saveState())
-        settings.setValue("splitter", self.splitter.saveState())
-        settings.setValue("columns", self.table.horizontalHeader().saveState())
-        settings.sync()
+        window_state.save(self.context.paths.config, self, self.splitter, self.table.horizontalHeader())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._shut_down:
