@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -46,6 +47,10 @@ def _previous(folder: Path) -> tuple[str, dict[str, float]]:
         return files[-1].name, {r["key"]: r["median"] for r in data["figures"] if "median" in r}
     except (OSError, ValueError, KeyError, TypeError):
         return "", {}
+
+
+def _short(value: float) -> str:
+    return f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}"
 
 
 def _table(rows: list[list[str]]) -> str:
@@ -91,7 +96,6 @@ def main(argv: list[str] | None = None) -> int:
         row = summarize(figure, samples) if samples else {
             "key": figure.key, "label": figure.label, "unit": figure.unit,
             "error": "; ".join(outcome.errors) or "the probe gave no figure"}
-        row["info"] = outcome.info if figure.key == _first_key(figure.probe) else []
         row["load_average"] = round(outcome.load, 2)
         row["verdict"] = verdict(figure, row, outcome.load)
         rows.append(row)
@@ -112,9 +116,13 @@ def main(argv: list[str] | None = None) -> int:
         table.append([figure.label, row.get("budget", "—"), measured, ratio, before, row["verdict"]])
     print()
     print(_table(table))
-    notes = [f"  {r['key']}: {text}" for r in rows for text in r.get("info", [])]
+    notes = []
+    for outcome in outcomes.values():
+        for what, values in outcome.details.items():
+            spread = f" ({_short(min(values))}/{_short(max(values))})" if len(values) > 1 else ""
+            notes.append(f"  {what}: {_short(statistics.median(values))}{spread}")
     if notes:
-        print("\nnotes:\n" + "\n".join(notes))
+        print("\ndetails, median (min/max):\n" + "\n".join(notes))
 
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     args.out.mkdir(parents=True, exist_ok=True)
@@ -123,15 +131,12 @@ def main(argv: list[str] | None = None) -> int:
                "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None}
     report = {"when": stamp, "commit": _git_commit(), "runs": args.runs, "machine": machine,
               "previous": previous_name, "figures": rows,
+              "details": {what: values for o in outcomes.values() for what, values in o.details.items()},
               "probe_seconds": {n: round(o.seconds, 1) for n, o in outcomes.items()}}
     target.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nresults written to {target}" + (f" (previous: {previous_name})" if previous_name else ""))
     failed = [r for r in rows if "error" in r or r.get("met") is False]
     return 1 if failed else 0
-
-
-def _first_key(probe: str) -> str:
-    return next(f.key for f in FIGURES if f.probe == probe)
 
 
 if __name__ == "__main__":

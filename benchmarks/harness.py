@@ -2,7 +2,8 @@
 
 Every probe runs in a fresh child process (``python -m benchmarks --probe NAME``): Qt start-up,
 RSS and the interpreter's state then belong to that one measurement only. A probe prints one line
-``BENCH-JSON {...}``: a mapping from figure key to a list of samples (plus ``info`` texts).
+``BENCH-JSON {...}``: a mapping from figure key to a list of samples; keys that are no figure
+(e.g. "worst keystroke, 10,000 phones (ms)") are details, shown as notes under the table.
 The probes reuse the measuring code of the individual scripts in this folder; a script without a
 function to call is run as a subprocess and its printed figures are read with a pattern.
 """
@@ -141,12 +142,12 @@ def _keystrokes(phones: int) -> tuple[float, float]:
 
 def probe_keystroke_10k(_runs: int) -> dict[str, Any]:
     p95, worst = _keystrokes(10_000)
-    return {"keystroke_10k_p95_ms": [p95], "info": [f"worst keystroke {worst:.0f} ms"]}
+    return {"keystroke_10k_p95_ms": [p95], "worst keystroke, 10,000 phones (ms)": [worst]}
 
 
 def probe_keystroke_100k(_runs: int) -> dict[str, Any]:
     p95, worst = _keystrokes(100_000)
-    return {"keystroke_100k_p95_ms": [p95], "info": [f"worst keystroke {worst:.0f} ms"]}
+    return {"keystroke_100k_p95_ms": [p95], "worst keystroke, 100,000 phones (ms)": [worst]}
 
 
 def probe_preview(runs: int) -> dict[str, Any]:
@@ -157,16 +158,15 @@ def probe_preview(runs: int) -> dict[str, Any]:
         "open_snom_ms": [_number(r"^Snom[^\n]*?viewer[^\n]*?([\d.]+) ms", out, "the Snom time")],
     }
     # The viewer time includes parsing, masking and validating: say how much of it they take.
-    info = []
     for vendor in ("Yealink", "Snom"):
         line = re.search(rf"^{vendor}.*parse\s+([\d.]+) ms\s+mask\s+([\d.]+) ms\s+validate\s+([\d.]+) ms",
                          out, re.MULTILINE)
         if line:
-            parts = [float(x) for x in line.groups()]
-            info.append(f"{vendor}: parse {parts[0]:.0f} + mask {parts[1]:.0f} + validate {parts[2]:.0f} ms "
-                        "before any drawing")
-    info += [" ".join(ln.split()) for ln in out.splitlines() if "viewer" in ln]
-    result["info"] = info
+            result[f"{vendor}: parse + mask + validate, before drawing (ms)"] = [
+                sum(float(x) for x in line.groups())]
+        findings = re.search(rf"^{vendor}[^\n]*viewer[^\n]*findings shown\s+([\d.]+) ms", out, re.MULTILINE)
+        if findings:
+            result[f"{vendor}: until the findings are shown too (ms)"] = [float(findings.group(1))]
     return result
 
 
@@ -181,8 +181,8 @@ def probe_stall(_runs: int) -> dict[str, Any]:
     del app
     if rows < 10_000:
         raise RuntimeError(f"the refresh showed {rows} phones instead of 10,000")
-    return {"stall_ms": [stall], "rss_mb": [rss],
-            "info": [f"refresh + live status took {seconds:.0f} s; load average before {load_before:.1f}"]}
+    return {"stall_ms": [stall], "rss_mb": [rss], "refresh + live status in the window (s)": [seconds],
+            "load average before the refresh": [load_before]}
 
 
 def probe_sim(_runs: int) -> dict[str, Any]:
@@ -228,7 +228,7 @@ def run_probe_here(name: str, runs: int) -> None:
 @dataclass
 class Outcome:
     samples: dict[str, list[float]] = field(default_factory=dict)
-    info: list[str] = field(default_factory=list)
+    details: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
     load: float = 0.0  # highest 1-minute load average seen around the probe
@@ -254,11 +254,10 @@ def run_probe_child(name: str, runs: int, timeout: float = 900) -> Outcome:
             outcome.errors.append(last[:300])
             break
         data = json.loads(lines[-1][len(MARKER):])
+        figures = {f.key for f in FIGURES}
         for key, values in data.items():
-            if key == "info":
-                outcome.info.extend(v for v in values if v not in outcome.info)
-            else:
-                outcome.samples.setdefault(key, []).extend(float(v) for v in values)
+            target = outcome.samples if key in figures else outcome.details
+            target.setdefault(key, []).extend(float(v) for v in values)
     outcome.seconds = time.perf_counter() - started
     outcome.load = max(outcome.load, load_average())
     return outcome

@@ -54,6 +54,11 @@ class ActionTap:
 
         state.register_at_vendor = counted_register
         state.reboot = counted_reboot
+        self._state = state
+
+    def remove(self) -> None:
+        """Stop counting: the simulator's own methods (on its class) apply again."""
+        del self._state.register_at_vendor, self._state.reboot
 
 
 class FaultTap:

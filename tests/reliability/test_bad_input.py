@@ -118,6 +118,8 @@ def test_bad_command_line(argv, code, word, module_sim, capsys, monkeypatch, mem
         got = main([a.replace("{url}", url) for a in argv])
     except SystemExit as exc:  # --help-like exits would land here; none is expected
         got = exc.code
+    finally:
+        tap.remove()
     err = capsys.readouterr().err
     assert got == code, err
     message = _one_line_error(err)

@@ -40,13 +40,14 @@ def _pick_phones(sim) -> list[str]:
 @pytest.fixture
 def logged(isolated_home):
     """The app's own log file set-up (redacting), at DEBUG so every line the code writes lands in it."""
-    path = setup_logging(app_paths(isolated_home).logs, level=logging.DEBUG)
     root = logging.getLogger("compass_desk")
+    level = root.level
+    path = setup_logging(app_paths(isolated_home).logs, level=logging.DEBUG)
     yield path
     for handler in [h for h in root.handlers if getattr(h, "_compass_desk", False)]:
         root.removeHandler(handler)
         handler.close()
-    root.setLevel(logging.NOTSET)
+    root.setLevel(level)
 
 
 def test_no_secret_leaks_from_a_scripted_session(
