@@ -44,8 +44,10 @@ def run(args: argparse.Namespace, options: Any) -> int:
     try:
         if screenshot:
             return take_screenshot(window, screenshot)
+        interrupted = _close_on_ctrl_c(app)
         window.show()
-        return int(app.exec())
+        code = int(app.exec())
+        return 130 if interrupted else code
     finally:
         window.shutdown()
         context.close()
@@ -62,6 +64,31 @@ def dispose(window: Any) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
     icon.cache_clear()
+
+
+def _close_on_ctrl_c(app: Any) -> list[bool]:
+    """Ctrl+C in the terminal closes the window cleanly (Qt alone would ignore it until an event).
+
+    Returns a list that holds True once Ctrl+C was pressed.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    hit: list[bool] = []
+
+    def on_signal(*_args: object) -> None:
+        hit.append(True)
+        app.closeAllWindows()
+
+    try:
+        signal.signal(signal.SIGINT, on_signal)
+    except ValueError:  # not the main thread (embedded use): leave signals alone
+        return hit
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)  # lets Python run its signal handlers now and then
+    wake.start(300)
+    return hit
 
 
 def build_context(demo: bool, paths: Any) -> Any:
