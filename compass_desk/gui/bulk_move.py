@@ -98,7 +98,7 @@ class BulkMoveDialog(QDialog):
         self.move_button.clicked.connect(lambda: self._start(retrying=False))
         self.retry_button.clicked.connect(lambda: self._start(retrying=True))
         self.stop_button.clicked.connect(self._stop)
-        self.close_button.clicked.connect(self.accept)
+        self.close_button.clicked.connect(self.reject)
         self.target.currentIndexChanged.connect(lambda *_: self._update())
         self._update()
 
@@ -164,6 +164,12 @@ class BulkMoveDialog(QDialog):
             return
         self.summary.setText(f"Moving to {target.name}…")
         self._update()
+
+    def reject(self) -> None:
+        if self.job is not None:  # closing while moving: stop after the current phone instead
+            self._stop()
+            return
+        super().reject()
 
     def _stop(self) -> None:
         if self.job is not None:

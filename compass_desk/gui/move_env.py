@@ -103,12 +103,17 @@ class EnvSwitchDialog(QDialog):
         layout.addLayout(buttons)
         self.use_button.clicked.connect(self.use)
         self.guide_button.clicked.connect(lambda: emit(self.reset_guide_requested, self.phone))
-        close.clicked.connect(self.accept)
+        close.clicked.connect(self.reject)
         self.result_value: EnvSwitchResult | None = None
         self.loaded = False
+        self.busy = False
         self.use_button.setEnabled(False)
         self._submit(lambda _ctx: compare(source, phone, target), self._compared,
                      "Reading both environments…")
+
+    def reject(self) -> None:
+        if not self.busy:  # the sessions must outlive the work that uses them
+            super().reject()
 
     def _submit(self, fn: Any, on_success: Any, text: str) -> None:
         self.message.setText(text)
@@ -118,8 +123,11 @@ class EnvSwitchDialog(QDialog):
                                on_success=on_success, on_failure=self._failed)
         except Busy as exc:
             self.message.setText(str(exc))
+            return
+        self.busy = True
 
     def _compared(self, sides: tuple[EnvSide, EnvSide]) -> None:
+        self.busy = False
         source_side, target_side = sides
         self.source_panel.show_side(source_side)
         self.target_panel.show_side(target_side)
@@ -158,6 +166,7 @@ class EnvSwitchDialog(QDialog):
         self._submit(work, self._switched, f"Preparing the phone for {target.environment.name}…")
 
     def _switched(self, result: EnvSwitchResult) -> None:
+        self.busy = False
         self.result_value = result
         self.source_panel.show_side(result.source)
         self.target_panel.show_side(result.target)
@@ -168,6 +177,7 @@ class EnvSwitchDialog(QDialog):
         emit(self.switched, result)
 
     def _failed(self, error: BaseException) -> None:
+        self.busy = False
         if isinstance(error, MoveRefused):
             self.message.setText(error.reason)
         else:

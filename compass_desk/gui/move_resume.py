@@ -129,6 +129,10 @@ class ResumeMovesDialog(QDialog):
                 break
         self._update_buttons()
 
+    def reject(self) -> None:
+        if not self.busy:  # a move being finished keeps its journal until it has an answer
+            super().reject()
+
     def current(self) -> Operation | None:
         item = self.list.currentItem()
         if item is None or not item.flags() & Qt.ItemFlag.ItemIsSelectable:

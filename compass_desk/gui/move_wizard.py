@@ -248,6 +248,7 @@ class RunPage(QWizardPage):
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.done = False
+        self.running = False
         self.operation_id: int | None = None
         self.retry_button.clicked.connect(lambda: self._run("resume"))
         self.undo_button.clicked.connect(lambda: self._run("undo"))
@@ -274,6 +275,7 @@ class RunPage(QWizardPage):
             return service.move_manual(plan, ctx.progress)
 
         self.done = False
+        self.running = True
         for button in (self.retry_button, self.undo_button):
             button.hide()
         self.result.clear()
@@ -329,6 +331,7 @@ class RunPage(QWizardPage):
         if text:
             self.result.setText(text)
         self.done = True
+        self.running = False
         self._wizard.button(QWizard.WizardButton.CancelButton).setEnabled(True)
         emit(self.completeChanged)
 
@@ -374,5 +377,18 @@ class MoveWizard(QWizard):
             return "There is no other organisation where you have write rights."
         return ""
 
+    def reject(self) -> None:
+        # Closing mid-move would cut the journal away from a running move: wait for its result.
+        if self.run_page.running:
+            return
+        super().reject()
+
     def outcome_phone(self) -> Phone:
         return self.outcome.phone if self.outcome else self.phone
+
+
+def open_for_phone(parent: QWidget, browser: object, phone: Phone) -> MoveWizard | None:
+    """The details panel's Move button (gui/features.py)."""
+    from compass_desk.gui.move_launch import open_move_wizard
+
+    return open_move_wizard(parent, browser, phone)

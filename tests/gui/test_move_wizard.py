@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWizard
 from compass_desk.api.client import CompassClient
 from compass_desk.api.transport import RetryPolicy
 from compass_desk.domain.models import Access, Environment
+from compass_desk.domain.move_plan import MoveMethod
 from compass_desk.gui.move_wizard import MoveWizard
 from compass_desk.gui.worker import Worker
 from compass_desk.services.moves import MoveService
@@ -170,3 +171,93 @@ def test_without_migrate_the_wizard_defaults_to_the_move_by_hand(qtbot, tmp_path
             worker.shutdown()
             journal.close()
             session.close()
+
+
+# --- from the main window (demo simulators) ----------------------------------------------------
+
+def test_move_button_of_the_main_window_opens_the_wizard_and_the_table_follows(qtbot, make_context,
+                                                                               make_window):
+    from gui_helpers import select_phone
+
+    from compass_desk.gui.move_wizard import MoveWizard
+
+    window = make_window(make_context())
+    row = window.model.rows()[3]
+    select_phone(qtbot, window, row)
+    button = window.details.buttons["move"]
+    qtbot.waitUntil(lambda: button.isVisible() and button.isEnabled(), timeout=5_000)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    wizard = next(w for w in window.findChildren(MoveWizard))
+    target = next(c for c in window.browser.session.companies if c.url != row.phone.company_url)
+    assert wizard.target_page.select(target.url)
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10_000)
+    assert "almost at once" in wizard.run_page.result.text()
+    qtbot.waitUntil(lambda: window.model.row_at(window.model.row_for_url(row.url)).phone.company_url
+                    == target.url, timeout=10_000)
+    wizard.accept()
+
+
+def test_unfinished_moves_are_offered_by_the_main_window_at_start(qtbot, make_context, make_window):
+    from compass_desk.gui.move_launch import offer_unfinished_moves
+    from compass_desk.gui.move_resume import open_journal
+
+    context = make_context()
+    window = make_window(context)
+    assert offer_unfinished_moves(window, window.browser) is None  # nothing to offer
+    session = window.browser.session
+    phone = window.model.rows()[8].phone
+    target = next(c for c in session.companies if c.url != phone.company_url)
+    journal = open_journal(context.paths)
+    try:
+        service = MoveService(session, journal)
+        plan = service.plan(phone, target, MoveMethod.MANUAL)
+        original = session.add_phone
+
+        class Crash(BaseException):
+            pass
+
+        def die(*args, **kwargs):
+            raise Crash()
+
+        session.add_phone = die
+        try:
+            with pytest.raises(Crash):
+                service.move_manual(plan)
+        finally:
+            session.add_phone = original
+    finally:
+        journal.close()
+    dialog = offer_unfinished_moves(window, window.browser)
+    assert dialog is not None and dialog.list.count() == 1
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=10_000)
+    assert "back in" in dialog.message.text()
+    dialog.reject()
+
+
+def test_bulk_and_environment_switch_from_the_main_window(qtbot, make_context, make_window):
+    from compass_desk.gui.bulk_move import BulkMoveDialog
+    from compass_desk.gui.move_env import EnvSwitchDialog
+    from compass_desk.gui.move_launch import open_bulk_move, open_environment_switch
+
+    context = make_context()
+    window = make_window(context)
+    source = window.browser.session.companies[2]
+    phones = [r.phone for r in window.model.rows() if r.phone.company_url == source.url][:2]
+    dialog = open_bulk_move(window, window.browser, phones)
+    assert isinstance(dialog, BulkMoveDialog) and dialog.move_button.isEnabled()
+    dialog.rate = 1000
+    with qtbot.waitSignal(dialog.finished_run, timeout=10_000) as run:
+        qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)
+    assert all(r.ok for r in run.args[0].results)
+    dialog.reject()
+    staging = next(e for e in context.environments if "staging" in e.name)
+    open_environment_switch(window, window.browser, phones[0], staging)
+    qtbot.waitUntil(lambda: bool(window.findChildren(EnvSwitchDialog)), timeout=10_000)
+    switch = window.findChildren(EnvSwitchDialog)[0]
+    qtbot.waitUntil(lambda: switch.loaded, timeout=10_000)
+    assert switch.source_panel.values["Name"].text() == phones[0].name
+    switch.reject()
