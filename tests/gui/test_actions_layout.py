@@ -77,3 +77,24 @@ def test_window_remembers_geometry_and_columns(qtbot, make_context, make_window)
     assert again.table.horizontalHeader().sectionSize(0) == 333
     assert again.table.horizontalHeader().visualIndex(1) == 4
     assert again.size().height() == 555
+
+
+def test_operation_the_environment_lacks_is_disabled_with_a_reason(qtbot, isolated_home, make_window):
+    from compass_desk.gui.context import open_store
+    from compass_desk.gui.demo import DemoServers, demo_context
+    from compass_desk.paths import app_paths
+
+    servers = DemoServers(sim_options={"disabled_operations": frozenset({"reboot"})}).start()
+    context = demo_context(app_paths(isolated_home), servers)
+    context.refresh_interval_s = 0
+    open_store(context)
+    try:
+        window = make_window(context)
+        _select_first(qtbot, window)
+        reboot = window.details.buttons["reboot"]
+        assert not reboot.isEnabled()
+        assert reboot.toolTip() == "Demo production does not support Reboot."
+        assert window.details.buttons["activate"].isEnabled()
+        window.shutdown()
+    finally:
+        context.close()  # also stops the demo servers
