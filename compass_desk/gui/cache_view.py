@@ -9,6 +9,7 @@ context) and :func:`dropped_provisioning_files` (drag and drop of ``.xml`` / ``.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -53,6 +54,7 @@ COLUMNS = ("Organisation", "Phone", "MAC", "File", "Fetched", "Size", "Passwords
 PROVISIONING_SUFFIXES = (".xml", ".cfg", ".txt", ".conf")
 _INFO_ROLE = Qt.ItemDataRole.UserRole + 1
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_OPENING = threading.Lock()
 
 
 # --- entry points for the main window -----------------------------------------------------------
@@ -60,26 +62,27 @@ def provisioning_cache_for(context: Any) -> ProvisioningCache | None:
     """The app context's provisioning cache, opened on first use and closed with the context.
 
     Uses ``context.provisioning_cache`` when the context already has one; None (logged) when the
-    cache cannot be opened: the app then works without offline copies.
+    cache cannot be opened: the app then works without offline copies. Safe from worker threads.
     """
-    existing = getattr(context, "provisioning_cache", None)
-    if existing is not None:
-        return existing  # type: ignore[no-any-return]
     from compass_desk.services.offline import open_provisioning_cache
 
-    try:
-        cache = open_provisioning_cache(context.paths)
-    except Exception as exc:  # a broken cache file must not stop the viewer
-        log.warning("offline cache unavailable: %s", exc)
-        return None
-    context.provisioning_cache = cache
+    with _OPENING:  # callable from worker threads: two fetches at once must share one cache
+        existing = getattr(context, "provisioning_cache", None)
+        if existing is not None:
+            return existing  # type: ignore[no-any-return]
+        try:
+            cache = open_provisioning_cache(context.paths)
+        except Exception as exc:  # a broken cache file must not stop the viewer
+            log.warning("offline cache unavailable: %s", exc)
+            return None
+        context.provisioning_cache = cache
 
-    def close() -> None:
-        context.provisioning_cache = None
-        cache.close()
+        def close() -> None:
+            context.provisioning_cache = None
+            cache.close()
 
-    context.on_close.append(close)
-    return cache
+        context.on_close.append(close)
+        return cache
 
 
 def dropped_provisioning_files(mime: QMimeData) -> list[Path]:

@@ -216,3 +216,50 @@ def test_dropped_files_and_one_cache_per_context(tmp_path, paths):
     assert cache is not None and provisioning_cache_for(context) is cache and len(context.on_close) == 1
     context.on_close[0]()
     assert context.provisioning_cache is None and cache.database.closed
+
+
+def test_one_cache_when_worker_threads_ask_at_once(paths):
+    from concurrent.futures import ThreadPoolExecutor
+
+    context = SimpleNamespace(paths=paths, on_close=[])
+    with ThreadPoolExecutor(4) as pool:
+        caches = list(pool.map(lambda _: provisioning_cache_for(context), range(8)))
+    assert len({id(c) for c in caches}) == 1 and len(context.on_close) == 1
+    context.on_close[0]()
+
+
+def test_dropping_a_file_on_a_window_opens_the_viewer(qtbot, tmp_path, monkeypatch):
+    """The wiring the main window uses (see the report), on a bare window: drop a .cfg, get a viewer."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+    from PySide6.QtWidgets import QMainWindow
+
+    from compass_desk.gui import provisioning_view
+
+    class Window(QMainWindow):
+        def __init__(self):
+            super().__init__()
+            self.setAcceptDrops(True)
+            self.opened = []
+
+        def dropEvent(self, event):
+            for path in dropped_provisioning_files(event.mimeData()):
+                self.opened.append(provisioning_view.open_file(self, path))
+            event.acceptProposedAction()
+
+    dropped = tmp_path / "805ec0aabbcc.cfg"
+    dropped.write_text("#!version:1.0.0.1\naccount.1.password = Sup3rS3cretValue\nlang.gui = Dutch\n")
+    window = Window()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped)), QUrl.fromLocalFile(str(tmp_path / "notes.pdf"))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)  # Qt delivers drops only during a real drag; call the handler as Qt would
+    [viewer] = window.opened
+    qtbot.waitUntil(lambda: viewer.checked)
+    assert viewer.filename == dropped.name and viewer.isVisible()
+    assert "Sup3rS3cretValue" not in viewer.text_view.toPlainText() and MASK in viewer.text_view.toPlainText()
+    viewer.close()
