@@ -46,6 +46,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from compass_desk.cli.common import OK, USAGE, CliError, GlobalOptions, print_fields, print_json
+from compass_desk.cli.firmware_cmds import add_report_parser
 
 if TYPE_CHECKING:  # the domain modules are imported inside the handlers, to keep --help fast
     from compass_desk.domain.firmware import FirmwareVersion, YealinkFamilies
@@ -74,6 +75,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     compare.add_argument("target", metavar="TARGET", help="the version the phone would get")
     compare.add_argument("--vendor", choices=["snom", "yealink"], help="when a bare version is ambiguous")
     compare.set_defaults(handler=_firmware_compare)
+    add_report_parser(fw_sub)  # ``firmware report --company ID`` (needs an account): cli/firmware_cmds.py
 
     deadline = sub.add_parser("deadline", help="when provisioning by manufacturer lapses (weekly cutoff)")
     deadline.add_argument("--activated", metavar="ISO8601",
