@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self._shut_down = False
+        self._pending_mac: str | None = None  # scanned before the phone list arrived
         self._features: dict[str, tuple[Feature, Any]] = {}  # button key -> (feature, open_for_phone)
         self.context = context
         self.setWindowIcon(icon("app"))
@@ -261,6 +262,8 @@ class MainWindow(QMainWindow):
         self._update_banner()
         self._update_count()
         self._selection_changed()
+        if self._pending_mac is not None and self.select_mac(self._pending_mac):
+            self._pending_mac = None
 
     def _refresh_finished(self, text: str) -> None:
         self.status.set_busy(False)
@@ -312,8 +315,15 @@ class MainWindow(QMainWindow):
             if self.proxy.rowCount() >= 1:
                 self.select_proxy_row(0)
             return
-        if not self.select_mac(mac):
-            where = self.browser.environment.name if self.browser.environment else "this environment"
+        if self.select_mac(mac):
+            self._pending_mac = None
+            return
+        where = self.browser.environment.name if self.browser.environment else "this environment"
+        if self.browser.refreshing or self.browser.mode == Mode.CONNECTING:
+            # Scanned before the list arrived: jump there as soon as it does.
+            self._pending_mac = mac
+            self.status.say(f"Looking for {format_mac(mac)} once the phone list of {where} has arrived…")
+        else:
             self.status.say(f"No phone with MAC {format_mac(mac)} in {where}.")
 
     def select_mac(self, mac: str) -> bool:

@@ -191,3 +191,16 @@ def test_view_provisioning_opens_the_file_of_the_selected_phone(qtbot, make_cont
     dialog = dialogs()[0]
     assert row.phone.name in dialog.windowTitle()
     dialog.close()
+
+
+def test_mac_scanned_before_the_list_arrives_is_selected_when_it_does(qtbot, make_context, make_window):
+    context = make_context()
+    window = make_window(context)
+    target = window.model.rows()[7]
+    window.env_actions["Demo staging"].trigger()
+    window.env_actions["Demo production"].trigger()  # reconnect: the list is empty for a moment
+    assert window.model.rowCount() == 0
+    window.search.setText(target.phone.mac)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.details.row is not None and window.details.row.url == target.url,
+                    timeout=20_000)
