@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from move_helpers import make_session
 
 from compass_desk.store.journal import Journal
+
+from .move_helpers import make_session
 
 
 @pytest.fixture

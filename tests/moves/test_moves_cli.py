@@ -6,7 +6,6 @@ import argparse
 import json
 
 import pytest
-from move_helpers import count_everywhere, macs_in, make_session, pick_phone
 
 from compass_desk.cli import main
 from compass_desk.cli.common import CliError, GlobalOptions
@@ -17,6 +16,8 @@ from compass_desk.paths import app_paths
 from compass_desk.services.moves import MoveService
 from compass_desk.store.db import state_db_path
 from compass_desk.store.journal import Journal
+
+from .move_helpers import count_everywhere, macs_in, make_session, pick_phone
 
 
 @pytest.fixture(autouse=True)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from move_helpers import SECRET, count_everywhere, macs_in, make_session, pick_phone
 
 from compass_desk.domain.move_plan import MoveMethod
 from compass_desk.services.moves import MoveService
 from compass_desk.store.journal import Journal
+
+from .move_helpers import SECRET, count_everywhere, macs_in, make_session, pick_phone
 
 
 class Crash(BaseException):

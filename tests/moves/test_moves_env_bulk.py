@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from move_helpers import HookTransport, count_everywhere, make_session
 
 from compass_desk.domain.models import ProvisioningState
 from compass_desk.domain.move_plan import MoveRefused
@@ -12,6 +11,8 @@ from compass_desk.services.bulk_move import bulk_move, retry
 from compass_desk.services.env_switch import switch_environment
 from compass_desk.services.moves import MoveService
 from compass_desk.sim import SimConfig, Simulator
+
+from .move_helpers import HookTransport, count_everywhere, make_session
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import os
 
 import httpx
 import pytest
-from move_helpers import HookTransport, count_everywhere, make_session, pick_phone
 from PySide6.QtCore import Qt
 
 from compass_desk.domain.move_plan import MoveMethod
@@ -17,6 +16,8 @@ from compass_desk.gui.worker import Worker
 from compass_desk.services.moves import MoveService
 from compass_desk.sim import SimConfig, Simulator
 from compass_desk.store.journal import Journal
+
+from .move_helpers import HookTransport, count_everywhere, make_session, pick_phone
 
 PNG_DIR = os.environ.get("COMPASS_MOVE_PNG")
 

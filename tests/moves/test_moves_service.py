@@ -6,10 +6,11 @@ import json
 
 import httpx
 import pytest
-from move_helpers import SECRET, HookTransport, count_everywhere, macs_in, make_session, pick_phone
 
 from compass_desk.domain.move_plan import MoveMethod, MoveRefused
 from compass_desk.services.moves import KIND, MoveError, MoveService, Where
+
+from .move_helpers import SECRET, HookTransport, count_everywhere, macs_in, make_session, pick_phone
 
 
 def test_api_move_sends_the_absolute_self_url_and_reads_back(simulator, journal):
