@@ -1,7 +1,8 @@
 """``phones activate|reboot|preview|move``: the commands that change or reveal something.
 
 Changes are confirmed on a terminal unless ``--yes``; without a terminal they need ``--yes``.
-``--json`` shapes: ``activate``/``move``: ``PHONE`` plus ``"deadline"`` (activate);
+``--json`` shapes: ``activate``: ``PHONE`` plus ``"deadline"``; ``move``: ``PHONE`` plus
+``method, from, to, verified, operation_id, needs_reset, notes, message`` (see ``cli/moves.py``);
 ``reboot``: ``{"phone": PHONE, "rebooted": true}``; ``preview``: ``{"phone_url", "filename",
 "content_type", "generated_at", "masked", "content"}`` (``"written"`` instead of ``"content"``
 with ``--out``).
@@ -34,13 +35,13 @@ def register(phones_sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     preview.add_argument("--reveal-secrets", action="store_true", help="show passwords in plain text")
     preview.add_argument("--out", metavar="FILE", help="write the file here instead of printing it")
     preview.set_defaults(handler=_preview)
-    move = phones_sub.add_parser("move", help="move a phone to another organisation, keeping its settings")
-    move.add_argument("phone", metavar="PHONE", help="id, URL or MAC address")
-    move.add_argument(
-        "--to", required=True, metavar="COMPANY", help="target organisation: id, URL or exact name"
+    from compass_desk.cli import moves as move_cli
+
+    move = phones_sub.add_parser(
+        "move", help="move a phone to another organisation (API or by hand) or use it on another environment"
     )
-    move.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    move.set_defaults(handler=_move)
+    move_cli.add_move_arguments(move)
+    move.set_defaults(handler=move_cli.handle_move)
 
 
 def _label(phone: Any) -> str:
@@ -141,32 +142,3 @@ def _write(path: Path, text: str, secret: bool) -> None:
             handle.write(text)
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror or exc}", USAGE) from None
-
-
-def _move(args: argparse.Namespace, options: GlobalOptions) -> int:
-    from compass_desk.cli._connect import audited, confirm, connected
-    from compass_desk.cli._render import phone_json
-    from compass_desk.cli.common import PERMISSION
-    from compass_desk.services.lookup import find_company, find_phone
-
-    with connected(options) as session:
-        phone = find_phone(session, args.phone)
-        target = find_company(session, args.to)
-        source = session.company(phone.company_url)
-        source_name = source.name if source else "its organisation"
-        if phone.company_url == target.url:
-            raise CliError(f"{_label(phone)} is already in {target.name}", USAGE)
-        for company in (source, target):
-            if company is not None and not session.can_write(company.url):
-                raise CliError(
-                    f"you have read-only access to {company.name}, so the phone cannot be moved", PERMISSION
-                )
-        confirm(f"Move {_label(phone)} from {source_name} to {target.name}?", args.yes)
-        with audited(options, session.environment, "migrate", _label(phone)) as note:
-            moved = session.migrate(phone, target)
-            note.detail = f"from {source_name} to {target.name}"
-    if options.json:
-        print_json(phone_json(moved, target))
-    else:
-        print(f"Moved {_label(moved)} from {source_name} to {target.name}.")
-    return OK

@@ -21,8 +21,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from compass_desk.cli import _phone_actions, firmware_cmds
-from compass_desk.cli.diagnose import add_diagnose_parser
 from compass_desk.cli.common import FAILED, NOT_FOUND, OK, CliError, GlobalOptions, print_json
+from compass_desk.cli.diagnose import add_diagnose_parser
 
 if TYPE_CHECKING:
     from compass_desk.services.session import Session
