@@ -153,3 +153,24 @@ def test_bundle_holds_data_metadata_and_no_unneeded_qt(app_dir):
     assert (qt / "plugins" / "iconengines" / "libqsvgicon.so").is_file()
     assert not list((qt / "plugins").rglob("libqeglfs*"))
     assert not list(internal.rglob("*WebEngine*")) and not list(internal.rglob("libQt6Qml*"))
+
+
+def test_linux_install_puts_every_file_in_place(app_dir, tmp_path):
+    stage = tmp_path / "stage"
+    env = {**os.environ, "DESTDIR": str(stage), "APP_DIR": str(app_dir)}
+    result = subprocess.run([str(ROOT / "packaging" / "linux" / "install"), "/usr"], capture_output=True,
+                            text=True, timeout=300, env=env, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr
+    usr = stage / "usr"
+    assert (usr / "share" / "applications" / "compass-desk.desktop").is_file()
+    assert len(list((usr / "share" / "metainfo").glob("*.metainfo.xml"))) == 1
+    assert (usr / "share" / "icons" / "hicolor" / "scalable" / "apps" / "compass-desk.svg").is_file()
+    assert (usr / "share" / "icons" / "hicolor" / "512x512" / "apps" / "compass-desk.png").is_file()
+    launcher = usr / "bin" / "compass-desk"
+    assert launcher.is_symlink()
+    # Started through the link, the app still finds its _internal folder.
+    version = subprocess.run([str(launcher), "--version"], capture_output=True, text=True, timeout=120)
+    assert version.returncode == 0 and version.stdout == f"compass-desk {compass_desk.__version__}\n"
+    refused = subprocess.run([str(ROOT / "packaging" / "linux" / "install"), "relative/prefix"],
+                             capture_output=True, text=True, timeout=60, env=env)
+    assert refused.returncode != 0 and "absolute path" in refused.stderr
