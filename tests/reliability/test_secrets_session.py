@@ -96,8 +96,8 @@ def test_no_secret_leaks_from_a_scripted_session(
     cli("phones", "preview", yealink, "--env", "sim", "--json", expect=3)
     simulator.set_faults(credentials_expire_after=None)
 
-    # The provisioning cache, as the offline viewer fills it.
-    _fill_provisioning_cache(simulator, isolated_home, [snom, yealink])
+    # The caches, as the main window and the offline viewer fill them.
+    _fill_caches(simulator, isolated_home, [snom, yealink])
     logging.getLogger("compass_desk.reliability").debug("session over")
 
     assert logged.stat().st_size > 0, "nothing was logged: the log scan would prove nothing"
@@ -116,22 +116,29 @@ def test_no_secret_leaks_from_a_scripted_session(
     assert not leaks, "secrets in plain text:\n" + "\n".join(sorted(leaks))
 
 
-def _fill_provisioning_cache(sim, home, phone_ids: list[str]) -> None:
+def _fill_caches(sim, home, phone_ids: list[str]) -> None:
+    from datetime import UTC, datetime
+
     from compass_desk.api.client import CompassClient
     from compass_desk.domain.models import Environment
     from compass_desk.domain.provisioning import parse_text
     from compass_desk.domain.provisioning.secrets import MASK, mask_text
+    from compass_desk.services.session import Session
+    from compass_desk.store.cache import Cache
     from compass_desk.store.db import cache_db_path
     from compass_desk.store.provisioning_cache import ProvisioningCache, invertible
 
     env = Environment("sim", sim.base_url, "demo")
+    path = cache_db_path(app_paths(home).ensure().data)
     mask = invertible(lambda t: mask_text(parse_text(t)), MASK)
-    with (
-        CompassClient(env, DEMO_PASSWORD) as client,
-        ProvisioningCache(cache_db_path(app_paths(home).ensure().data), mask=mask) as cache,
-    ):
-        for resource_id in phone_ids:
-            phone = client.phone(f"{sim.base_url}/phone/{resource_id}")
-            cache.store("sim", phone, client.provisioning_file(phone))
-            cached = cache.get("sim", phone.url)
-            assert cached is not None and cached.complete  # secrets kept, encrypted
+    with Session(CompassClient(env, DEMO_PASSWORD), env) as session:
+        result = session.refresh()
+        statuses = session.statuses(result.phones[:40])
+        with Cache(path) as cache:
+            cache.save_snapshot("sim", result.companies, result.phones, statuses, datetime.now(UTC))
+        with ProvisioningCache(path, mask=mask) as files:
+            for resource_id in phone_ids:
+                phone = session.client.phone(f"{sim.base_url}/phone/{resource_id}")
+                files.store("sim", phone, session.provisioning_file(phone))
+                cached = files.get("sim", phone.url)
+                assert cached is not None and cached.complete  # secrets kept, encrypted
