@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 STATUS_ALL_LIMIT = 2000
 STATUS_VISIBLE_FALLBACK = 100
 SAVE_DELAY_MS = 300
+RECONNECT_S = 60
 
 
 class Mode(StrEnum):
@@ -73,6 +74,11 @@ class Browser(QObject):
         self.visible_phones: Callable[[], list[Phone]] = lambda: []
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh_visible_statuses)
+        # Offline because the network failed: try again now and then, quietly.
+        self._reconnect = QTimer(self)
+        self._reconnect.setSingleShot(True)
+        self._reconnect.setInterval(int(RECONNECT_S * 1000))
+        self._reconnect.timeout.connect(self._try_reconnect)
 
     # -- environment --------------------------------------------------------------------------
     def open(self, environment: Environment) -> None:
@@ -135,13 +141,21 @@ class Browser(QObject):
             where = "saved data" if self.as_of else "no saved data"
             self._set_mode(Mode.OFFLINE,
                            f"Offline: {user_message(error, 'connect')} Showing {where}, read-only.")
+            if not isinstance(error, AuthenticationError):  # never retry a refused password
+                self._reconnect.start()
 
         self.worker.submit(work, label="connect", on_success=done, on_failure=failed,
                            on_progress=lambda *a: emit(self.refresh_progress, *a))
 
+    def _try_reconnect(self) -> None:
+        if self.mode == Mode.OFFLINE and self.session is None and self.environment is not None \
+                and self.context.passwords.get(self.environment) is not None:
+            self.sign_in()
+
     def _set_mode(self, mode: Mode, detail: str) -> None:
         self.mode, self.mode_detail = mode, detail
         self._timer.stop()
+        self._reconnect.stop()
         if mode == Mode.ONLINE and self.context.refresh_interval_s > 0:
             self._timer.start(self.context.refresh_interval_s * 1000)
         emit(self.mode_changed)
@@ -250,10 +264,11 @@ class Browser(QObject):
                 self._set_mode(Mode.OFFLINE,
                                f"Signed out: {user_message(error)} Showing saved data, read-only.")
                 emit(self.password_needed, environment)
-            elif isinstance(error, NetworkError):
+            elif isinstance(error, NetworkError) and self.environment is not None:
                 self._set_mode(Mode.OFFLINE, f"Offline: {user_message(error)} Showing saved data, read-only.")
-                self._sessions.pop(self.environment.name if self.environment else "", None)
+                self.forget_session(self.environment.name)
                 self.session = None
+                self._reconnect.start()
 
         job = self.worker.submit(work, label="refresh", on_success=done, on_failure=failed,
                                  on_progress=lambda *a: emit(self.refresh_progress, *a))
@@ -352,6 +367,7 @@ class Browser(QObject):
         """Drop every pending answer and stop the timer (before the worker shuts down)."""
         self._generation += 1
         self._timer.stop()
+        self._reconnect.stop()
 
     def close_sessions(self) -> None:
         for session in self._sessions.values():

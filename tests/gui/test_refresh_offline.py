@@ -152,3 +152,24 @@ def test_expired_password_during_refresh_signs_out_and_asks_again(qtbot, make_co
     assert asked == ["Demo production"]
     assert "Signed out" in window.banner.text()
     assert window.model.rowCount() > 0  # the data stays, read-only
+
+
+def test_offline_start_reconnects_by_itself_when_the_network_is_back(qtbot, make_context, make_window,
+                                                                      monkeypatch):
+    monkeypatch.setattr("compass_desk.gui.browser.RECONNECT_S", 0.2)
+    context = make_context()
+    connect = context.connect
+    attempts = []
+
+    def flaky(environment, password):
+        attempts.append(environment.name)
+        if len(attempts) == 1:
+            raise NetworkError("Could not reach Compass; check the network connection.")
+        return connect(environment, password)
+
+    context.connect = flaky
+    window = make_window(context, wait=False)
+    qtbot.waitUntil(lambda: window.browser.mode == Mode.OFFLINE)
+    wait_loaded(qtbot, window)
+    assert len(attempts) == 2
+    assert not window.banner.isVisibleTo(window) or "Offline" not in window.banner.text()
