@@ -1,4 +1,4 @@
-"""Soak: refreshes, live status, Activate and Reboot through the services for ~2,000 requests while
+"""Soak: refreshes, live status, Activate and Reboot through the services for ~5,000 requests while
 about a fifth of all requests meet a fault. Afterwards the app's phones equal the simulator's, no
 action took effect twice or against what the app reported, every failure was reported as a
 sentence, and memory and threads did not grow."""
@@ -31,7 +31,7 @@ from compass_desk.domain.models import Environment
 from compass_desk.services.session import Session
 from compass_desk.sim import DEMO_PASSWORD, SimConfig, Simulator
 
-REQUESTS = 2_000
+REQUESTS = 5_000
 TIME_LIMIT_S = 100  # the soak stops early (and fails) rather than run past this
 TIMEOUT = httpx.Timeout(connect=2.0, read=5.0, write=5.0, pool=5.0)
 
@@ -40,7 +40,7 @@ pytestmark = pytest.mark.timeout(180)
 
 @pytest.fixture
 def soak_sim():
-    with Simulator(SimConfig(seed=11, companies=12, phones=250)) as sim:
+    with Simulator(SimConfig(seed=11, companies=12, phones=400)) as sim:
         yield sim
 
 
