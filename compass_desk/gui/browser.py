@@ -38,7 +38,7 @@ RECONNECT_S = 60
 class Mode(StrEnum):
     CONNECTING = "connecting"
     ONLINE = "online"
-    OFFLINE = "offline"  # no connection: cached data, read-only
+    OFFLINE = "offline"  # no connection: cached data, read-only; mode_detail says why
 
 
 class Browser(QObject):
@@ -111,8 +111,7 @@ class Browser(QObject):
             return
         password = password or self.context.passwords.get(environment)
         if password is None:
-            self._set_mode(Mode.OFFLINE,
-                           f"No password for {environment.name}; showing saved data, read-only.")
+            self._set_mode(Mode.OFFLINE, f"Not signed in: no password for {environment.name}.")
             emit(self.password_needed, environment)
             return
         generation = self._generation
@@ -138,9 +137,7 @@ class Browser(QObject):
 
             if isinstance(error, AuthenticationError):
                 self.context.passwords.forget(environment)
-            where = "saved data" if self.as_of else "no saved data"
-            self._set_mode(Mode.OFFLINE,
-                           f"Offline: {user_message(error, 'connect')} Showing {where}, read-only.")
+            self._set_mode(Mode.OFFLINE, f"Offline: {user_message(error, 'connect')}")
             if not isinstance(error, AuthenticationError):  # never retry a refused password
                 self._reconnect.start()
 
@@ -261,11 +258,10 @@ class Browser(QObject):
                 self.forget_session(environment.name)
                 self.session = None
                 self.context.passwords.forget(environment)
-                self._set_mode(Mode.OFFLINE,
-                               f"Signed out: {user_message(error)} Showing saved data, read-only.")
+                self._set_mode(Mode.OFFLINE, f"Signed out: {user_message(error)}")
                 emit(self.password_needed, environment)
             elif isinstance(error, NetworkError) and self.environment is not None:
-                self._set_mode(Mode.OFFLINE, f"Offline: {user_message(error)} Showing saved data, read-only.")
+                self._set_mode(Mode.OFFLINE, f"Offline: {user_message(error)}")
                 self.forget_session(self.environment.name)
                 self.session = None
                 self._reconnect.start()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         form = load_ui("main_window.ui", self)
         self.setCentralWidget(form)
         self.banner = child(form, QLabel, "bannerLabel")
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.splitter = child(form, QSplitter, "splitter")
         self.organisation_box = child(form, QLineEdit, "organisationFilter")
         self.organisation_list = child(form, QListView, "organisationList")
@@ -231,8 +233,10 @@ class MainWindow(QMainWindow):
     def _update_banner(self) -> None:
         b = self.browser
         if b.mode == Mode.OFFLINE:
-            as_of = f" Data as of {as_of_text(b.as_of)}." if b.as_of else ""
-            text, colour = b.mode_detail + as_of, "#8a5a00"
+            # The saved data may arrive after the failure: the sentence is built from both, now.
+            data = (f"Showing saved data as of {as_of_text(b.as_of)}; everything is read-only." if b.as_of
+                    else "There is no saved data for this environment yet; everything is read-only.")
+            text, colour = f"{b.mode_detail} {data}", "#8a5a00"
         elif b.as_of is not None:
             text = f"Showing saved data as of {as_of_text(b.as_of)} until the refresh finishes."
             colour = "#37618f"
