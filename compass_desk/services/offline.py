@@ -139,10 +139,8 @@ def cached_file(cache: ProvisioningCache, environment: Environment | str | None,
             return cache.get(infos[0].environment, infos[0].phone_url)
     if name is not None:
         return cache.get(name, url)
-    for info in sorted((i for i in cache.entries() if i.phone_url == url), key=lambda i: i.fetched_at,
-                       reverse=True):
-        return cache.get(info.environment, info.phone_url)
-    return None
+    newest = max((i for i in cache.entries() if i.phone_url == url), key=lambda i: i.fetched_at, default=None)
+    return cache.get(newest.environment, url) if newest is not None else None
 
 
 # --- what is stored, for people ------------------------------------------------------------------

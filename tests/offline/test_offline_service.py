@@ -58,7 +58,9 @@ def test_fetch_go_offline_and_read(simulator, session, files, paths, secrets_of,
         for name in (phone, phone.url, format_mac(phone.mac), phone.mac.upper()):
             copy = offline.cached_file(reopened, "sim", name)
             assert copy is not None and copy.content() == original, name
-        assert offline.cached_file(reopened, None, phone.mac).content() == original  # any environment
+        for name in (phone.mac, phone.url):  # in any environment
+            assert offline.cached_file(reopened, None, name).content() == original
+        assert offline.cached_file(reopened, None, phone.url + "0") is None
         assert offline.cached_file(reopened, "staging", phone.mac) is None
         masked = offline.cached_file(reopened, "sim", phone).masked_text(MASK)
     assert MASK in masked
