@@ -34,6 +34,9 @@ def register(phones_sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     preview.add_argument("phone", metavar="PHONE", help="id, URL or MAC address")
     preview.add_argument("--reveal-secrets", action="store_true", help="show passwords in plain text")
     preview.add_argument("--out", metavar="FILE", help="write the file here instead of printing it")
+    preview.add_argument(
+        "--cached", action="store_true", help="the copy kept for offline reading (no account or network)"
+    )
     preview.set_defaults(handler=_preview)
     from compass_desk.cli import moves as move_cli
 
@@ -103,14 +106,21 @@ def _reboot(args: argparse.Namespace, options: GlobalOptions) -> int:
 
 
 def _preview(args: argparse.Namespace, options: GlobalOptions) -> int:
+    if args.cached:
+        from compass_desk.cli.offline_cache import preview_cached
+
+        return preview_cached(args, options)
     from compass_desk.cli._connect import connected
     from compass_desk.cli._render import when
+    from compass_desk.cli.offline_cache import fetch_provisioning_file
     from compass_desk.services.lookup import find_phone
     from compass_desk.services.preview import preview
 
     with connected(options) as session:
         phone = find_phone(session, args.phone)
-        shown = preview(session.provisioning_file(phone), reveal_secrets=args.reveal_secrets)
+        # Every file fetched is also kept (secrets encrypted) for offline reading.
+        fetched = fetch_provisioning_file(session, phone, options)
+        shown = preview(fetched, reveal_secrets=args.reveal_secrets)
     meta: dict[str, Any] = {
         "phone_url": phone.url,
         "filename": shown.file.filename,

@@ -76,7 +76,7 @@ class ProvisioningViewDialog(QDialog):
         self._build()
         self._render()
         if pending is None:
-            QTimer.singleShot(0, self._check)
+            QTimer.singleShot(0, self, self._check)  # bound to self: no call after close
         else:
             self._show_findings(pending)
 
