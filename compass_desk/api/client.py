@@ -51,6 +51,9 @@ __all__ = ["CompassClient", "User"]
 
 log = logging.getLogger(__name__)
 
+# States an Activate never leaves a phone in (it sets ``active``, or ``provision`` on vendor failure).
+_INACTIVE = frozenset({ProvisioningState.DISABLED, ProvisioningState.DEPROVISION})
+
 
 def describe(phone: Phone) -> str:
     """``phone 'Reception' (00:04:13:AA:BB:CC)`` for messages."""
@@ -215,15 +218,26 @@ class CompassClient:
         what = f"activate provisioning by manufacturer for {describe(phone)}"
         self._require("activate", what)
 
-        def check() -> tuple[bool, Phone]:
-            now = self.phone(phone.url)
-            stamped = now.activated_at is not None and (
-                phone.activated_at is None or now.activated_at > phone.activated_at
-            )
-            applied = stamped and now.provisioning in (ProvisioningState.ACTIVE, ProvisioningState.PROVISION)
-            return applied, now
+        before = phone.activated_at
 
-        data = self._requester.write("POST", phone.url + schema.SUB_ACTIVATE, what, verify=run_verify(check))
+        def verify() -> Phone:
+            # provisioningActivatedAt has one-second resolution: a stamp equal to the one before the
+            # request may be this very activation. "Not applied" is said only when that is certain.
+            now = self.phone(phone.url)
+            stamp = now.activated_at
+            if stamp is not None and (before is None or stamp > before):
+                return now  # stamped after the state the caller saw: an activation happened
+            if stamp is None and before is None:
+                raise NotApplied  # every Activate leaves a stamp, and there is none
+            if stamp == before and now.provisioning in _INACTIVE:
+                raise NotApplied  # same stamp, and not the state an Activate leaves: nothing happened
+            raise OutcomeUnknownError(
+                f"Compass did not confirm the request to {what}, and reading back cannot tell whether it "
+                "happened (the activation time is the same as before, to the second); check in Compass "
+                "before trying again."
+            )
+
+        data = self._requester.write("POST", phone.url + schema.SUB_ACTIVATE, what, verify=verify)
         return self._phone_or_read_back(data, phone.url)
 
     def reboot(self, phone: Phone) -> None:

@@ -67,6 +67,50 @@ def test_ambiguous_activate_read_back_shows_nothing_changed(fake, client):
     assert fake.count("POST", ACTIVATE) == 1
 
 
+STAMP = "2026-11-25T10:00:00+01:00"
+
+
+def test_ambiguous_activate_with_the_same_stamp_as_before_is_unknown(fake, client):
+    # Stamps have one-second resolution: a second Activate in the same second leaves the same stamp.
+    fake.on("POST", ACTIVATE, httpx.ReadError("reset"))
+    fake.on("GET", PHONE_URL, ok(ACTIVE))
+    with pytest.raises(errors.OutcomeUnknownError, match="check in Compass before trying again"):
+        client.activate(parse_phone(ACTIVE))
+    assert fake.count("POST", ACTIVATE) == 1
+
+
+@pytest.mark.parametrize("state", ["disabled", "deprovision"])
+def test_ambiguous_activate_same_stamp_but_not_active_was_not_applied(fake, client, state):
+    fake.on("POST", ACTIVATE, httpx.ReadError("reset"))
+    fake.on("GET", PHONE_URL, ok(phone_json(provisioningByManufacturer=state, provisioningActivatedAt=STAMP)))
+    before = parse_phone(phone_json(provisioningByManufacturer=state, provisioningActivatedAt=STAMP))
+    with pytest.raises(errors.ChangeNotAppliedError, match="safe to try again"):
+        client.activate(before)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        phone_json(provisioningByManufacturer="active", provisioningActivatedAt="2026-11-25T09:59:59+01:00"),
+        phone_json(provisioningByManufacturer="disabled", provisioningActivatedAt=None),
+    ],
+    ids=["older stamp", "stamp gone"],
+)
+def test_ambiguous_activate_with_a_stamp_that_went_back_is_unknown(fake, client, after):
+    fake.on("POST", ACTIVATE, httpx.ReadError("reset"))
+    fake.on("GET", PHONE_URL, ok(after))
+    with pytest.raises(errors.OutcomeUnknownError):
+        client.activate(parse_phone(ACTIVE))
+
+
+def test_ambiguous_activate_newer_stamp_is_applied_even_if_the_phone_already_used_it(fake, client):
+    # The phone may fetch its settings (state back to disabled) before the read-back arrives.
+    fake.on("POST", ACTIVATE, httpx.ReadError("reset"))
+    fake.on("GET", PHONE_URL, ok(phone_json(provisioningActivatedAt="2026-11-25T10:00:01+01:00")))
+    result = client.activate(parse_phone(ACTIVE))
+    assert result.activated_at is not None and result.activated_at > parse_phone(ACTIVE).activated_at
+
+
 def test_ambiguous_activate_and_read_back_fails_is_unknown(fake, client):
     fake.on("POST", ACTIVATE, httpx.ReadError("reset"))
     fake.on("GET", PHONE_URL, httpx.ConnectError("down"))

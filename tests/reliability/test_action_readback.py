@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import httpx
-import pytest
 from reliability_helpers import ActionTap
 
 from compass_desk.api import errors
@@ -48,12 +47,6 @@ def test_lost_answer_to_activate_is_read_back_as_applied(simulator):
     assert after.activated_at is not None and str(after.provisioning) == "active"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="client.activate read-back compares provisioningActivatedAt, which has one-second resolution: "
-    "a second Activate within the same second whose answer is lost is reported as ChangeNotAppliedError "
-    "('nothing changed, safe to try again') although the simulator applied it",
-)
 def test_second_activate_in_same_second_with_lost_answer_is_not_reported_as_not_applied(simulator):
     tap = ActionTap(simulator)
     transport = LoseAnswers("/activateProvisioning")
