@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -116,6 +117,7 @@ def create_window(context: Any) -> Any:
     from compass_desk.gui.main_window import MainWindow
 
     window = MainWindow(context)
+    gc.freeze()  # modules and widgets live as long as the app: no need to scan them again and again
     QTimer.singleShot(0, window.start)
     return window
 
