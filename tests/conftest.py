@@ -74,3 +74,17 @@ def simulator():
         yield sim
     finally:
         sim.stop()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # A rich clipboard entry made from Python must go while Python still runs (see
+    # gui/sitecheck_dialog.release_rich_clipboard); pytest-qt never emits aboutToQuit.
+    import sys
+
+    if "PySide6.QtGui" in sys.modules:
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.instance() is not None:
+            from compass_desk.gui.sitecheck_dialog import release_rich_clipboard
+
+            release_rich_clipboard()

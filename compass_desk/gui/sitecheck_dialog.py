@@ -241,6 +241,7 @@ class SiteCheckDialog(QDialog):
         data.setText(render_text(self.report))
         data.setHtml(render_html(self.report))
         QGuiApplication.clipboard().setMimeData(data)
+        _release_rich_clipboard_at_quit()
         self.headline.setText(headline(self.report) + " The report is on the clipboard.")
 
     def save_report(self, path: str | Path) -> bool:
@@ -271,3 +272,24 @@ class SiteCheckDialog(QDialog):
     def reject(self) -> None:
         self.cancel()  # the checks end on their own within their time limits
         super().reject()
+
+
+_release_connected = False
+
+
+def release_rich_clipboard() -> None:
+    """Swap a rich clipboard entry made here for its plain text while Python still runs.
+
+    A QMimeData created from Python and left on the clipboard is destroyed by Qt's own exit
+    handlers after the interpreter has finished, which crashes the process on the way out.
+    """
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText(clipboard.text())
+
+
+def _release_rich_clipboard_at_quit() -> None:
+    global _release_connected
+    app = QGuiApplication.instance()
+    if app is not None and not _release_connected:
+        app.aboutToQuit.connect(release_rich_clipboard)
+        _release_connected = True

@@ -61,10 +61,13 @@ def test_copy_and_save_the_report(qtbot, site, make_dialog, tmp_path):
     with qtbot.waitSignal(dialog.finished_run, timeout=5000):
         dialog.start()
     dialog.copy_report()
-    data = QGuiApplication.clipboard().mimeData()
-    assert data.text().startswith("Compass Desk site check")
-    assert "[FAIL] Vendor <b>" in data.text()
-    assert "Vendor &lt;b&gt;" in data.html()
+    # Read the clipboard into plain strings: a Python reference to the clipboard's own QMimeData
+    # outliving the application makes the interpreter crash at exit.
+    text = QGuiApplication.clipboard().mimeData().text()
+    html = QGuiApplication.clipboard().mimeData().html()
+    assert text.startswith("Compass Desk site check")
+    assert "[FAIL] Vendor <b>" in text
+    assert "Vendor &lt;b&gt;" in html
     assert dialog.save_report(tmp_path / "r.html")
     assert "Vendor &lt;b&gt;" in (tmp_path / "r.html").read_text(encoding="utf-8")
     assert dialog.save_report(tmp_path / "r.txt")
