@@ -128,7 +128,11 @@ def keystrokes(count: int, companies: int) -> tuple[float, float]:
     home = tempfile.TemporaryDirectory()
     context = AppContext([], Passwords(use_keyring=False), app_paths(home.name), refresh_interval_s=0)
     window = MainWindow(context)
-    window.model.set_rows(make_rows(count, companies))
+    from compass_desk.domain.models import Company
+
+    orgs = [Company(f"https://rest.example.com/company/{i}", str(i), f"Organisation {i}")
+            for i in range(companies)]
+    window.browser._show(orgs, make_rows(count, companies))  # the path a refresh takes
     window.resize(1400, 850)
     window.show()
     QCoreApplication.processEvents()
