@@ -151,8 +151,12 @@ def take_screenshot(window: Any, path: str) -> int:
     window.resize(1440, 860)
     window.show()
     browser = window.browser
-    loaded = wait_until(lambda: window.model.rowCount() > 0 and not browser.refreshing
-                        and browser.mode.value != "connecting", SCREENSHOT_TIMEOUT_S)
+    def settled() -> bool:
+        if not window.context.environments or browser.mode.value == "offline":
+            return not window.worker.jobs()  # nothing more will come
+        return window.model.rowCount() > 0 and not browser.refreshing and browser.mode.value != "connecting"
+
+    loaded = wait_until(settled, SCREENSHOT_TIMEOUT_S)
     if not loaded:
         log.warning("screenshot taken before the data finished loading")
     select_showcase_phone(window)

@@ -185,9 +185,12 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Open the default (or first) environment; call once the window is shown."""
         if not self.context.environments:
-            self.banner.setText("No Compass environment is set up yet. Add one with Environments….")
-            self.banner.setVisible(True)
             self._environment_changed()
+            self.banner.setText("No Compass environment is set up yet: add one with “Environments” in the "
+                                "toolbar, or start with --demo to try the app.")
+            self.banner.setStyleSheet("QLabel { background: #37618f; color: white; padding: 4px 8px;"
+                                      " border-radius: 3px; }")
+            self.banner.setVisible(True)
             return
         wanted = self.context.default_environment
         environment = next((e for e in self.context.environments if e.name == wanted),
