@@ -47,3 +47,17 @@ def test_big_lists_read_status_of_visible_phones_then_on_scroll(qtbot, make_cont
     qtbot.waitUntil(lambda: not window.worker.jobs())
     bottom = {p.url for p in window.visible_phones()}
     assert {p.url for p in asked[0]} <= bottom
+
+
+def test_first_start_without_environments_says_what_to_do(qtbot, isolated_home, make_window):
+    from compass_desk.gui.context import AppContext, Passwords
+    from compass_desk.paths import app_paths
+    from compass_desk.store.profiles import ProfileStore
+
+    paths = app_paths(isolated_home)
+    context = AppContext([], Passwords(use_keyring=False), paths, profiles=ProfileStore(paths.config))
+    window = make_window(context, wait=False)
+    assert "No Compass environment is set up yet" in window.banner.text()
+    assert window.environments_action.isVisible()
+    assert window.env_badge.text() == "No environment"
+    assert window.windowTitle() == "Compass Desk"
