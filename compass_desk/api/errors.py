@@ -81,6 +81,15 @@ class InvalidEnvironmentError(ApiError, ValueError):
     """An environment the client refuses to use (plain http to a remote host, no such CA file…)."""
 
 
+def quote_input(text: str, limit: int = 60) -> str:
+    """*text* as typed, quoted for a one-line message: control characters shown as escapes
+    (``\\n``, ``\\x00``), and a long input cut short with its length."""
+    shown = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    if len(shown) > limit:
+        return f"'{shown[: limit - 1]}…' ({len(text):,} characters)"
+    return f"'{shown}'"
+
+
 def clean_reason(text: str | None) -> str | None:
     """The server's reason as one short, redacted line (or None when it said nothing useful)."""
     if not text:

@@ -95,7 +95,13 @@ class Requester:
 
     def check_url(self, url: str) -> str:
         """Credentials go only to the environment's own server, whatever a response points at."""
-        if not same_origin(url, self.base_url):
+        try:
+            same = same_origin(url, self.base_url)
+        except ValueError:  # a broken IPv6 literal or port in a URL the server sent
+            raise UnexpectedResponseError(
+                "Compass pointed to an address that is not valid; Compass Desk did not follow."
+            ) from None
+        if not same:
             raise UnexpectedResponseError(
                 "Compass pointed to a server other than the environment's own; Compass Desk did not follow."
             )
@@ -117,9 +123,17 @@ class Requester:
         if method == "PATCH" and self._method_override:
             method = "POST"
             all_headers[schema.METHOD_OVERRIDE_HEADER] = "PATCH"
-        response = self._http.request(
-            method, self.check_url(url), content=content, headers=all_headers, auth=self._auth
-        )
+        try:
+            response = self._http.request(
+                method, self.check_url(url), content=content, headers=all_headers, auth=self._auth
+            )
+        except (httpx.InvalidURL, ValueError) as exc:
+            # Nothing was sent: the address (from the server or the environment) cannot be used.
+            log.warning("%s %s: not sent, %s", method, url, type(exc).__name__)
+            raise UnexpectedResponseError(
+                "Compass Desk could not send a request to an address that is not valid; check the "
+                "environment's address."
+            ) from None
         log.debug("%s %s -> %s", method, url, response.status_code)
         return response
 
@@ -227,8 +241,13 @@ class Requester:
             location = response.headers.get("Location")
             if response.status_code not in _REDIRECTS or not location:
                 return response
-            url = urljoin(url, location)
             response.close()
+            try:
+                url = urljoin(url, location)
+            except ValueError:
+                raise UnexpectedResponseError(
+                    f"Compass redirected to an address that is not valid while trying to {what}."
+                ) from None
         raise UnexpectedResponseError(f"Compass redirected too many times while trying to {what}.")
 
     # --- writes ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import random
+import re
 import ssl
 import time
 from collections.abc import Callable
@@ -17,7 +18,7 @@ import httpx
 
 from compass_desk import USER_AGENT
 from compass_desk.api import schema
-from compass_desk.api.errors import InvalidEnvironmentError
+from compass_desk.api.errors import InvalidEnvironmentError, quote_input
 
 # A short connect timeout: an installer on a blocked network should hear "cannot reach" quickly.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
@@ -40,25 +41,70 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
+# One DNS label (letters of any script for internationalised names, digits, hyphen, underscore).
+_LABEL = re.compile(r"^[\w-]{1,63}$")
+_EXAMPLE = "use e.g. https://rest.example.com"
+
+
 def normalize_base_url(url: str) -> str:
-    """Check a base URL (https://, or http:// on loopback only) and drop a trailing slash."""
+    """Check a base URL (https://, or http:// on loopback only) and drop a trailing slash.
+
+    Everything a request would later trip over (a broken IPv6 literal, a port out of range, a space
+    or control character) is refused here with one sentence, never as a ValueError from below.
+    """
     text = (url or "").strip()
     if not text:
-        raise BaseUrlError("no address given; use e.g. https://rest.example.com")
-    parts = urlsplit(text)
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https") or not parts.hostname:
-        raise BaseUrlError(f"'{text}' is not a web address; use e.g. https://rest.example.com")
+        raise BaseUrlError(f"no address given; {_EXAMPLE}")
+    shown = quote_input(text)
+    if any(not ch.isprintable() or ch.isspace() for ch in text):
+        raise BaseUrlError(f"{shown} contains a space, line break or other invisible character; {_EXAMPLE}")
+    try:
+        parts = urlsplit(text)
+        scheme = parts.scheme.lower()
+        hostname = parts.hostname
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        raise BaseUrlError(f"{shown} is not a valid web address; {_EXAMPLE}") from None
+    if scheme not in ("http", "https") or not hostname:
+        raise BaseUrlError(f"{shown} is not a web address; {_EXAMPLE}")
     if parts.username or parts.password:
         raise BaseUrlError("the address must not contain a user name or password")
     if parts.query or parts.fragment:
-        raise BaseUrlError(f"'{text}' has a query or fragment; give only the server's address")
-    if scheme == "http" and not is_loopback_host(parts.hostname):
+        raise BaseUrlError(f"{shown} has a query or fragment; give only the server's address")
+    _check_host(parts.netloc, hostname, shown)
+    _check_port(parts.netloc, shown)
+    if scheme == "http" and not is_loopback_host(hostname):
         raise BaseUrlError(
-            f"'{text}' uses plain http; Compass Desk only talks to Compass over https "
+            f"{shown} uses plain http; Compass Desk only talks to Compass over https "
             "(http is allowed for this computer itself, e.g. the simulator)"
         )
+    try:
+        httpx.URL(text)  # the last word: whatever httpx would refuse is refused here
+    except (httpx.InvalidURL, ValueError):
+        raise BaseUrlError(f"{shown} is not a valid web address; {_EXAMPLE}") from None
     return text.rstrip("/")
+
+
+def _check_host(netloc: str, hostname: str, shown: str) -> None:
+    host_part = netloc.rpartition("@")[2]
+    if host_part.startswith("["):
+        try:
+            ipaddress.IPv6Address(hostname.split("%", 1)[0])
+        except ValueError:
+            raise BaseUrlError(f"{shown} has an IPv6 address in brackets that is not valid") from None
+        return
+    name = hostname[:-1] if hostname.endswith(".") else hostname
+    if len(name) > 253 or not all(_LABEL.match(label) for label in name.split(".")):
+        raise BaseUrlError(f"{shown} does not have a valid server name; {_EXAMPLE}")
+
+
+def _check_port(netloc: str, shown: str) -> None:
+    host_part = netloc.rpartition("@")[2]
+    after = host_part.rpartition("]")[2] if host_part.startswith("[") else host_part
+    if ":" not in after:
+        return
+    port = after.rpartition(":")[2]
+    if not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
+        raise BaseUrlError(f"{shown} has no valid port; a port is a number from 1 to 65535")
 
 
 def origin(url: str) -> tuple[str, str, int]:

@@ -41,11 +41,52 @@ def test_base_url_accepted(url):
         ("rest.example.com", "not a web address"),
         ("https://jan:pw@rest.example.com", "user name or password"),
         ("", "no address"),
+        ("https://[::1", "not a valid web address"),
+        ("https://[zz]", "not a valid web address"),
+        ("https://rest.example.com:99999", "a port is a number from 1 to 65535"),
+        ("https://rest.example.com:abc", "a port is a number"),
+        ("http://localhost:-1", "a port is a number"),
+        ("https://[::1]:0", "a port is a number"),
+        ("https://ex ample.com", "contains a space"),
+        ("https://rest.exa\x00mple.com", "invisible character"),
+        ("https://rest.example\n.com", "line break"),
+        ("https://a..b.com", "valid server name"),
+        ("https://ex_am$ple.com", "valid server name"),
     ],
 )
 def test_base_url_refused(url, why):
     with pytest.raises(BaseUrlError, match=why):
         normalize_base_url(url)
+
+
+def test_refused_address_is_quoted_on_one_line_and_short():
+    with pytest.raises(BaseUrlError) as caught:
+        normalize_base_url("https://rest.exa\x00mple\n.com/" + "x" * 5000)
+    message = caught.value.message
+    assert "\\x00" in message and "\\n" in message and "5,027 characters" in message
+    assert message.isprintable() and len(message) < 200
+
+
+def test_client_refuses_a_malformed_address_with_a_sentence():
+    with pytest.raises(errors.InvalidEnvironmentError, match="a port is a number"):
+        CompassClient(Environment("x", "https://rest.example.com:99999", "jan"), "pw")
+
+
+def test_a_malformed_url_from_the_server_is_an_unexpected_response(fake, client):
+    with pytest.raises(errors.UnexpectedResponseError, match="not valid"):
+        client.phone("https://[::1/phone/1")
+    assert fake.requests == []
+    fake.on("GET", f"{BASE}/user", httpx.Response(303, headers={"Location": "https://[::1"}))
+    with pytest.raises(errors.ApiError):  # httpx itself refuses that Location: a typed error, no traceback
+        client.whoami()
+    assert {str(r.url) for r in fake.requests} == {f"{BASE}/user"}
+
+
+def test_a_url_httpx_refuses_never_escapes_as_a_traceback(fake, client):
+    # Same server, but a control character httpx will not send: nothing goes out.
+    with pytest.raises(errors.UnexpectedResponseError, match="not valid"):
+        client.phone(f"{BASE}/phone/1\x00")
+    assert fake.requests == []
 
 
 def test_client_refuses_plain_http_to_a_remote_host():
