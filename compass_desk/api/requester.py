@@ -195,7 +195,7 @@ class Requester:
             )
         try:
             return json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting, e.g. 100,000 '['
             raise _BadBody(
                 UnexpectedResponseError(
                     f"Compass sent an incomplete or malformed answer while trying to {what}; try again."

@@ -216,6 +216,10 @@ def test_401_is_never_retried_and_never_resent(fake, client):
             "incomplete or malformed",
         ),
         (httpx.Response(200, text="[1, 2", headers={"Content-Type": V3}), "incomplete or malformed"),
+        (
+            httpx.Response(200, text="[" * 100_000 + "]" * 100_000, headers={"Content-Type": V3}),
+            "incomplete or malformed",
+        ),
     ],
 )
 def test_unexpected_bodies(fake, client, response, match):

@@ -13,7 +13,7 @@ from bad_inputs import (
     BAD_URLS,
     BASE,
     CRASHING_URLS,
-    FAILING_ANSWERS,
+    HOSTILE_ANSWERS,
     MULTILINE_MAC,
     ODD_FILES,
     V3,
@@ -214,14 +214,24 @@ def test_bad_api_answer_is_a_typed_error(name, make, error, call):
             assert client.phone(BASE + "/phone/1").name == "Desk"
 
 
+# Not fixed yet: the server's reason reaches the message as it is.
+_PENDING = {
+    "reason echoes the password": "the server's reason is copied into the message with the password in it",
+    "reason with terminal escapes": "control characters from the server reach the message (and the terminal) "
+    "unfiltered",
+}
+
+
 @pytest.mark.parametrize(
-    ("name", "make"),
+    ("name", "make", "error"),
     [
-        pytest.param(n, m, marks=pytest.mark.xfail(strict=True, reason=why), id=n)
-        for n, m, why in FAILING_ANSWERS
+        pytest.param(
+            n, m, e, marks=[pytest.mark.xfail(strict=True, reason=_PENDING[n])] if n in _PENDING else [], id=n
+        )
+        for n, m, e in HOSTILE_ANSWERS
     ],
 )
-def test_hostile_api_answer_gives_a_clean_sentence(name, make):
+def test_hostile_api_answer_gives_a_clean_sentence(name, make, error):
     with _client_answering(make, []) as http:
         client = CompassClient(
             Environment("t", BASE, "demo"),
@@ -231,5 +241,6 @@ def test_hostile_api_answer_gives_a_clean_sentence(name, make):
         )
         with pytest.raises(errors.ApiError) as caught:
             client.phone(BASE + "/phone/1")
+    assert type(caught.value).__name__ == error
     assert_sentence(caught.value.message, forbidden=(PASSWORD,))
     assert caught.value.message.isprintable(), repr(caught.value.message)
