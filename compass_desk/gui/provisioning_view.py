@@ -49,6 +49,7 @@ from compass_desk.domain.provisioning import (
     parse_text,
 )
 from compass_desk.domain.provisioning.detect import detect_format
+from compass_desk.domain.provisioning.model import line_count
 from compass_desk.domain.provisioning.secrets import mask_text, secret_settings
 from compass_desk.domain.provisioning.validate import check, validate
 from compass_desk.gui.highlighter import ProvisioningHighlighter
@@ -70,6 +71,7 @@ class ProvisioningViewDialog(QDialog):
         self.revealed = False
         self.parsed, pending = _load(source, filename)
         self._masked = mask_text(self.parsed)  # computed once: the view, copy and export use it
+        self._custom_lines = _custom_lines(self.parsed)
         self.findings: list[Finding] = []
         self._secrets: list[Setting] = []
         self.checked = False  # validation runs just after the text is first shown (big files)
@@ -81,6 +83,7 @@ class ProvisioningViewDialog(QDialog):
             self._show_findings(pending)
 
     def _check(self) -> None:
+        self._size_table_columns()
         self._show_findings(validate(self.parsed))
 
     def _show_findings(self, findings: list[Finding]) -> None:
@@ -126,15 +129,7 @@ class ProvisioningViewDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # Widths from the longest names, not ResizeToContents (which measures every row of a big file).
-        metrics = self.table.fontMetrics()
-        longest = max((s.display_name for s in parsed.settings), key=len, default="Setting")
-        header.resizeSection(0, min(metrics.horizontalAdvance(longest) + 24, 360))
-        header.resizeSection(2, metrics.horizontalAdvance("Permission") + 16)
-        header.resizeSection(3, metrics.horizontalAdvance("000000") + 16)
-        header.resizeSection(4, 260)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._table_double_clicked)
         self.tabs.addTab(self.table, "Settings")
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -181,6 +176,17 @@ class ProvisioningViewDialog(QDialog):
         for button in (self.reveal_button, self.copy_button, self.export_button, close):
             button.setAutoDefault(False)  # Enter belongs to the find field, never to a button
 
+    def _size_table_columns(self) -> None:
+        # Widths from the longest names, not ResizeToContents (which measures every row of a big file).
+        # The table is on the second tab, so this waits until the text has been shown.
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        longest = max((s.display_name for s in self.parsed.settings), key=len, default="Setting")
+        header.resizeSection(0, min(metrics.horizontalAdvance(longest) + 24, 360))
+        header.resizeSection(2, metrics.horizontalAdvance("Permission") + 16)
+        header.resizeSection(3, metrics.horizontalAdvance("000000") + 16)
+        header.resizeSection(4, 260)
+
     def _summary_text(self) -> str:
         parsed = self.parsed
         hidden = len(self._secrets)
@@ -196,12 +202,8 @@ class ProvisioningViewDialog(QDialog):
         return text
 
     def custom_lines(self) -> tuple[int, int] | None:
-        start = self.parsed.custom_start_line
-        if start is None:
-            return None
-        custom = [s.line for s in self.parsed.settings if s.from_custom]
-        end = max(custom) if self.parsed.format is FileFormat.SNOM_XML and custom else len(self.parsed.lines)
-        return start, max(end, start)
+        """First and last line of the custom-settings part, if the file marks one."""
+        return self._custom_lines
 
     # -- showing --------------------------------------------------------------------------------
     def shown_text(self) -> str:
@@ -279,6 +281,15 @@ class ProvisioningViewDialog(QDialog):
         line = item.data(Qt.ItemDataRole.UserRole)
         if line:
             self.show_line(int(line))
+
+
+def _custom_lines(parsed: ParsedFile) -> tuple[int, int] | None:
+    start = parsed.custom_start_line
+    if start is None:
+        return None
+    custom = [s.line for s in parsed.settings if s.from_custom]
+    end = max(custom) if parsed.format is FileFormat.SNOM_XML and custom else line_count(parsed.text)
+    return start, max(end, start)
 
 
 def _severity_colour(severity: Severity) -> str:

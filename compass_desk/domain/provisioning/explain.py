@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 
 from compass_desk.domain.provisioning.model import FileFormat, ParsedFile, Setting, split_lines
 
@@ -17,6 +18,7 @@ SNOM_UNSET = " "
 # The comment the simulator writes before the custom part (and what we look for in real files).
 CUSTOM_MARKER = "Custom settings"
 _CUSTOM_COMMENT = re.compile(r"^\s*(?:<!--|#|;)\s*.*\bcustom[\s_-]*settings?\b", re.I)
+_CUSTOM_WORD = re.compile(r"custom", re.I)  # same flags: every match of the pattern above contains one
 
 # Snom permission flags (XML ``perm`` value or plain-text suffix) and what they do on the phone.
 USER_KEEPS = "the user may change it, and provisioning keeps the user's value (“read & remain”)"
@@ -85,10 +87,45 @@ def _looks_like_credential(name: str) -> bool:
 
 def find_custom_marker(text: str) -> int | None:
     """Line number of the comment that opens the custom-settings part, if there is one."""
-    for number, line in enumerate(split_lines(text), start=1):
-        if _CUSTOM_COMMENT.match(line):
-            return number
+    found = _find_marker(text)
+    return None if found is None else found[0]
+
+
+def _find_marker(text: str) -> tuple[int, int | None] | None:
+    """(line number, offset of that line in *text*) of the custom-settings comment; the offset is
+    None for text with ``\r`` line ends (the parsers count those lines differently)."""
+    if "\r" in text:
+        for number, line in enumerate(split_lines(text), start=1):
+            if _CUSTOM_COMMENT.match(line):
+                return number, None
+        return None
+    # Only a line with "custom" in it can match: look at those lines alone, not all 20,000.
+    for hit in _custom_words(text):
+        start = text.rfind("\n", 0, hit) + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if _CUSTOM_COMMENT.match(text[start:end]):
+            return text.count("\n", 0, start) + 1, start
     return None
+
+
+def _custom_words(text: str) -> Iterator[int]:
+    """Where "custom" (any case) starts, at most once per line, in order."""
+    if text.isascii():  # lower() keeps positions, and no other letter folds to these
+        low = text.lower()
+        found = low.find("custom")
+        while found >= 0:
+            yield found
+            next_line = low.find("\n", found)
+            found = -1 if next_line < 0 else low.find("custom", next_line)
+        return
+    line_end = -1
+    for hit in _CUSTOM_WORD.finditer(text):
+        if hit.start() > line_end:
+            yield hit.start()
+            line_end = text.find("\n", hit.start())
+            if line_end < 0:
+                return
 
 
 def mark_custom(parsed: ParsedFile) -> ParsedFile:
@@ -97,10 +134,11 @@ def mark_custom(parsed: ParsedFile) -> ParsedFile:
     In the text formats the part runs to the end of the file. In Snom XML it ends where the
     section holding it closes, because function keys and firmware settings may follow.
     """
-    start = find_custom_marker(parsed.text)
-    if start is None:
+    marker = _find_marker(parsed.text)
+    if marker is None:
         return parsed
-    end = _custom_end(parsed, start) if parsed.format is FileFormat.SNOM_XML else None
+    start, offset = marker
+    end = _custom_end(parsed, start, offset) if parsed.format is FileFormat.SNOM_XML else None
     settings = tuple(
         dataclasses.replace(s, from_custom=True) if start < s.line and (end is None or s.line <= end) else s
         for s in parsed.settings
@@ -108,13 +146,22 @@ def mark_custom(parsed: ParsedFile) -> ParsedFile:
     return dataclasses.replace(parsed, settings=settings, custom_start_line=start)
 
 
-def _custom_end(parsed: ParsedFile, start: int) -> int | None:
+def _custom_end(parsed: ParsedFile, start: int, offset: int | None) -> int | None:
     first = next((s for s in parsed.settings if s.line > start), None)
     if first is None:
         return None
     closing = f"</{first.section}"
-    lines = parsed.lines
-    for number in range(first.line, len(lines) + 1):
-        if closing in lines[number - 1]:
-            return number
-    return None
+    text = parsed.text
+    if offset is None:
+        lines = parsed.lines
+        for number in range(first.line, len(lines) + 1):
+            if closing in lines[number - 1]:
+                return number
+        return None
+    # Walk from the marker line to the first custom setting (a few lines), then search the text.
+    for _ in range(first.line - start):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return None
+    found = text.find(closing, offset)  # the closing tag has no line break: it lies within a line
+    return None if found < 0 else first.line + text.count("\n", offset, found)

@@ -23,6 +23,15 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+def line_count(text: str) -> int:
+    """``len(split_lines(text))`` without building the list (a big file has 20,000 lines)."""
+    if "\r" in text:
+        return len(split_lines(text))
+    if not text:
+        return 0
+    return text.count("\n") + (0 if text.endswith("\n") else 1)
+
+
 class FileFormat(StrEnum):
     SNOM_XML = "snom-xml"
     SNOM_TEXT = "snom-text"

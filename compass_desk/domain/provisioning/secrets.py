@@ -61,12 +61,40 @@ _YEALINK_LINE = re.compile(
 )
 # Every secret name contains one of these (lower case); lines without any are skipped quickly.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ESCAPED = re.compile(r'[&<>"]')
 _HINTS = ("pass", "pw", "pin", "secret", "token", "hash", "credential", "apikey", "psk", "privatekey")
 
 
 @functools.lru_cache(maxsize=4096)
 def is_secret_name(name: str) -> bool:
     return _SECRET_NAME.search(name.lower()) is not None
+
+
+def secret_names(names: Iterable[str]) -> set[str]:
+    """The names in *names* for which :func:`is_secret_name` holds, decided in bulk.
+
+    Every secret name contains a hint in lower case, so one scan of all names for the hints picks
+    the few candidates; only those go through the full pattern (a Yealink file has ~20,000
+    distinct names, one per account and key, too many to test one by one before first paint).
+    """
+    distinct = names if isinstance(names, (set, frozenset)) else set(names)
+    joined = "\n".join(distinct)
+    low = joined.lower()
+    if len(low) != len(joined) or joined.count("\n") != len(distinct) - 1:
+        return {name for name in distinct if is_secret_name(name)}  # rare: offsets would not line up
+    found_names: set[str] = set()
+    for hint in _HINTS:
+        found = low.find(hint)
+        while found >= 0:
+            first = low.rfind("\n", 0, found) + 1
+            end = low.find("\n", found)
+            name = joined[first:end] if end >= 0 else joined[first:]
+            if is_secret_name(name):
+                found_names.add(name)
+            if end < 0:
+                break
+            found = low.find(hint, end)  # one hit per name is enough
+    return found_names
 
 
 def _hides_something(value: str) -> bool:
@@ -217,11 +245,15 @@ def _mask_leftovers(text: str, parsed: ParsedFile) -> str:
     # another setting's value) is hidden wherever it appears. Very short values are left alone, as
     # replacing them everywhere would garble the text. The search is bounded (each value is one
     # scan of the text); past the budget, a pathological file relies on the patterns above.
-    values = {
-        s.value.strip() for s in parsed.settings if is_secret(s) and _hides_something(s.value)
-    }
-    forms = {form for v in values if len(v) >= 4 and v not in MASK
-             for form in (v, escape(v), escape(v, {'"': "&quot;"}))}
+    settings = parsed.settings
+    secret = secret_names({s.name for s in settings})
+    values = {v for v in (s.value.strip() for s in settings if s.name in secret) if v not in _UNSET_VALUES}
+    forms: set[str] = set()
+    for v in values:
+        if len(v) >= 4 and v not in MASK:
+            forms.add(v)
+            if _ESCAPED.search(v):  # escaping changes nothing otherwise
+                forms.update((escape(v), escape(v, {'"': "&quot;"})))
     budget = _SEARCH_BUDGET // max(len(text), 1)
     for form in sorted(forms, key=len, reverse=True)[:budget]:
         if form in text:

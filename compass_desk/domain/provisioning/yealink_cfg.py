@@ -32,21 +32,26 @@ def parse_yealink_cfg(text: str) -> ParsedFile:
     settings: list[Setting] = []
     problems: list[Problem] = []
     section = ""
+    setting_line, section_line = SETTING_LINE.match, _SECTION_LINE.match  # bound once: a call per line
     for number, line in enumerate(split_lines(text), start=1):
         stripped = line.strip()
-        if not stripped or stripped[0] in "#;":  # a comment or an empty line (is_comment, inlined)
+        if not stripped:
             continue
-        header = _SECTION_LINE.match(line)
-        if header is not None:
-            section = header["name"]
+        first = stripped[0]
+        if first in "#;":  # a comment (is_comment, inlined)
             continue
-        match = SETTING_LINE.match(line)
+        if first == "[":  # only such a line can be a section header
+            header = section_line(line)
+            if header is not None:
+                section = header["name"]
+                continue
+        match = setting_line(line)
         if match is None:
             problems.append(Problem(number, f"line {number} is not a setting ('key = value') nor a comment"))
             continue
-        settings.append(
-            Setting(name=match["key"], value=match["value"].strip(" \t"), line=number, section=section)
-        )
+        key, value = match.group("key", "value")
+        # Positional (name, value, line, index, permission, section): faster for 20,000 lines.
+        settings.append(Setting(key, value.strip(" \t"), number, None, None, section))
     return ParsedFile(
         format=FileFormat.YEALINK_CFG, text=text, settings=tuple(settings), problems=tuple(problems)
     )
