@@ -7,15 +7,20 @@ description, the status and the server's own short reason only.
 
 from __future__ import annotations
 
+import re
+
 from compass_desk.logsetup import redact
 
 _MAX_REASON = 200
+# Terminal escape sequences (CSI like ESC[2J, OSC like ESC]0;title BEL, and two-character ones).
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])|\x9b[0-?]*[ -/]*[@-~]")
 
 
 class ApiError(Exception):
     """Base of every error raised by the Compass client."""
 
     def __init__(self, message: str, *, status: int | None = None, reason: str | None = None) -> None:
+        message = one_line(message)  # parts of it may come from the server (names, reasons)
         super().__init__(message)
         self.message = message
         self.status = status
@@ -90,16 +95,23 @@ def quote_input(text: str, limit: int = 60) -> str:
     return f"'{shown}'"
 
 
+def one_line(text: str, limit: int | None = None) -> str:
+    """Free text as one printable line (of at most *limit* characters): terminal escape sequences
+    and control characters removed, runs of white space made one space."""
+    text = _ANSI.sub(" ", text)
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    line = " ".join(text.split())
+    if limit is not None and len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    return line
+
+
 def clean_reason(text: str | None) -> str | None:
-    """The server's reason as one short, redacted line (or None when it said nothing useful)."""
+    """The server's reason as one short, printable, redacted line (or None when it said nothing useful)."""
     if not text:
         return None
-    line = " ".join(str(text).split())
-    if not line:
-        return None
-    if len(line) > _MAX_REASON:
-        line = line[: _MAX_REASON - 1].rstrip() + "…"
-    return redact(line).rstrip(".")
+    line = redact(one_line(str(text)))  # the whole text, so a cut cannot leave half a secret behind
+    return one_line(line, _MAX_REASON).rstrip(".").strip() or None
 
 
 def _with_reason(sentence: str, reason: str | None) -> str:

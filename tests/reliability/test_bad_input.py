@@ -217,8 +217,6 @@ def test_bad_api_answer_is_a_typed_error(name, make, error, call):
 # Not fixed yet: the server's reason reaches the message as it is.
 _PENDING = {
     "reason echoes the password": "the server's reason is copied into the message with the password in it",
-    "reason with terminal escapes": "control characters from the server reach the message (and the terminal) "
-    "unfiltered",
 }
 
 
