@@ -2,16 +2,21 @@
 
 Status codes are mapped to error classes in one function, :func:`error_for_status`. Messages never
 contain the password or an ``Authorization`` header: they are built from the operation's
-description, the status and the server's own short reason only.
+description, the status and the server's own short reason only, and that reason is cleaned first
+(one printable line, bounded, with the client's password and any credential scrubbed: a server may
+echo what it was sent).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from urllib.parse import quote
 
-from compass_desk.logsetup import redact
+from compass_desk.logsetup import REDACTED, redact
 
 _MAX_REASON = 200
+_MIN_SECRET = 4  # a shorter password found in a reason drops the reason: replacing it would garble it
 # Terminal escape sequences (CSI like ESC[2J, OSC like ESC]0;title BEL, and two-character ones).
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])|\x9b[0-?]*[ -/]*[@-~]")
 
@@ -106,11 +111,42 @@ def one_line(text: str, limit: int | None = None) -> str:
     return line
 
 
-def clean_reason(text: str | None) -> str | None:
-    """The server's reason as one short, printable, redacted line (or None when it said nothing useful)."""
+def scrub_secrets(text: str, secrets: Iterable[str] = ()) -> str | None:
+    """*text* with each given secret (e.g. the client's own password, also percent-encoded or with
+    its white space collapsed, in any letter case) and every credential :func:`redact` recognises
+    (``Authorization`` values, ``password=…``) replaced by ``***``.
+
+    Returns None when a secret too short to replace without garbling the text occurs in it.
+    """
+    forms: set[str] = set()
+    for secret in secrets:
+        if secret:
+            forms.update({secret, quote(secret, safe=""), one_line(secret)})
+    forms.discard("")
+    for form in sorted(forms, key=len, reverse=True):
+        pattern = re.compile(re.escape(form), re.IGNORECASE)
+        if len(form) < _MIN_SECRET and pattern.search(text):
+            return None
+        text = pattern.sub(REDACTED, text)
+    return redact(text)
+
+
+def clean_reason(text: str | None, secrets: Iterable[str] = ()) -> str | None:
+    """The server's reason as one short, printable, redacted line (None when it said nothing useful
+    or nothing that can be shown safely).
+
+    The server may echo what it was sent, so the client's own *secrets* are scrubbed too, from the
+    whole text before it is shortened (a cut must not leave half a password behind).
+    """
     if not text:
         return None
-    line = redact(one_line(str(text)))  # the whole text, so a cut cannot leave half a secret behind
+    secrets = tuple(secrets)
+    scrubbed = scrub_secrets(str(text), secrets)  # as sent, before white space is collapsed
+    if scrubbed is None:
+        return None
+    line = scrub_secrets(one_line(scrubbed), secrets)
+    if line is None:
+        return None
     return one_line(line, _MAX_REASON).rstrip(".").strip() or None
 
 
@@ -118,9 +154,19 @@ def _with_reason(sentence: str, reason: str | None) -> str:
     return f"{sentence} (Compass said: {reason})." if reason else f"{sentence}."
 
 
-def error_for_status(status: int, what: str, reason: str | None = None, environment: str = "") -> ApiError:
-    """The one place where an HTTP status becomes a typed error; *what* is e.g. "activate phone X"."""
-    reason = clean_reason(reason)
+def error_for_status(
+    status: int,
+    what: str,
+    reason: str | None = None,
+    environment: str = "",
+    *,
+    secrets: Iterable[str] = (),
+) -> ApiError:
+    """The one place where an HTTP status becomes a typed error; *what* is e.g. "activate phone X".
+
+    *secrets* (the client's password) are scrubbed from the server's *reason*, which may echo them.
+    """
+    reason = clean_reason(reason, secrets)
     where = f" for {environment}" if environment else ""
     if status == 401:
         # The server's words are not echoed here: they may repeat the user name.

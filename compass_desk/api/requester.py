@@ -8,6 +8,7 @@ gateway error) the caller's ``verify`` reads the resource back and decides.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import threading
@@ -47,6 +48,12 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _MAX_REDIRECTS = 3
 
 
+def _secrets_of(username: str, password: str) -> tuple[str, ...]:
+    """The password, and the Basic credentials token that carries it (a server may echo either)."""
+    token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+    return (password, token) if password else ()
+
+
 class NotApplied(Exception):
     """Raised by a ``verify`` callback: reading back shows the change was not made."""
 
@@ -73,6 +80,7 @@ class Requester:
         self._http = http
         self.base_url = base_url
         self._auth = httpx.BasicAuth(username, password)
+        self._secrets = _secrets_of(username, password)  # scrubbed from what the server says
         self._environment = environment_name
         self.retry = retry
         self._method_override = method_override
@@ -87,6 +95,7 @@ class Requester:
     def set_password(self, username: str, password: str) -> None:
         with self._lock:
             self._auth = httpx.BasicAuth(username, password)
+            self._secrets = _secrets_of(username, password)
             self._auth_error = None
 
     # --- URLs -----------------------------------------------------------------------------
@@ -177,7 +186,7 @@ class Requester:
             reason = schema.error_reason(self._json(response, what, allow_empty=True))
         except _BadBody:
             reason = None  # an error page without readable details: the status says enough
-        raise error_for_status(status, what, reason, self._environment)
+        raise error_for_status(status, what, reason, self._environment, secrets=self._secrets)
 
     def _json(self, response: httpx.Response, what: str, allow_empty: bool) -> Any:
         text = response.text

@@ -66,3 +66,42 @@ def test_error_for_status_keeps_one_sentence():
     assert error.message == (
         "Could not add phone X: it conflicts with existing data (Compass said: MAC already exists)."
     )
+
+
+SECRET = "s3cret-Pa55"
+
+
+@pytest.mark.parametrize(
+    ("raw", "secret", "shown"),
+    [
+        ("password s3cret-Pa55 is wrong", SECRET, "password *** is wrong"),
+        ("S3CRET-pa55 is not the password", SECRET, "*** is not the password"),
+        ("bad p%40ss%20w0rd%21 in query", "p@ss w0rd!", "bad *** in query"),
+        ("tabs p@ss\tw0rd! collapsed", "p@ss\tw0rd!", "tabs *** collapsed"),
+        ("header was Authorization: Basic amFuOnMzY3JldA==", "", "header was Authorization: ***"),
+        ('{"password": "hunter2"}', "", '{"password": "***"}'),
+    ],
+)
+def test_reason_never_holds_the_password(raw, secret, shown):
+    assert clean_reason(raw, [secret]) == shown
+
+
+def test_a_short_password_in_the_reason_drops_the_reason():
+    assert clean_reason("abc is wrong", ["abc"]) is None
+    assert clean_reason("all fine", ["abc"]) == "all fine"
+
+
+def test_password_at_the_cut_is_not_half_shown():
+    reason = clean_reason("x" * 190 + " " + SECRET * 3, [SECRET])
+    assert reason is not None and "s3c" not in reason.lower() and len(reason) <= 200
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 409, 418, 429, 500, 503])
+def test_status_error_never_echoes_the_password(fake, client, status):
+    token = "amFuOnMzY3JldC1QYTU1"  # base64 of jan:s3cret-Pa55, as sent in the Authorization header
+    fake.on("GET", PHONE, ok({"message": f"user jan with {SECRET} (Basic {token}) refused"}, status))
+    with pytest.raises(errors.ApiError) as caught:
+        client.phone(PHONE)
+    message = caught.value.message
+    assert SECRET not in message and token not in message and "***" in message
+    assert caught.value.reason is not None and SECRET not in caught.value.reason

@@ -214,21 +214,7 @@ def test_bad_api_answer_is_a_typed_error(name, make, error, call):
             assert client.phone(BASE + "/phone/1").name == "Desk"
 
 
-# Not fixed yet: the server's reason reaches the message as it is.
-_PENDING = {
-    "reason echoes the password": "the server's reason is copied into the message with the password in it",
-}
-
-
-@pytest.mark.parametrize(
-    ("name", "make", "error"),
-    [
-        pytest.param(
-            n, m, e, marks=[pytest.mark.xfail(strict=True, reason=_PENDING[n])] if n in _PENDING else [], id=n
-        )
-        for n, m, e in HOSTILE_ANSWERS
-    ],
-)
+@pytest.mark.parametrize(("name", "make", "error"), HOSTILE_ANSWERS, ids=[a[0] for a in HOSTILE_ANSWERS])
 def test_hostile_api_answer_gives_a_clean_sentence(name, make, error):
     with _client_answering(make, []) as http:
         client = CompassClient(
