@@ -63,6 +63,10 @@ class ServerError(ApiError):
     """5xx: the server failed."""
 
 
+class TooManyRequestsError(ApiError):
+    """429: the server asks the client to slow down (GETs are retried after ``Retry-After``)."""
+
+
 class NetworkError(ApiError):
     """The server could not be reached, or the connection broke."""
 
@@ -198,6 +202,16 @@ def error_for_status(
     if status == 406:
         return UnsupportedOperationError(
             "This Compass environment offers neither API version 3 nor 2, which Compass Desk needs.",
+            status=status,
+            reason=reason,
+        )
+    if status == 429:
+        return TooManyRequestsError(
+            _with_reason(
+                f"Compass is asking Compass Desk to slow down, so it did not {what}; "
+                "wait a minute and try again",
+                reason,
+            ),
             status=status,
             reason=reason,
         )

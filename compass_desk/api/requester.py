@@ -1,9 +1,9 @@
 """Sending requests: auth, media types, decoding, error mapping, read retries, ambiguous writes.
 
 GETs are retried (bounded, backoff with jitter, ``Retry-After`` honoured) on network errors, on
-502/503/504 (and 500), and on bodies that are not the promised JSON. Writes are resent only when
-the request certainly never left this computer; when their outcome is unknown (timeout, reset, a
-gateway error) the caller's ``verify`` reads the resource back and decides.
+502/503/504 (and 500), on 429 ("slow down"), and on bodies that are not the promised JSON. Writes
+are resent only when the request certainly never left this computer; when their outcome is unknown
+(timeout, reset, a gateway error) the caller's ``verify`` reads the resource back and decides.
 """
 
 from __future__ import annotations

@@ -22,8 +22,9 @@ from compass_desk.api.errors import InvalidEnvironmentError, quote_input
 
 # A short connect timeout: an installer on a blocked network should hear "cannot reach" quickly.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
-# Statuses a GET is retried on: gateway trouble and a busy or briefly failing server.
-RETRY_STATUSES = frozenset({500, 502, 503, 504})
+# Statuses a GET is retried on: gateway trouble, a busy or briefly failing server, and "slow down"
+# (429; its Retry-After is honoured like a 503's).
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_RETRY_AFTER_S = 30.0
 
 

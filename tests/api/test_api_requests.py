@@ -11,6 +11,7 @@ from api_fakes import BASE, PASSWORD, V3, FakeCompass, ok, phone_json
 from compass_desk import USER_AGENT
 from compass_desk.api import errors
 from compass_desk.api.client import CompassClient
+from compass_desk.api.schema import parse_phone
 from compass_desk.api.transport import BaseUrlError, normalize_base_url, retry_after_seconds
 from compass_desk.domain.models import Environment
 
@@ -262,3 +263,28 @@ def test_406_for_the_list_falls_back_to_v2_alone(fake, client):
     assert client.api_version == 2
     assert client.whoami().username == "jan"
     assert len(fake.requests) == 3  # the fallback sticks
+
+
+def test_get_retried_on_429_honouring_retry_after(fake, client):
+    url = f"{BASE}/things/p-1"
+    fake.on("GET", url, ok({"message": "rate limit"}, 429, headers={"Retry-After": "7"}), ok(phone_json()))
+    assert client.phone(url).name == "Reception"
+    assert fake.count("GET", url) == 2
+    assert fake.sleeps == [7.0]
+
+
+def test_429_that_persists_says_slow_down(fake, client):
+    url = f"{BASE}/things/p-1"
+    fake.on("GET", url, ok({}, 429))
+    with pytest.raises(errors.TooManyRequestsError) as caught:
+        client.phone(url)
+    assert "slow down" in caught.value.message and "not valid" not in caught.value.message
+    assert fake.count("GET", url) == 3
+
+
+def test_429_on_a_write_is_not_resent(fake, client):
+    url = f"{BASE}/things/p-1/reboot"
+    fake.on("POST", url, ok({}, 429, headers={"Retry-After": "1"}))
+    with pytest.raises(errors.TooManyRequestsError, match="slow down"):
+        client.reboot(parse_phone(phone_json()))
+    assert fake.count("POST", url) == 1
