@@ -25,6 +25,7 @@ _GROUPED = re.compile(r"^[0-9A-Fa-f]{1,2}([:\- ])(?:[0-9A-Fa-f]{1,2}\1){4}[0-9A-
 _CISCO = re.compile(r"^[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}$")
 _BARE = re.compile(r"^[0-9A-Fa-f]{12}$")
 _HEX = set("0123456789abcdefABCDEF")
+_MAX_QUOTED = 40  # a 10,000-character paste is not repeated in full in the error
 
 
 def normalize_mac(text: str) -> str:
@@ -48,28 +49,43 @@ def normalize_mac(text: str) -> str:
     return mac
 
 
+def _escaped(text: str) -> str:
+    """Control and other invisible characters as escapes (``\\n``, ``\\x00``): one visible line."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def _quoted(raw: str) -> str:
+    """The input quoted for a message: escaped, and cut short (with its length) when long."""
+    shown = _escaped(raw)
+    if len(shown) > _MAX_QUOTED:
+        return f"'{shown[: _MAX_QUOTED - 1]}…' ({len(raw):,} characters)"
+    return f"'{shown}'"
+
+
 def _explain(raw: str, body: str) -> None:
+    if "\n" in raw or "\r" in raw:
+        raise MacError(f"{_quoted(raw)} holds more than one line; give one MAC address at a time")
     stripped = re.sub(r"[\s:.\-]", "", body)
     bad = sorted({ch for ch in stripped if ch not in _HEX})
     if bad:
-        shown = ", ".join(f"'{ch}'" for ch in bad[:5])
+        shown = ", ".join(f"'{_escaped(ch)}'" for ch in bad[:5])
         verb = "is not a hex digit" if len(bad) == 1 else "are not hex digits"
-        raise MacError(f"'{raw}' is not a MAC address: {shown} {verb}")
+        raise MacError(f"{_quoted(raw)} is not a MAC address: {shown} {verb}")
     if len(stripped) != 12:
-        raise MacError(f"'{raw}' has {len(stripped)} hex digits; a MAC address has 12")
+        raise MacError(f"{_quoted(raw)} has {len(stripped):,} hex digits; a MAC address has 12")
     raise MacError(
-        f"'{raw}' is not a MAC address notation I know; use 00:04:13:AA:BB:CC, 00-04-13-AA-BB-CC, "
+        f"{_quoted(raw)} is not a MAC address notation I know; use 00:04:13:AA:BB:CC, 00-04-13-AA-BB-CC, "
         "0004.13aa.bbcc or 000413AABBCC"
     )
 
 
 def _check_usable(mac: str, raw: str) -> None:
     if mac == "000000000000":
-        raise MacError(f"'{raw}' is the all-zero address, not a phone's MAC address")
+        raise MacError(f"{_quoted(raw)} is the all-zero address, not a phone's MAC address")
     if mac == "ffffffffffff":
-        raise MacError(f"'{raw}' is the broadcast address, not a phone's MAC address")
+        raise MacError(f"{_quoted(raw)} is the broadcast address, not a phone's MAC address")
     if int(mac[:2], 16) & 1:
-        raise MacError(f"'{raw}' is a multicast address, not a phone's MAC address")
+        raise MacError(f"{_quoted(raw)} is a multicast address, not a phone's MAC address")
 
 
 def is_mac(text: str) -> bool:

@@ -92,6 +92,32 @@ def test_error_quotes_the_input_as_typed():
         normalize_mac("  00:04:13:AA:BB  ")
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "00:04:13:aa:bb:cc\n00:04:13:aa:bb:cd",
+            "'00:04:13:aa:bb:cc\\n00:04:13:aa:bb:cd' holds more than one line",
+        ),
+        ("\x00\x01\x02", "'\\x00\\x01\\x02' is not a MAC address: '\\x00', '\\x01', '\\x02'"),
+        ("00:04:13\x1b[2J", "'00:04:13\\x1b[2J' is not a MAC address"),
+        ("ab\u200bcd", "'ab\\u200bcd'"),
+    ],
+)
+def test_error_quotes_control_characters_as_escapes(text, quoted):
+    with pytest.raises(MacError) as info:
+        normalize_mac(text)
+    message = str(info.value)
+    assert message.startswith(quoted) and message.isprintable()
+
+
+def test_error_shortens_a_long_input():
+    with pytest.raises(MacError) as info:
+        normalize_mac("0" * 10_000)
+    message = str(info.value)
+    assert "(10,000 characters)" in message and "0" * 50 not in message and len(message) < 150
+
+
 def test_display_form():
     assert format_mac("000413aabbcc") == "00:04:13:AA:BB:CC"
     assert format_mac("MAC: 0004.13aa.bbcc") == "00:04:13:AA:BB:CC"

@@ -33,7 +33,7 @@ BAD_MACS = [
     "🙂" * 6,
 ]
 
-# Two scanned MACs in one field: the error quotes the input with its line break (xfail in the tests).
+# Two scanned MACs in one field: the error must still be one line (the line break quoted as \n).
 MULTILINE_MAC = "00:04:13:aa:bb:cc\n00:04:13:aa:bb:cd"
 
 # --- Environment addresses (api.transport.normalize_base_url -> BaseUrlError, a ValueError) -----

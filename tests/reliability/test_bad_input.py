@@ -55,11 +55,6 @@ def test_bad_mac_is_refused_with_a_sentence(text):
     assert_sentence(str(caught.value).strip())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="MacError quotes the raw input, so a line break in it splits the "
-    "one-line error (the CLI prints two lines)",
-)
 def test_mac_error_stays_on_one_line(capsys):
     assert main(["mac", "check", MULTILINE_MAC]) == 2
     _one_line_error(capsys.readouterr().err)
