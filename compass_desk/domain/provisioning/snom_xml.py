@@ -86,10 +86,10 @@ def parse_snom_xml(text: str) -> ParsedFile:
     expat.CharacterDataHandler = handler.data
     try:
         expat.Parse(text, True)
-    except DefusedXmlException as exc:
+    except DefusedXmlException:
         raise ParseError(
-            "the XML declares a document type or entities, which are refused for safety "
-            f"(a provisioning file never needs them): {type(exc).__name__}",
+            "the file declares a DTD or entities, which are refused for safety "
+            "(a provisioning file never needs them)",
             expat.CurrentLineNumber,
         ) from None
     except ExpatError as exc:
