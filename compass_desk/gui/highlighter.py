@@ -111,7 +111,8 @@ class ProvisioningHighlighter(QObject):
     """
 
     def __init__(self, document: QTextDocument, file_format: FileFormat, *, dark: bool = False,
-                 custom_lines: tuple[int, int] | None = None) -> None:
+                 custom_lines: tuple[int, int] | None = None, text: str | None = None) -> None:
+        """*text* is the document's whole text when only its start is in the document yet."""
         super().__init__(document)
         palette = DARK if dark else LIGHT
         self._document = document
@@ -120,7 +121,8 @@ class ProvisioningHighlighter(QObject):
         self._normal = _Formats(palette, None)
         self._custom = _Formats(palette, palette.custom_background)
         self._comments = (
-            multiline_comments(document.toPlainText()) if file_format is FileFormat.SNOM_XML else {}
+            multiline_comments(document.toPlainText() if text is None else text)
+            if file_format is FileFormat.SNOM_XML else {}
         )
         self._done: set[int] = set()  # block numbers already coloured
         self._ranges: list[QTextLayout.FormatRange] = []

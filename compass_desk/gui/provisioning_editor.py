@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QResizeEvent,
     QShortcut,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
@@ -43,6 +44,7 @@ class CodeView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)  # read-only: an undo history of a big file is only memory
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
@@ -51,22 +53,55 @@ class CodeView(QPlainTextEdit):
         self.line_labels: Sequence[str] | None = None
         self.markers: dict[int, Severity] = {}  # line (1-based) -> worst finding on it
         self._numbers = _LineNumbers(self)
+        self._rest: str | None = None  # text still to append after the first paint (set_content)
+        self._line_total = 0  # lines once the rest is in, so the number margin does not change width
         self.blockCountChanged.connect(self._update_margin)
         self.updateRequest.connect(self._on_update_request)
         self._update_margin()
 
     # -- content --------------------------------------------------------------------------------
-    def set_content(self, text: str, highlighter_factory: type[ProvisioningHighlighter] | None = None,
-                    **highlighter_options: object) -> None:
+    def set_content(self, text: str, highlighter_factory: type[ProvisioningHighlighter] | None = None, *,
+                    first_lines: int | None = None, **highlighter_options: object) -> None:
+        """Show *text*. With *first_lines*, only that many lines go in now (enough to fill the
+        screen) and the rest is appended on the next turn of the event loop: laying out 20,000
+        lines takes Qt some 30 ms, which need not come before the first paint. Anything that
+        needs the whole text (find, go to line) appends the rest first."""
         if self.highlighter is not None:
             self.highlighter.deleteLater()
             self.highlighter = None
-        self.setPlainText(text)
+        self._rest = None
+        self._line_total = 0
+        split = _line_end(text, first_lines) if first_lines is not None and "\r" not in text else -1
+        if split >= 0:
+            self._line_total = text.count("\n") + 1  # the blocks the whole text will have
+            self._rest = text[split + 1:]
+            self.setPlainText(text[:split])
+            QTimer.singleShot(0, self, self.complete_content)  # bound to self: no call after close
+        else:
+            self.setPlainText(text)
+        self._update_margin()
         if highlighter_factory is not None:
-            self.highlighter = highlighter_factory(self.document(), **highlighter_options)  # type: ignore[arg-type]
+            self.highlighter = highlighter_factory(self.document(), text=text,
+                                                   **highlighter_options)  # type: ignore[arg-type]
+        self.colour_visible()
+
+    @property
+    def content_complete(self) -> bool:
+        return self._rest is None
+
+    def complete_content(self) -> None:
+        """Append the part of the text held back by ``set_content(..., first_lines=...)``."""
+        rest, self._rest = self._rest, None
+        if rest is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText("\n" + rest)  # not appendPlainText, which may scroll to the end
+        self._line_total = 0
         self.colour_visible()
 
     def go_to_line(self, line: int) -> None:
+        self.complete_content()
         block = self.document().findBlockByNumber(max(line - 1, 0))
         cursor = self.textCursor()
         cursor.setPosition(block.position())
@@ -87,7 +122,8 @@ class CodeView(QPlainTextEdit):
     # -- line numbers ---------------------------------------------------------------------------
     def number_width(self) -> int:
         labels = self.line_labels
-        widest = max((len(label) for label in labels), default=1) if labels else len(str(self.blockCount()))
+        lines = max(self.blockCount(), self._line_total)
+        widest = max((len(label) for label in labels), default=1) if labels else len(str(lines))
         return 14 + self.fontMetrics().horizontalAdvance("9") * max(widest, 3)
 
     def _update_margin(self, _count: int = 0) -> None:
@@ -126,6 +162,16 @@ class CodeView(QPlainTextEdit):
             block = block.next()
             top += round(self.blockBoundingRect(block).height()) if block.isValid() else height
         painter.end()
+
+
+def _line_end(text: str, lines: int) -> int:
+    """Offset of the line break that ends line *lines* (1-based), or -1 if the text is not longer."""
+    position = -1
+    for _ in range(lines):
+        position = text.find("\n", position + 1)
+        if position < 0:
+            return -1
+    return position if position + 1 < len(text) else -1
 
 
 class FindBar(QWidget):
@@ -195,6 +241,7 @@ class FindBar(QWidget):
         view = self.view
         if view is None or not text:
             return False
+        view.complete_content()
         found = view.find(text, flags)
         if not found:  # wrap around once
             cursor = view.textCursor()

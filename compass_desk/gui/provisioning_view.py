@@ -57,6 +57,9 @@ from compass_desk.gui.provisioning_editor import CodeView, FindBar
 from compass_desk.gui.provisioning_table import SettingsModel
 from compass_desk.gui.style import is_dark
 
+# Lines put in the text view before the first paint (more than a tall screen shows); the rest of a
+# big file follows on the next turn of the event loop, before the findings.
+_FIRST_LINES = 400
 SEVERITY_TEXT = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Info"}
 
 
@@ -76,7 +79,7 @@ class ProvisioningViewDialog(QDialog):
         self._secrets: list[Setting] = []
         self.checked = False  # validation runs just after the text is first shown (big files)
         self._build()
-        self._render()
+        self._render(first_lines=_FIRST_LINES)
         if pending is None:
             QTimer.singleShot(0, self, self._check)  # bound to self: no call after close
         else:
@@ -210,10 +213,11 @@ class ProvisioningViewDialog(QDialog):
         """The text as the user sees it: masked unless revealed (what copy and export use)."""
         return self.parsed.text if self.revealed else self._masked
 
-    def _render(self) -> None:
+    def _render(self, first_lines: int | None = None) -> None:
         line = self.text_view.textCursor().blockNumber() + 1
-        self.text_view.set_content(self.shown_text(), ProvisioningHighlighter, file_format=self.parsed.format,
-                                   dark=is_dark(), custom_lines=self.custom_lines())
+        self.text_view.set_content(self.shown_text(), ProvisioningHighlighter, first_lines=first_lines,
+                                   file_format=self.parsed.format, dark=is_dark(),
+                                   custom_lines=self.custom_lines())
         self.model.set_revealed(self.revealed)
         if line > 1:
             self.text_view.go_to_line(line)

@@ -7,7 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from compass_desk.domain.provisioning import parse_bytes, parse_text
+from compass_desk.domain.provisioning.secrets import mask_text
 from compass_desk.gui.provisioning_compare import ProvisioningCompareDialog
+from compass_desk.gui.provisioning_editor import CodeView
 from compass_desk.gui.provisioning_view import ProvisioningViewDialog
 
 SNOM = "snom-d785-with-user.xml"
@@ -210,3 +212,47 @@ def test_open_for_phone_fetches_off_the_ui_thread_and_audits_reveal(qtbot, tmp_p
     shown.close()
     worker.shutdown()
     audit.close()
+
+
+def test_big_file_first_paint_is_masked_and_the_rest_follows(qtbot):
+    lines = ["#!version:1.0.0.1"]
+    for i in range(1, 1201):
+        lines += [f"account.{i}.label = Line {i}", f"account.{i}.password = Fake-Big-{i:05d}"]
+    lines += ["# Custom settings", "features.dnd.enable = 0"]
+    text = "\n".join(lines) + "\n"
+    dialog = ProvisioningViewDialog(text, filename="big.cfg")
+    qtbot.addWidget(dialog)
+    view = dialog.text_view
+    # Before the event loop turns: only the start is in the view, already masked, numbers sized
+    # for the whole file, and nothing after it is missing for copy or export.
+    assert not view.content_complete
+    assert 0 < view.blockCount() < len(lines)
+    assert "Fake-Big-" not in view.toPlainText() and "********" in view.toPlainText()
+    width, empty = view.number_width(), CodeView()
+    qtbot.addWidget(empty)
+    assert width == empty.number_width() + view.fontMetrics().horizontalAdvance("9")  # 4 digits, not 3
+    assert dialog.shown_text() == mask_text(dialog.parsed)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.checked)
+    assert view.content_complete and view.toPlainText() == mask_text(dialog.parsed)
+    assert view.number_width() == width and view.blockCount() == len(lines) + 1
+    assert f"lines {len(lines) - 1}–{len(lines)}" in dialog.custom_label.text()
+
+
+def test_go_to_line_and_find_before_the_rest_is_in(qtbot):
+    text = "#!version:1.0.0.1\n" + "".join(f"account.{i}.label = Line {i}\n" for i in range(3000))
+    dialog = ProvisioningViewDialog(text, filename="big.cfg")
+    qtbot.addWidget(dialog)
+    dialog.show_line(2500)
+    assert dialog.text_view.content_complete
+    assert dialog.text_view.textCursor().blockNumber() + 1 == 2500
+    other = ProvisioningViewDialog(text, filename="big.cfg")
+    qtbot.addWidget(other)
+    other.find_bar.open_bar()
+    other.find_bar.field.setText("Line 2999")
+    assert other.text_view.content_complete and other.find_bar.status.text() == ""
+    assert other.text_view.textCursor().blockNumber() + 1 == 3001
+    third = ProvisioningViewDialog(text, filename="big.cfg")
+    qtbot.addWidget(third)
+    third.set_revealed(True)  # a full render replaces what was held back
+    assert third.text_view.content_complete and third.text_view.toPlainText() == text
