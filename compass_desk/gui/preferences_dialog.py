@@ -94,11 +94,13 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, preferences: Preferences, *, profiles: Any = None,
                  dynamic_choices: dict[str, ChoicesProvider] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 declaration: Sequence[Preference] = PREFERENCES, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self.setObjectName("preferencesDialog")
         self.preferences = preferences
+        self.declaration = tuple(declaration)
+        self._built = False  # widgets signal while being filled: check only once all exist
         self._dynamic = {"default_environment": profile_choices(profiles), **(dynamic_choices or {})}
         self.editors: dict[str, QWidget] = {}
         self.problems: dict[str, QLabel] = {}
@@ -112,7 +114,7 @@ class PreferencesDialog(QDialog):
         form = QGridLayout()
         form.setColumnStretch(1, 1)
         layout.addLayout(form)
-        for row, spec in enumerate(PREFERENCES):
+        for row, spec in enumerate(self.declaration):
             label = QLabel(tr_declared(spec.label) + ":")
             field = self._row(spec)
             label.setBuddy(self.editors[spec.key])
@@ -131,6 +133,7 @@ class PreferencesDialog(QDialog):
         self.error.hide()
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self._built = True
         self.load()
         self.fit(640)
 
@@ -207,7 +210,7 @@ class PreferencesDialog(QDialog):
     def load(self, values: dict[str, Any] | None = None) -> None:
         """Show *values* (default: what is stored) in the widgets."""
         values = values or self.preferences.values()
-        for spec in PREFERENCES:
+        for spec in self.declaration:
             self._show(spec, values[spec.key])
         self._check()
 
@@ -260,7 +263,7 @@ class PreferencesDialog(QDialog):
         """(values that fit, problems by key) for what the widgets show now."""
         values: dict[str, Any] = {}
         problems: dict[str, str] = {}
-        for spec in PREFERENCES:
+        for spec in self.declaration:
             try:
                 values[spec.key] = self._read(spec)
             except ValueError as exc:
@@ -268,6 +271,8 @@ class PreferencesDialog(QDialog):
         return values, problems
 
     def _check(self, *_args: object) -> None:
+        if not self._built:
+            return
         _values, problems = self.pending()
         grown = False
         for key, label in self.problems.items():
@@ -276,13 +281,11 @@ class PreferencesDialog(QDialog):
             label.setVisible(key in problems)
         if grown and self.isVisible() and self.heightForWidth(self.width()) > self.height():
             self.fit(self.width())  # room for the new sentence
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok) if hasattr(self, "buttons") else None
-        if ok is not None:
-            ok.setEnabled(not problems)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
 
     def _clicked(self, button: QAbstractButton) -> None:
         if self.buttons.buttonRole(button) == QDialogButtonBox.ButtonRole.ResetRole:
-            self.load({spec.key: spec.default for spec in PREFERENCES})
+            self.load({spec.key: spec.default for spec in self.declaration})
 
     def save(self) -> bool:
         """Store what changed; False (and a sentence shown) when something does not fit or fails."""

@@ -312,6 +312,49 @@ def test_a_damaged_file_and_a_failing_save_are_sentences(qtbot, paths, monkeypat
     assert "Permission denied" in dialog.error.text() and not dialog.error.isHidden()
 
 
+class _FakeStore:
+    """Just what the dialog uses of ``Preferences``, for declarations beyond today's."""
+
+    def __init__(self, declaration):
+        self.declaration = declaration
+        self.stored = {spec.key: spec.default for spec in declaration}
+        self.warnings = []
+
+    def values(self):
+        return dict(self.stored)
+
+    def set(self, key, value):
+        self.stored[key] = value
+
+
+def test_every_kind_of_preference_gets_a_fitting_widget(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from compass_desk.store.preferences import Preference
+
+    declaration = (
+        Preference("sounds", bool, False, "Sounds", "Play a sound when a phone comes online."),
+        Preference("site_name", str, "HQ", "Site name"),
+        Preference("retries", int, 3, "Retries", minimum=0, maximum=9),
+    )
+    store = _FakeStore(declaration)
+    dialog = PreferencesDialog(store, declaration=declaration, dynamic_choices={})
+    qtbot.addWidget(dialog)
+    check, text, spin = (dialog.editors[key] for key in ("sounds", "site_name", "retries"))
+    assert isinstance(check, QCheckBox) and isinstance(text, QLineEdit) and isinstance(spin, QSpinBox)
+    assert (text.text(), spin.value(), spin.suffix()) == ("HQ", 3, "")
+    check.setChecked(True)
+    text.clear()
+    qtbot.keyClicks(text, "Branch 2")
+    spin.lineEdit().selectAll()
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Backspace)  # an empty field
+    assert dialog.problems["retries"].text() == "Retries must be a whole number."
+    assert not ok_button(dialog).isEnabled()
+    spin.setValue(5)
+    assert dialog.save()
+    assert store.stored == {"sounds": True, "site_name": "Branch 2", "retries": 5}
+
+
 # -- First run ------------------------------------------------------------------------------------------
 def test_first_run_offers_environment_demo_and_a_file(qtbot, monkeypatch, language):
     page = FirstRunPage()
@@ -349,3 +392,15 @@ def test_demo_command_runs_this_program_with_demo(monkeypatch):
     assert program == sys.executable and args == ["-m", "compass_desk", "--demo"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert demo_command() == (sys.executable, ["--demo"])
+
+
+def test_launch_demo_starts_a_detached_program_and_reports_failure(monkeypatch, qapp):
+    from compass_desk.gui import first_run
+
+    started = []
+    monkeypatch.setattr(first_run.QProcess, "startDetached",
+                        lambda program, args: (started.append((program, args)) or True, 4242))
+    assert first_run.launch_demo()
+    assert started == [demo_command()]
+    monkeypatch.setattr(first_run.QProcess, "startDetached", lambda program, args: (False, 0))
+    assert not first_run.launch_demo()
