@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import platform
+import sys
 from pathlib import Path
 
 import PySide6
@@ -108,7 +109,9 @@ class AboutDialog(QDialog):
         self.libraries.insertRow(row)
         python = library.name == "Python"
         version = platform.python_version() if python else library_version(library.distribution)
-        cells = [library.name, version or self.tr("not found"), library.licence]
+        if version is None:  # a packaged build may leave out the metadata, never the library
+            version = self.tr("included") if getattr(sys, "frozen", False) else self.tr("not found")
+        cells = [library.name, version, library.licence]
         for column, text in enumerate(cells):
             self.libraries.setItem(row, column, QTableWidgetItem(text))
 

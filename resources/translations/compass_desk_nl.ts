@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/about_dialog.py" line="+38"/>
+        <location filename="../../compass_desk/gui/about_dialog.py" line="+39"/>
         <source>About %1</source>
         <translation>Over %1</translation>
     </message>
@@ -84,9 +84,14 @@
         <translation>De map openen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>not found</source>
         <translation>niet gevonden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>included</source>
+        <translation>meegeleverd</translation>
     </message>
 </context>
 <context>
@@ -446,7 +451,7 @@
         <translation>Voorkeuren</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+97"/>
         <source>The one used last</source>
         <translation>Het laatst gebruikte</translation>
     </message>

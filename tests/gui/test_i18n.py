@@ -170,7 +170,7 @@ def test_pseudo_text_stretches_but_keeps_placeholders(text):
 
 @pytest.mark.parametrize(("value", "scale"), [("", None), ("0", None), ("1", 1.4), ("1.8", 1.8),
                                                ("9", 3.0), ("lots", 1.4)])
-def test_pseudo_switch(value, scale, caplog):
+def test_pseudo_switch(value, scale):
     assert i18n.pseudo_scale(value) == scale
 
 
