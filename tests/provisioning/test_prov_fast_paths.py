@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 from compass_desk.domain.provisioning import parse_text
 from compass_desk.domain.provisioning.explain import _CUSTOM_COMMENT, find_custom_marker
 from compass_desk.domain.provisioning.model import line_count, split_lines
-from compass_desk.domain.provisioning.secrets import is_secret_name, mask_text, secret_names
+from compass_desk.domain.provisioning.secrets import (
+    is_secret_name,
+    mask_setting,
+    mask_text,
+    secret_names,
+    secret_settings,
+)
 
 # Letters that fold to ASCII under re.IGNORECASE (long s, Kelvin sign, dotted and dotless i) and one
 # that grows in lower case: the places where a lower()-based shortcut could go wrong.
@@ -63,3 +69,17 @@ def test_snom_xml_mixed_content_and_custom_part_end():
     assert parsed.settings[1].attributes == (("note", "x"),)
     assert parsed.custom_start_line == 5
     assert "Fake-Xml-Pass-1" not in mask_text(parsed)  # also in the function key's text
+
+
+def test_secret_settings_match_masking_every_setting(sample_bytes):
+    from prov_samples import SAMPLES
+
+    from compass_desk.domain.provisioning import parse_bytes
+
+    extra = parse_text("#!version:1.0.0.1\nurl = https://u:Fake-Url-1@h/\nq = x?token=Fake-Q-2\n"
+                       "account.1.password = Fake-P-3\nlabel = plain\naccount.2.password = %NULL%\n")
+    files = [parse_bytes(sample_bytes(name), name) for name in SAMPLES] + [extra]
+    for parsed in files:
+        expected = [s for s in parsed.settings if mask_setting(s) is not s]
+        assert secret_settings(parsed) == expected
+    assert [s.name for s in secret_settings(extra)] == ["url", "q", "account.1.password"]

@@ -138,7 +138,12 @@ def mask_settings(settings: Iterable[Setting]) -> tuple[Setting, ...]:
 
 def secret_settings(parsed: ParsedFile) -> list[Setting]:
     """The settings whose values are hidden when masked (the set ones only)."""
-    return [s for s in parsed.settings if mask_setting(s) is not s]
+    settings = parsed.settings
+    secret = secret_names({s.name for s in settings})
+    # Only a secret name, an attribute or a URL / query string in the value can change a setting.
+    return [s for s in settings
+            if (s.name in secret or s.attributes or "://" in s.value or "=" in s.value)
+            and mask_setting(s) is not s]
 
 
 def mask_text(parsed: ParsedFile) -> str:
