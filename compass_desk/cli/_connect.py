@@ -12,7 +12,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from compass_desk.cli.common import (
     AUTH,
@@ -23,6 +22,7 @@ from compass_desk.cli.common import (
     USAGE,
     CliError,
     GlobalOptions,
+    environment_name_for,
 )
 from compass_desk.domain.models import Environment
 
@@ -116,7 +116,7 @@ def environment_from(options: GlobalOptions) -> Environment:
         elif options.url or options.user:
             if not (options.url and options.user):
                 raise CliError("give both --url and --user (or --env NAME for a saved environment)", USAGE)
-            env = Environment(urlsplit(options.url).hostname or options.url, options.url, options.user)
+            env = Environment(environment_name_for(options.url), options.url, options.user)
         else:
             saved = store.list()
             if len(saved) != 1:

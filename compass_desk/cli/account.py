@@ -15,9 +15,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from urllib.parse import urlsplit
 
-from compass_desk.cli.common import OK, USAGE, CliError, GlobalOptions, print_json, print_table
+from compass_desk.cli.common import (
+    OK,
+    USAGE,
+    CliError,
+    GlobalOptions,
+    environment_name_for,
+    print_json,
+    print_table,
+)
 
 ORDER = 10
 
@@ -58,7 +65,7 @@ def _login(args: argparse.Namespace, options: GlobalOptions) -> int:
         raise CliError(
             "login needs --url URL and --user USER (and --env NAME to save it under a name)", USAGE
         )
-    name = options.env or urlsplit(url).hostname or url
+    name = options.env or environment_name_for(url)
     ca_bundle = os.path.abspath(args.ca_bundle) if args.ca_bundle else (saved.ca_bundle if saved else None)
     env = Environment(name, url.strip().rstrip("/"), user, ca_bundle)
     password = read_password(env, use_keyring=False)

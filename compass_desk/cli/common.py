@@ -41,6 +41,16 @@ class GlobalOptions:
     data_dir: str | None = None
 
 
+def environment_name_for(url: str) -> str:
+    """The name an environment given only by its URL goes by: its host (never raises)."""
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).hostname or url
+    except ValueError:  # e.g. an unclosed IPv6 bracket; the URL check says what is wrong
+        return url
+
+
 Handler = Callable[[argparse.Namespace, GlobalOptions], int]
 
 _VALUE_OPTIONS = {"--env": "env", "--url": "url", "--user": "user", "--data-dir": "data_dir"}

@@ -110,9 +110,9 @@ def _env_name(options: GlobalOptions) -> str | None:
     if options.env:
         return options.env
     if options.url:
-        from urllib.parse import urlsplit
+        from compass_desk.cli.common import environment_name_for
 
-        return urlsplit(options.url).hostname or options.url  # as cli._connect names it
+        return environment_name_for(options.url)  # as cli._connect names it
     return None
 
 

@@ -31,9 +31,16 @@ import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
-from compass_desk.cli.common import FAILED, OK, USAGE, CliError, GlobalOptions, print_json
+from compass_desk.cli.common import (
+    FAILED,
+    OK,
+    USAGE,
+    CliError,
+    GlobalOptions,
+    environment_name_for,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from compass_desk.domain.models import Environment
@@ -82,11 +89,8 @@ def _environment(options: GlobalOptions) -> Environment | None:
             raise CliError(f"there is no environment named '{options.env}' (see 'compass-desk envs')", USAGE)
         return found
     if options.url:
-        try:
-            host = urlsplit(options.url).hostname or options.url
-        except ValueError:
-            host = options.url  # the plan says in one sentence what is wrong with it
-        return Environment(host, options.url, options.user or "")
+        # An unusable URL keeps its text as the name; the plan says what is wrong with it.
+        return Environment(environment_name_for(options.url), options.url, options.user or "")
     return None
 
 

@@ -81,14 +81,6 @@ def test_malformed_host_or_port_is_refused_as_a_bad_address(url):
 @pytest.mark.parametrize("command", ["login", "companies"])
 @pytest.mark.parametrize("url", CRASHING_URLS, ids=range(len(CRASHING_URLS)))
 def test_cli_with_malformed_address_gives_a_sentence(url, command, capsys, monkeypatch, request):
-    if command == "companies" and url.startswith("https://["):
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="cli/_connect.environment_from names the environment with urlsplit(url).hostname "
-                "before checking the address; urlsplit raises ValueError for an unclosed IPv6 bracket",
-            )
-        )
     monkeypatch.setenv("COMPASS_PASSWORD", DEMO_PASSWORD)
     argv = [command, "--url", url, "--user", "demo"] + (["--env", "x"] if command == "login" else [])
     try:
