@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 log = logging.getLogger(__name__)
 
 
@@ -17,7 +21,7 @@ def user_message(error: BaseException, doing: str = "") -> str:
     from compass_desk.services.cancel import Cancelled
 
     if isinstance(error, Cancelled):
-        return "Cancelled."
+        return translate("Messages", "Cancelled.")
     if isinstance(error, errors.ApiError):
         return _sentence(error.message)
     if isinstance(error, MacError):
@@ -26,13 +30,16 @@ def user_message(error: BaseException, doing: str = "") -> str:
         # Store errors are worded for people already.
         return _sentence(str(error)[:1].upper() + str(error)[1:])
     if isinstance(error, TimeoutError):
-        return "The server did not answer in time; check the connection and try again."
+        return translate("Messages",
+                         "The server did not answer in time; check the connection and try again.")
     if isinstance(error, ConnectionError | OSError):
-        return "Could not reach the server; check the network connection and try again."
+        return translate("Messages",
+                         "Could not reach the server; check the network connection and try again.")
     # Anything else is a bug in Compass Desk: say so plainly, keep the details in the log file.
     log.error("unexpected error while trying to %s", doing or "do that", exc_info=error)
-    what = f" while trying to {doing}" if doing else ""
-    return f"Compass Desk ran into an unexpected problem{what}; the details are in the log file."
+    # What was being done stays in the log: a translated sentence cannot take an English phrase.
+    return translate("Messages",
+                     "Compass Desk ran into an unexpected problem; the details are in the log file.")
 
 
 def _sentence(text: str) -> str:

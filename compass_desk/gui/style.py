@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 
 from compass_desk.domain.models import ProvisioningState
@@ -28,6 +29,20 @@ STATE_LOOKS: dict[ProvisioningState, StateLook] = {
     ProvisioningState.DEPROVISION: StateLook("Deprovision failed", "state-deprovision", "#a84b00",
                                              "#ffb74d", True),
 }
+
+# The labels above, listed for lupdate; shown through state_text() in the user's language.
+STATE_TEXT_CONTEXT = "StateLook"
+STATE_TEXTS = (
+    QT_TRANSLATE_NOOP("StateLook", "Disabled (normal)"),
+    QT_TRANSLATE_NOOP("StateLook", "Active: awaiting reset"),
+    QT_TRANSLATE_NOOP("StateLook", "Provision failed"),
+    QT_TRANSLATE_NOOP("StateLook", "Deprovision failed"),
+)
+
+
+def state_text(state: ProvisioningState) -> str:
+    """The short label of *state* in the installed language."""
+    return QCoreApplication.translate(STATE_TEXT_CONTEXT, STATE_LOOKS[state].text)
 
 
 @functools.cache

@@ -356,6 +356,29 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../compass_desk/gui/messages.py" line="+24"/>
+        <source>Cancelled.</source>
+        <translation>Geannuleerd.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server did not answer in time; check the connection and try again.</source>
+        <translation>De server antwoordde niet op tijd; controleer de verbinding en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not reach the server; check the network connection and try again.</source>
+        <translation>De server is niet bereikbaar; controleer de netwerkverbinding en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compass Desk ran into an unexpected problem; the details are in the log file.</source>
+        <translation>Compass Desk liep tegen een onverwacht probleem aan; de details staan in het logbestand.</translation>
+    </message>
+</context>
+<context>
     <name>PreferenceTexts</name>
     <message>
         <location filename="../../compass_desk/gui/preferences_dialog.py" line="+37"/>
@@ -479,6 +502,47 @@
         <location line="+45"/>
         <source>The preferences could not be saved: %1</source>
         <translation>De voorkeuren konden niet worden opgeslagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SimControl</name>
+    <message>
+        <location filename="../../compass_desk/gui/reset_wizard/sim_control.py" line="+45"/>
+        <source>The demo server did not answer (%1).</source>
+        <translation>De demoserver antwoordde niet (%1).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Simulating a phone is only possible in demo mode.</source>
+        <translation>Een telefoon simuleren kan alleen in de demomodus.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The demo server refused to reset the phone (HTTP %1).</source>
+        <translation>De demoserver weigerde de telefoon te resetten (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>StateLook</name>
+    <message>
+        <location filename="../../compass_desk/gui/style.py" line="+36"/>
+        <source>Disabled (normal)</source>
+        <translation>Disabled (normaal)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active: awaiting reset</source>
+        <translation>Active: wacht op reset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provision failed</source>
+        <translation>Provision mislukt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deprovision failed</source>
+        <translation>Deprovision mislukt</translation>
     </message>
 </context>
 </TS>

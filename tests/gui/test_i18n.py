@@ -24,7 +24,15 @@ TRANSLATED_MODULES: tuple[str, ...] = (
     "compass_desk/gui/about_dialog.py",
     "compass_desk/gui/diagnostics.py",
     "compass_desk/gui/first_run.py",
+    "compass_desk/gui/messages.py",
     "compass_desk/gui/preferences_dialog.py",
+    "compass_desk/gui/style.py",
+    "compass_desk/gui/troubleshooter.py",
+    # The wizard's own words are bilingual in reset_wizard/texts.py (checked by test_i18n_wizard.py).
+    *(f"compass_desk/gui/reset_wizard/{name}.py" for name in (
+        "__init__", "add_phone", "common", "countdown", "findings_view", "identify_page", "illustration",
+        "launch", "precheck_page", "reading", "reset_page", "result_page", "sim_control", "texts",
+        "timeline", "wait_page", "wizard")),
 )
 
 _PLACEHOLDER = re.compile(r"%L?\d+|%n|\{[^{}]*\}|<[^<>]+>")

@@ -7,7 +7,7 @@ import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from compass_desk.domain.guides import SVG_NS, GuideBook
@@ -45,9 +45,9 @@ def app_language(config_dir: str | Path | None = None) -> str:
             choice = str(Preferences(config_dir).get("language"))
         except Exception as exc:  # a broken preferences file must not stop the wizard
             log.warning("language preference not read: %s", exc)
-    if choice in ("en", "nl"):
-        return choice
-    return "nl" if QLocale.system().language() == QLocale.Language.Dutch else "en"
+    from compass_desk.gui.i18n import resolve_language
+
+    return resolve_language(choice)  # the same answer as the installed translators
 
 
 @functools.cache

@@ -29,7 +29,7 @@ class Countdown(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.label.setFont(font)
-        self.label.setAccessibleName("Countdown")
+        self.label.setAccessibleName(t("countdown", lang))
         self.button = QPushButton()
         self.button.setObjectName("countdownButton")
         self.button.clicked.connect(self.start)

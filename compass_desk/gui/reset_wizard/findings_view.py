@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from compass_desk.domain.fixes import Finding, Fix, Severity
 from compass_desk.gui.reset_wizard.common import wrapped
+from compass_desk.gui.reset_wizard.texts import t
 
 # Symbol and word together: colour is never the only cue.
 _LOOK = {
-    Severity.OK: ("✔", "#1e6b2c", "OK"),
-    Severity.INFO: ("ℹ", "#1559a3", "Info"),
-    Severity.WARNING: ("⚠", "#8a5a00", "Warning"),
-    Severity.PROBLEM: ("✖", "#b3261e", "Problem"),
+    Severity.OK: ("✔", "#1e6b2c", "severity.ok"),
+    Severity.INFO: ("ℹ", "#1559a3", "severity.info"),
+    Severity.WARNING: ("⚠", "#8a5a00", "severity.warning"),
+    Severity.PROBLEM: ("✖", "#b3261e", "severity.problem"),
 }
 
 
@@ -61,7 +62,7 @@ class FindingsView(QWidget):
             icon = QLabel(symbol)
             icon.setStyleSheet(f"QLabel {{ color: {colour}; font-size: 16pt; }}")
             icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-            icon.setAccessibleName(word)
+            icon.setAccessibleName(t(word, lang))
             icon.setFixedWidth(26)
             body = wrapped()
             body.setTextFormat(Qt.TextFormat.RichText)

@@ -26,7 +26,7 @@ from compass_desk.gui.reset_wizard import common
 from compass_desk.gui.reset_wizard.add_phone import AddPhoneForm
 from compass_desk.gui.reset_wizard.reading import Reading, find_phone, read_phone
 from compass_desk.gui.reset_wizard.texts import t
-from compass_desk.gui.style import STATE_LOOKS, badge_stylesheet, environment_look
+from compass_desk.gui.style import badge_stylesheet, environment_look, state_text
 from compass_desk.gui.worker import JobContext
 
 if TYPE_CHECKING:
@@ -180,10 +180,9 @@ class IdentifyPage(QWizardPage):
         f["model"].setText(model)
         f["organisation"].setText(owner.company_name(phone.company_url))
         env = owner.environment.name
-        f["environment"].setText(env + ("  (demo)" if owner.demo else ""))
+        f["environment"].setText(t("env.demo", lang, env=env) if owner.demo else env)
         f["environment"].setStyleSheet(badge_stylesheet(environment_look(env)))
-        look = STATE_LOOKS[phone.provisioning]
-        f["state"].setText(look.text)
+        f["state"].setText(state_text(phone.provisioning))
         status = flow.status
         if status is None:
             live = t("status.unread", lang) + (f" ({self.status_error})" if self.status_error else "")

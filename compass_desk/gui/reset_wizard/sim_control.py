@@ -11,6 +11,9 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 import httpx
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 _TIMEOUT = httpx.Timeout(5.0)
 
@@ -38,16 +41,19 @@ def _post(base_url: str, path: str, body: dict[str, object]) -> httpx.Response:
         try:
             return client.post(f"{base_url.rstrip('/')}/_sim/{path}", json=body)
         except httpx.HTTPError as exc:
-            raise SimulatorError(f"The demo server did not answer ({type(exc).__name__}).") from None
+            why = type(exc).__name__
+            text = translate("SimControl", "The demo server did not answer (%1).")
+            raise SimulatorError(text.replace("%1", why)) from None
 
 
 def simulate_reset(base_url: str, mac: str) -> None:
     """Factory-reset the simulated phone with this MAC, as if an installer had done it."""
     if not is_simulator_url(base_url):
-        raise SimulatorError("Simulating a phone is only possible in demo mode.")
+        raise SimulatorError(translate("SimControl", "Simulating a phone is only possible in demo mode."))
     answer = _post(base_url, "reset-phone", {"mac": mac})
     if answer.status_code != 200:
-        raise SimulatorError(f"The demo server refused to reset the phone (HTTP {answer.status_code}).")
+        raise SimulatorError(translate("SimControl", "The demo server refused to reset the phone (HTTP %1).")
+                             .replace("%1", str(answer.status_code)))
 
 
 def simulator_now(base_url: str) -> datetime:

@@ -38,21 +38,21 @@ class Timeline(QWidget):
         for i, entry in enumerate(entries):
             mark, label, when = self.rows[i]
             if entry.reached_at is not None:
-                (symbol, colour), state = _DONE, "done"
+                (symbol, colour), state = _DONE, "milestone.done"
                 when.setText(entry.reached_at.astimezone().strftime("%H:%M:%S"))
             elif active and i == first_open:
-                (symbol, colour), state = _NOW, "waiting"
+                (symbol, colour), state = _NOW, "milestone.waiting"
                 when.setText(t("pending", self.lang) + "…")
             else:
-                (symbol, colour), state = _LATER, "not yet"
+                (symbol, colour), state = _LATER, "milestone.later"
                 when.setText("")
             mark.setText(symbol)
             mark.setStyleSheet(f"QLabel {{ color: {colour}; font-size: 15pt; font-weight: bold; }}")
             label.setText(entry.milestone.label.get(self.lang))
             font = label.font()
-            font.setBold(state == "waiting")
+            font.setBold(state == "milestone.waiting")
             label.setFont(font)
-            label.setAccessibleName(f"{entry.milestone.label.en}: {state}")
+            label.setAccessibleName(t(state, self.lang, milestone=entry.milestone.label.get(self.lang)))
 
     def states(self) -> list[bool]:
         """Reached or not, per milestone (for tests)."""
