@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,20 +23,24 @@ from PySide6.QtWidgets import (
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.ui_loader import child, load_ui
 
-COLUMNS = ("Time", "Environment", "User", "Action", "Phone", "Outcome", "Detail")
+COLUMNS = (QT_TRANSLATE_NOOP("AuditView", "Time"), QT_TRANSLATE_NOOP("AuditView", "Environment"),
+           QT_TRANSLATE_NOOP("AuditView", "User"), QT_TRANSLATE_NOOP("AuditView", "Action"),
+           QT_TRANSLATE_NOOP("AuditView", "Phone"), QT_TRANSLATE_NOOP("AuditView", "Outcome"),
+           QT_TRANSLATE_NOOP("AuditView", "Detail"))
 LIMIT = 5000  # newest first; the CSV export has everything that matches
 
 
 def choose_export_path(parent: QWidget) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, "Export audit log", str(Path.home() / "audit-log.csv"),
-                                          "CSV files (*.csv)")
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("AuditView", "Export audit log"),
+                                          str(Path.home() / "audit-log.csv"),
+                                          QCoreApplication.translate("AuditView", "CSV files (*.csv)"))
     return path
 
 
 class AuditView(QDialog):
     def __init__(self, audit: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Audit log")
+        self.setWindowTitle(self.tr("Audit log"))
         self.audit = audit
         form = load_ui("audit_view.ui", self)
         layout = QVBoxLayout(self)
@@ -48,7 +52,7 @@ class AuditView(QDialog):
         self.export_button = child(form, QPushButton, "exportButton")
         child(form, QDialogButtonBox, "buttonBox").rejected.connect(self.reject)
         self.table.setColumnCount(len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(str(column)) for column in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -77,8 +81,11 @@ class AuditView(QDialog):
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
         shown = len(entries)
-        self.count.setText(f"{shown} entr{'y' if shown == 1 else 'ies'}"
-                           + (f" (newest {LIMIT} shown)" if shown >= LIMIT else ""))
+        if shown >= LIMIT:
+            text = self.tr("%1 entries (newest %2 shown)").replace("%2", str(LIMIT))
+        else:
+            text = self.tr("1 entry") if shown == 1 else self.tr("%1 entries")
+        self.count.setText(text.replace("%1", str(shown)))
 
     def export(self) -> None:
         path = choose_export_path(self)
@@ -87,6 +94,8 @@ class AuditView(QDialog):
         try:
             count = self.audit.export_csv(path, self.filter.text() or None)
         except OSError as exc:
-            self.count.setText(f"Export failed: {user_message(exc, 'export the audit log')}")
+            why = user_message(exc, "export the audit log")
+            self.count.setText(self.tr("Export failed: %1").replace("%1", why))
             return
-        self.count.setText(f"Exported {count} entr{'y' if count == 1 else 'ies'} to {path}.")
+        text = self.tr("Exported 1 entry to %2.") if count == 1 else self.tr("Exported %1 entries to %2.")
+        self.count.setText(text.replace("%1", str(count)).replace("%2", path))

@@ -10,7 +10,7 @@ import dataclasses
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,15 +40,17 @@ def secret_store() -> Any:
 
 
 def confirm_remove(parent: QWidget, name: str) -> bool:
-    answer = QMessageBox.question(parent, "Remove environment",
-                                  f"Remove the environment “{name}” and its saved password?")
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("EnvironmentsDialog", "Remove environment"),
+        QCoreApplication.translate("EnvironmentsDialog",
+                                   "Remove the environment “%1” and its saved password?").replace("%1", name))
     return answer == QMessageBox.StandardButton.Yes
 
 
 class EnvironmentsDialog(QDialog):
     def __init__(self, context: AppContext, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Environments")
+        self.setWindowTitle(self.tr("Environments"))
         self.context = context
         self.worker = worker
         self.changed = False
@@ -81,8 +83,9 @@ class EnvironmentsDialog(QDialog):
         self.secrets = secret_store()
         self.keyring_secure = bool(self.secrets.backend_is_secure())
         if not self.keyring_secure:
-            self.warning.setText("⚠ " + (self.secrets.backend_warning() or "No secure keyring was found.")
-                                 + " The password you type here is used for this session only.")
+            why = self.secrets.backend_warning() or self.tr("No secure keyring was found.")
+            self.warning.setText(self.tr("⚠ %1 The password you type here is used for this session only.")
+                                 .replace("%1", why))
             self.warning.setVisible(True)
             self.warning.setStyleSheet("QLabel { color: #8a5a00; }")
         self.resize(760, 420)
@@ -123,7 +126,7 @@ class EnvironmentsDialog(QDialog):
         self.profiles.clearSelection()
         for edit in (self.name, self.url, self.user, self.password, self.ca):
             edit.clear()
-        self.result_label.setText("Fill in the fields, test the connection, then save.")
+        self.result_label.setText(self.tr("Fill in the fields, test the connection, then save."))
         self.name.setFocus()
         self._tested = None
 
@@ -169,19 +172,20 @@ class EnvironmentsDialog(QDialog):
         self.test_button.setEnabled(complete)
         tested = complete and self._tested == self._fields()
         self.save_button.setEnabled(tested)
-        self.save_button.setToolTip("Save this environment" if tested else "Test the connection first")
+        self.save_button.setToolTip(self.tr("Save this environment") if tested
+                                    else self.tr("Test the connection first"))
         self.remove_button.setEnabled(self.profiles.currentItem() is not None)
 
     def test_connection(self) -> None:
         environment = self.environment()
         password = self._password_for_test()
         if not password:
-            self.result_label.setText("Type the password to test the connection.")
+            self.result_label.setText(self.tr("Type the password to test the connection."))
             return
         fields = self._fields()
         connect = self.context.connect
         self.test_button.setEnabled(False)
-        self.result_label.setText(f"Connecting to {environment.base_url}…")
+        self.result_label.setText(self.tr("Connecting to %1…").replace("%1", environment.base_url))
 
         def work(_ctx: Any) -> str:
             session = connect(environment, password)
@@ -189,8 +193,11 @@ class EnvironmentsDialog(QDialog):
                 count = len(session.load_companies())
             finally:
                 session.client.close()
-            plural = "s" if count != 1 else ""
-            return f"Connected as {environment.username}; {count} organisation{plural} visible."
+            user = environment.username
+            if count == 1:
+                return self.tr("Connected as %1; one organisation visible.").replace("%1", user)
+            return (self.tr("Connected as %1; %2 organisations visible.")
+                    .replace("%1", user).replace("%2", str(count)))
 
         def done(text: str) -> None:
             self._tested = fields
@@ -206,7 +213,7 @@ class EnvironmentsDialog(QDialog):
 
     def save_profile(self) -> None:
         if self._tested != self._fields():
-            self.result_label.setText("Test the connection first.")
+            self.result_label.setText(self.tr("Test the connection first."))
             return
         environment = self.environment()
         password = self._password_for_test()
@@ -229,18 +236,19 @@ class EnvironmentsDialog(QDialog):
         if self.keyring_secure:
             try:
                 self.secrets.set_password(environment, password)
-                self.result_label.setText("✔ Saved; the password is in the system keyring.")
+                self.result_label.setText(self.tr("✔ Saved; the password is in the system keyring."))
                 return
             except Exception as exc:
-                self.result_label.setText(f"Saved, but {user_message(exc)} "
-                                    "The password is kept for this session only.")
+                self.result_label.setText(
+                    self.tr("Saved, but the password could not go into the keyring: %1 "
+                            "It is kept for this session only.").replace("%1", user_message(exc)))
         else:
-            self.result_label.setText("Saved. The password is kept for this session only "
-                                      "(no secure keyring).")
+            self.result_label.setText(self.tr("Saved. The password is kept for this session only "
+                                              "(no secure keyring)."))
         self.context.passwords.remember_for_session(environment, password)
 
     def _browse_ca(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Certificate authority bundle", "",
-                                              "Certificates (*.pem *.crt *.cer);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Certificate authority bundle"), "",
+                                              self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
         if path:
             self.ca.setText(path)

@@ -118,6 +118,89 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../compass_desk/gui/audit_view.py" line="+26"/>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Environment</source>
+        <translation>Omgeving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export audit log</source>
+        <translation>Auditlog exporteren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Audit log</source>
+        <translation>Auditlog</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 entries (newest %2 shown)</source>
+        <translation>%1 regels (de nieuwste %2 getoond)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 entry</source>
+        <translation>1 regel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 entries</source>
+        <translation>%1 regels</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export failed: %1</source>
+        <translation>Exporteren mislukt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported 1 entry to %2.</source>
+        <translation>1 regel geëxporteerd naar %2.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exported %1 entries to %2.</source>
+        <translation>%1 regels geëxporteerd naar %2.</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsDialog</name>
     <message>
         <location filename="../../compass_desk/gui/diagnostics.py" line="+62"/>
@@ -138,6 +221,99 @@
         <location line="+10"/>
         <source>Copied. Paste it into your support ticket.</source>
         <translation>Gekopieerd. Plak het in uw supportmelding.</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentsDialog</name>
+    <message>
+        <location filename="../../compass_desk/gui/environments_dialog.py" line="+44"/>
+        <source>Remove environment</source>
+        <translation>Omgeving verwijderen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the environment “%1” and its saved password?</source>
+        <translation>De omgeving “%1” en het bewaarde wachtwoord verwijderen?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Environments</source>
+        <translation>Omgevingen</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No secure keyring was found.</source>
+        <translation>Er is geen veilige sleutelbos gevonden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ %1 The password you type here is used for this session only.</source>
+        <translation>⚠ %1 Het wachtwoord dat je hier typt, geldt alleen voor deze sessie.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Fill in the fields, test the connection, then save.</source>
+        <translation>Vul de velden in, test de verbinding en sla dan op.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Save this environment</source>
+        <translation>Deze omgeving opslaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test the connection first</source>
+        <translation>Test eerst de verbinding</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type the password to test the connection.</source>
+        <translation>Typ het wachtwoord om de verbinding te testen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbinden met %1…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connected as %1; one organisation visible.</source>
+        <translation>Verbonden als %1; één organisatie zichtbaar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected as %1; %2 organisations visible.</source>
+        <translation>Verbonden als %1; %2 organisaties zichtbaar.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Test the connection first.</source>
+        <translation>Test eerst de verbinding.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>✔ Saved; the password is in the system keyring.</source>
+        <translation>✔ Opgeslagen; het wachtwoord staat in de sleutelbos van het systeem.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved, but the password could not go into the keyring: %1 It is kept for this session only.</source>
+        <translation>Opgeslagen, maar het wachtwoord kon niet in de sleutelbos: %1 Het wordt alleen voor deze sessie bewaard.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved. The password is kept for this session only (no secure keyring).</source>
+        <translation>Opgeslagen. Het wachtwoord wordt alleen voor deze sessie bewaard (geen veilige sleutelbos).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Certificate authority bundle</source>
+        <translation>Bundel van certificaatautoriteiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificaten (*.pem *.crt *.cer);;Alle bestanden (*)</translation>
     </message>
 </context>
 <context>

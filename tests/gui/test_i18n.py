@@ -22,7 +22,9 @@ COMMITTED_TS = i18n_build.ts_path("nl")
 # i18n_build.source_files().
 TRANSLATED_MODULES: tuple[str, ...] = (
     "compass_desk/gui/about_dialog.py",
+    "compass_desk/gui/audit_view.py",
     "compass_desk/gui/diagnostics.py",
+    "compass_desk/gui/environments_dialog.py",
     "compass_desk/gui/first_run.py",
     "compass_desk/gui/messages.py",
     "compass_desk/gui/preferences_dialog.py",
@@ -33,6 +35,8 @@ TRANSLATED_MODULES: tuple[str, ...] = (
         "__init__", "add_phone", "common", "countdown", "findings_view", "identify_page", "illustration",
         "launch", "precheck_page", "reading", "reset_page", "result_page", "sim_control", "texts",
         "timeline", "wait_page", "wizard")),
+    "ui/audit_view.ui",
+    "ui/environments_dialog.ui",
 )
 
 _PLACEHOLDER = re.compile(r"%L?\d+|%n|\{[^{}]*\}|<[^<>]+>")
