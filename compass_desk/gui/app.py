@@ -37,6 +37,10 @@ def run(args: argparse.Namespace, options: Any) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("compass-desk")  # Wayland matches the window to the desktop entry (and icon)
+    from compass_desk.gui import i18n
+
+    i18n.setup_language(paths.config)  # before the first window is built
     context = build_context(bool(getattr(args, "demo", False)), paths)
     from compass_desk.gui.style import icon
 

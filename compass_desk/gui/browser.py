@@ -158,6 +158,13 @@ class Browser(QObject):
             self._timer.start(self.context.refresh_interval_s * 1000)
         emit(self.mode_changed)
 
+    def set_refresh_interval(self, seconds: int) -> None:
+        """A changed preference: the live-status timer uses it from now on."""
+        self.context.refresh_interval_s = seconds
+        self._timer.stop()
+        if self.mode == Mode.ONLINE and seconds > 0:
+            self._timer.start(seconds * 1000)
+
     @property
     def read_only(self) -> bool:
         return self.mode != Mode.ONLINE or self.session is None

@@ -81,6 +81,7 @@ class AppContext:
     on_close: list[Callable[[], None]] = field(default_factory=list)
     profiles: Any = None  # ProfileStore when profiles are editable (not in the demo)
     demo_servers: Any = None  # gui.demo.DemoServers in the demo
+    provisioning_cache: Any = None  # opened on first use by gui.cache_view.provisioning_cache_for
 
     def close(self) -> None:
         for callback in reversed(self.on_close):

@@ -6,50 +6,54 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
     QListView,
-    QMainWindow,
     QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from compass_desk import APP_NAME
-from compass_desk.domain.mac import MacError, format_mac, normalize_mac
-from compass_desk.domain.models import Environment, Phone
-from compass_desk.gui import window_state
+from compass_desk.domain.models import Company, Environment, Phone
+from compass_desk.gui import launchers, window_state
 from compass_desk.gui.actions import PhoneActions
-from compass_desk.gui.browser import Browser, Mode, as_of_text
+from compass_desk.gui.browser import Browser, Mode
 from compass_desk.gui.context import AppContext
 from compass_desk.gui.details_panel import DetailsPanel
 from compass_desk.gui.features import FEATURES, Feature, opener
+from compass_desk.gui.menus import MainMenus, availabilities
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.org_model import OrganisationFilter, OrganisationModel
-from compass_desk.gui.phone_filter import PhoneFilterModel, StateFilter
+from compass_desk.gui.phone_filter import SUBOPTIMAL_HELP, PhoneFilterModel, StateFilter
 from compass_desk.gui.phone_model import ROW_ROLE, PhoneRow, PhoneTableModel
 from compass_desk.gui.phone_table import setup_phone_table
 from compass_desk.gui.status_bar import StatusBar
 from compass_desk.gui.style import icon
 from compass_desk.gui.toolbar import MainToolbar
 from compass_desk.gui.ui_loader import child, load_ui
+from compass_desk.gui.window_search import SearchMixin
+from compass_desk.gui.window_status import StatusMixin
 from compass_desk.gui.worker import Worker
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SearchMixin, StatusMixin):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self._shut_down = False
         self._pending_mac: str | None = None  # scanned before the phone list arrived
         self._features: dict[str, tuple[Feature, Any]] = {}  # button key -> (feature, open_for_phone)
+        self.cached_urls: set[str] = set()  # phones with an offline copy of their provisioning file
+        self._moves_offered: set[str] = set()  # environments whose unfinished moves were offered
         self.context = context
         self.setWindowIcon(icon("app"))
         self.worker = Worker(self)
@@ -65,6 +69,7 @@ class MainWindow(QMainWindow):
 
         self._build_central()
         self._build_toolbar()
+        self.menus = MainMenus(self)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self._connect()
@@ -80,11 +85,17 @@ class MainWindow(QMainWindow):
         self._countdown = QTimer(self)
         self._countdown.timeout.connect(self._tick)
         self._countdown.start(1000)
+        self._update_actions()  # menus start with what is possible now (nothing selected, not signed in)
 
     # -- layout ----------------------------------------------------------------------------------
     def _build_central(self) -> None:
         form = load_ui("main_window.ui", self)
-        self.setCentralWidget(form)
+        self.pages = QStackedWidget(self)  # the window, or the welcome page while there is no environment
+        self.pages.addWidget(form)
+        self.main_page = form
+        self.first_run: QWidget | None = None
+        self.setCentralWidget(self.pages)
+        self.setAcceptDrops(True)
         self.banner = child(form, QLabel, "bannerLabel")
         self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.splitter = child(form, QSplitter, "splitter")
@@ -108,8 +119,14 @@ class MainWindow(QMainWindow):
         self.organisation_list.setModel(self.organisation_filter)
         for state in StateFilter:
             self.state_filter.addItem(state.label, state.value)
+        suboptimal = self.state_filter.findData(StateFilter.SUBOPTIMAL.value)
+        self.state_filter.setItemData(suboptimal, SUBOPTIMAL_HELP, Qt.ItemDataRole.ToolTipRole)
+        self.state_filter.setToolTip("Show the phones in one provisioning state.\n\nSuboptimal: "
+                                     + SUBOPTIMAL_HELP)
         self.table.setModel(self.proxy)
         setup_phone_table(self.table)
+        for view in (self.table, self.organisation_list):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def _build_toolbar(self) -> None:
         toolbar = MainToolbar(self, self.context.demo, self.context.profiles is not None)
@@ -121,16 +138,14 @@ class MainWindow(QMainWindow):
         toolbar.set_environments(self.context.environments, None)
         toolbar.environment_chosen.connect(self.switch_environment)
         self.refresh_action.triggered.connect(self.browser.refresh)
-        self.environments_action.triggered.connect(self.edit_environments)
-        self.audit_action.triggered.connect(self.show_audit_log)
+        self.environments_action.triggered.connect(lambda: launchers.edit_environments(self))
+        self.audit_action.triggered.connect(lambda: launchers.show_audit_log(self))
         self.search_action = QAction(icon("search"), "Search", self)
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self.focus_search)
         self.addAction(self.search_action)
-        quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
+        self.search.setToolTip("Search by name, MAC (any notation), model, IP or user (Ctrl+F). "
+                               "A scanned MAC and Enter jump to that phone in any organisation.")
 
     @property
     def env_actions(self) -> dict[str, QAction]:
@@ -144,6 +159,8 @@ class MainWindow(QMainWindow):
         self.organisation_list.selectionModel().currentChanged.connect(self._organisation_chosen)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.table.customContextMenuRequested.connect(self.menus.show_table_menu)
+        self.organisation_list.customContextMenuRequested.connect(self.menus.show_organisation_menu)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
@@ -152,7 +169,7 @@ class MainWindow(QMainWindow):
         b.environment_changed.connect(self._environment_changed)
         b.mode_changed.connect(self._mode_changed)
         b.data_replaced.connect(self._data_replaced)
-        b.statuses_updated.connect(self._selection_changed)
+        b.statuses_updated.connect(self._statuses_updated)
         b.refresh_started.connect(lambda: self.status.set_busy(True))
         b.refresh_progress.connect(self.status.set_progress)
         b.refresh_finished.connect(self._refresh_finished)
@@ -160,7 +177,7 @@ class MainWindow(QMainWindow):
         b.password_needed.connect(self._ask_password)
         self.worker.busy_changed.connect(self._update_actions)
         for key in ("activate", "reboot"):
-            self.details.buttons[key].clicked.connect(lambda _=False, op=key: self._run_action(op))
+            self.details.buttons[key].clicked.connect(lambda _=False, op=key: self.run_action(op))
         QTimer.singleShot(0, self._find_features)
         self.actions_.finished.connect(self.status.say)
         self.actions_.failed.connect(self.status.say)
@@ -173,6 +190,8 @@ class MainWindow(QMainWindow):
             self.context.environments = list(self.context.profiles.list())
         current = self.browser.environment
         self.toolbar.set_environments(self.context.environments, current)
+        if self.context.environments:
+            self.pages.setCurrentWidget(self.main_page)
         fresh = next((e for e in self.context.environments if current and e.name == current.name), None)
         if fresh is None and self.context.environments:
             self.switch_environment(self.context.environments[0])
@@ -191,11 +210,30 @@ class MainWindow(QMainWindow):
             self.banner.setStyleSheet("QLabel { background: #37618f; color: white; padding: 4px 8px;"
                                       " border-radius: 3px; }")
             self.banner.setVisible(True)
+            if not self.context.demo:
+                self._show_first_run()
             return
         wanted = self.context.default_environment
         environment = next((e for e in self.context.environments if e.name == wanted),
                            self.context.environments[0])
         self.switch_environment(environment)
+
+    def _show_first_run(self) -> None:
+        from compass_desk.gui.first_run import FirstRunPage
+
+        if self.first_run is None:
+            page = FirstRunPage(self)
+            page.add_environment_requested.connect(lambda: launchers.edit_environments(self))
+            page.demo_requested.connect(self._launch_demo)
+            self.pages.addWidget(page)
+            self.first_run = page
+        self.pages.setCurrentWidget(self.first_run)
+
+    def _launch_demo(self) -> None:
+        from compass_desk.gui.first_run import launch_demo
+
+        if not launch_demo():
+            self.status.say("The demo could not be started.")
 
     def switch_environment(self, environment: Environment) -> None:
         if self.browser.environment == environment:
@@ -214,15 +252,6 @@ class MainWindow(QMainWindow):
         self.status.set_failures([])
         self.status.set_busy(False)
 
-    def _update_title(self) -> None:
-        environment = self.browser.environment
-        parts = [APP_NAME, "—", environment.name if environment else "no environment"]
-        if self.context.demo:
-            parts.append("[DEMO]")
-        if self.browser.mode == Mode.OFFLINE:
-            parts.append("(offline, read-only)")
-        self.setWindowTitle(" ".join(parts))
-
     def _mode_changed(self) -> None:
         self._update_title()
         if self.browser.mode == Mode.CONNECTING:
@@ -231,34 +260,12 @@ class MainWindow(QMainWindow):
         elif self.browser.mode == Mode.OFFLINE:
             self.status.set_busy(False)
         self._update_banner()
+        self.update_cached_copies()
         self._update_actions()
-
-    def _update_banner(self) -> None:
-        b = self.browser
-        if b.mode == Mode.OFFLINE:
-            # The saved data may arrive after the failure: the sentence is built from both, now.
-            data = (f"Showing saved data as of {as_of_text(b.as_of)}; everything is read-only." if b.as_of
-                    else "There is no saved data for this environment yet; everything is read-only.")
-            text, colour = f"{b.mode_detail} {data}", "#8a5a00"
-        elif b.as_of is not None:
-            text = f"Showing saved data as of {as_of_text(b.as_of)} until the refresh finishes."
-            colour = "#37618f"
-        else:
-            text, colour = "", "#37618f"
-        self.banner.setVisible(bool(text))
-        self.banner.setText(text)
-        self.banner.setStyleSheet(f"QLabel {{ background: {colour}; color: white; padding: 4px 8px;"
-                                  " border-radius: 3px; }")
-
-    def _ask_password(self, environment: Environment) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        password, ok = QInputDialog.getText(
-            self, "Sign in", f"Password for {environment.username} on {environment.name}:",
-            QLineEdit.EchoMode.Password)
-        if ok and password:
-            self.context.passwords.remember_for_session(environment, password)
-            self.browser.sign_in(password)
+        environment = self.browser.environment
+        if self.browser.mode == Mode.ONLINE and environment and environment.name not in self._moves_offered:
+            self._moves_offered.add(environment.name)
+            QTimer.singleShot(0, self, lambda: launchers.offer_unfinished_moves(self))
 
     # -- data ------------------------------------------------------------------------------------
     def _data_replaced(self) -> None:
@@ -304,95 +311,50 @@ class MainWindow(QMainWindow):
         if now.second == 0:
             self.model.refresh_deadlines()
 
-    # -- search, scanner, filters ------------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def _search_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
-        self._update_count()
-
-    def _search_entered(self) -> None:
-        """A scanner types the MAC and Enter: jump to that phone, whatever organisation it is in."""
-        text = self.search.text()
-        try:
-            mac = normalize_mac(text)
-        except MacError:
-            if self.proxy.rowCount() >= 1:
-                self.select_proxy_row(0)
-            return
-        if self.select_mac(mac):
-            self._pending_mac = None
-            return
-        where = self.browser.environment.name if self.browser.environment else "this environment"
-        if self.browser.refreshing or self.browser.mode == Mode.CONNECTING:
-            # Scanned before the list arrived: jump there as soon as it does.
-            self._pending_mac = mac
-            self.status.say(f"Looking for {format_mac(mac)} once the phone list of {where} has arrived…")
-        else:
-            self.status.say(f"No phone with MAC {format_mac(mac)} in {where}.")
-
-    def select_mac(self, mac: str) -> bool:
-        i = next((i for i, row in enumerate(self.model.rows()) if row.phone.mac == mac), None)
-        if i is None:
-            return False
-        source = self.model.index(i, 0)
-        if not self.proxy.mapFromSource(source).isValid():
-            # Widen the view so the phone can be shown: all organisations, all states.
-            self.organisation_list.setCurrentIndex(self.organisation_filter.index(0, 0))
-            self.state_filter.setCurrentIndex(0)
-        index = self.proxy.mapFromSource(source)
-        if not index.isValid():
-            return False
-        self.select_proxy_row(index.row())
-        self.status.say(f"Found {self.model.row_at(i).phone.name} ({format_mac(mac)}).")
-        return True
-
-    def select_proxy_row(self, row: int) -> None:
-        index = self.proxy.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
-
-    def _state_chosen(self) -> None:
-        self.proxy.set_state(StateFilter(self.state_filter.currentData()))
-        self._update_count()
-
-    def _organisation_chosen(self, current: QModelIndex) -> None:
-        company = None
-        if current.isValid():
-            company = self.organisations.company(self.organisation_filter.mapToSource(current).row())
-        self.proxy.set_company(company.url if company is not None else None)
-        self._update_count()
-
     # -- selection and actions ---------------------------------------------------------------------
     def selected_row(self) -> PhoneRow | None:
+        """The current row (the one the details panel shows), when it is selected."""
         index = self.table.selectionModel().currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
             return None
         row = index.data(ROW_ROLE)
         return row if isinstance(row, PhoneRow) else None
 
+    def selected_rows(self) -> list[PhoneRow]:
+        """Every selected row, in table order (several with Ctrl/Shift+click)."""
+        indexes = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [row for i in indexes if isinstance(row := i.data(ROW_ROLE), PhoneRow)]
+
+    def current_company(self) -> Company | None:
+        """The organisation chosen in the list (None for "All organisations")."""
+        current = self.organisation_list.currentIndex()
+        if not current.isValid():
+            return None
+        return self.organisations.company(self.organisation_filter.mapToSource(current).row())
+
     def _selection_changed(self) -> None:
         self.details.show_row(self.selected_row())
         self._update_actions()
 
-    def _update_actions(self) -> None:
-        row = self.selected_row()
-        for key in ("activate", "reboot"):
-            available = self.actions_.availability(row, key)
-            button = self.details.buttons[key]
-            button.setEnabled(available.enabled)
-            button.setToolTip(available.reason)
-        for key, (feature, _open) in self._features.items():
-            available = self.actions_.availability(row, feature.operation)
-            self.details.buttons[key].setEnabled(available.enabled)
-            self.details.buttons[key].setToolTip(available.reason)
+    def _statuses_updated(self) -> None:
+        if self.proxy.state != StateFilter.ALL:
+            self.proxy.refilter()  # "offline" and "suboptimal" depend on the live status
+        self._selection_changed()
 
-    def _run_action(self, operation: str) -> None:
+    def _update_actions(self) -> None:
+        available, environments = availabilities(self)
+        for key, state in available.items():
+            button = self.details.buttons.get(key)
+            if button is not None:
+                button.setEnabled(state.enabled)
+                button.setToolTip(state.reason)
+        count = len(self.selected_rows())
+        self.details.buttons["move"].setText(f"Move {count} phones…" if count > 1 else "Move…")
+        self.menus.update(available, environments, count)
+
+    def run_action(self, operation: str) -> None:
         row = self.selected_row()
-        if row is not None:
+        if row is not None and len(self.selected_rows()) <= 1:
             self.actions_.run(operation, row)
             self._update_actions()
 
@@ -404,37 +366,28 @@ class MainWindow(QMainWindow):
                 continue
             self._features[feature.key] = (feature, open_for_phone)
             button = self.details.buttons[feature.key]
-            button.clicked.connect(lambda _=False, key=feature.key: self._open_feature(key))
+            button.clicked.connect(lambda _=False, key=feature.key: launchers.phone_action(self, key))
             button.setVisible(True)
         self._update_actions()
 
-    def _open_feature(self, key: str) -> None:
+    def feature_available(self, key: str) -> bool:
+        return key in self._features
+
+    def open_feature(self, key: str) -> None:
         row = self.selected_row()
         if row is None or key not in self._features:
             return
-        feature, open_for_phone = self._features[key]
-        if not self.actions_.availability(row, feature.operation).enabled:
+        _feature, open_for_phone = self._features[key]
+        if not availabilities(self)[0][key].enabled:
             return
         try:
             open_for_phone(self, self.browser, row.phone)
         except Exception as exc:  # a feature screen failing must not close the main window
+            log.exception("could not open %s", key)
             self.status.say(user_message(exc, f"open {key}"))
-
-    def edit_environments(self) -> None:
-        from compass_desk.gui.environments_dialog import EnvironmentsDialog
-
-        dialog = EnvironmentsDialog(self.context, self.worker, self)
-        dialog.exec()
-        if dialog.changed:
-            self.reload_environments()
-
-    def show_audit_log(self) -> None:
-        from compass_desk.gui.audit_view import AuditView
-
-        if self.context.audit is None:
-            self.status.say("The audit log is not available.")
             return
-        AuditView(self.context.audit, self).exec()
+        if key == "provisioning" and not self.browser.read_only:
+            self.cached_urls.add(row.url)  # every file viewed online is kept for offline use
 
     # -- settings --------------------------------------------------------------------------------
     def _restore_layout(self) -> None:

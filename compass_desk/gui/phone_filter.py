@@ -7,15 +7,29 @@ delegated to the source model (Python sort with keys) instead of Qt calling back
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time
 from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from compass_desk.domain.deadline import DEFAULT_CUTOFF
+from compass_desk.domain.diagnosis import Verdict, diagnose
 from compass_desk.domain.mac import mac_search_key
-from compass_desk.domain.models import ProvisioningState
+from compass_desk.domain.models import Phone, PhoneStatus, ProvisioningState
 from compass_desk.gui.phone_model import PhoneRow, PhoneTableModel
-from compass_desk.gui.style import STATE_LOOKS
+
+# The troubleshooter's verdicts that need someone's attention (domain.diagnosis): the filter and
+# "Why is this phone not working?" always agree.
+NEEDS_ATTENTION = frozenset({Verdict.SUBOPTIMAL, Verdict.LAPSED, Verdict.NOT_PROVISIONED, Verdict.OFFLINE})
+SUBOPTIMAL_HELP = (
+    "Phones that need attention, as “Why is this phone not working?” judges them. A phone in normal use "
+    "must be disabled. Shown: provision or deprovision (registering at the manufacturer failed); active "
+    "on a phone that already got its settings from Compass (activated but not reset), or whose weekly "
+    "deadline lapsed before the reset; disabled but never provisioned, or provisioned before and offline "
+    "now. Not shown: working phones, active phones waiting for their reset, and phones whose live status "
+    "is not known yet."
+)
 
 
 class StateFilter(StrEnum):
@@ -36,11 +50,45 @@ class StateFilter(StrEnum):
         }[self.value]
 
 
-def matches_state(row: PhoneRow, state: StateFilter) -> bool:
+def needs_attention(phone: Phone, status: PhoneStatus | None, now: datetime,
+                    cutoff: time = DEFAULT_CUTOFF) -> bool:
+    """Does the troubleshooter find this phone in a suboptimal (or otherwise broken) state?"""
+    return diagnose(phone, status, now, cutoff).verdict in NEEDS_ATTENTION
+
+
+class AttentionCache:
+    """Verdicts per row, reused while the phone and its status are the same objects (fast refilter).
+
+    An active phone's verdict changes by itself when its deadline passes: its answer expires then.
+    """
+
+    def __init__(self) -> None:
+        self._answers: dict[str, tuple[Phone, PhoneStatus | None, bool, datetime | None]] = {}
+
+    def get(self, row: PhoneRow, now: datetime, cutoff: time) -> bool:
+        known = self._answers.get(row.url)
+        if known is not None and known[0] is row.phone and known[1] is row.status \
+                and (known[3] is None or now < known[3]):
+            return known[2]
+        diagnosis = diagnose(row.phone, row.status, now, cutoff)
+        expires = diagnosis.deadline if diagnosis.deadline is not None and now < diagnosis.deadline else None
+        answer = diagnosis.verdict in NEEDS_ATTENTION
+        self._answers[row.url] = (row.phone, row.status, answer, expires)
+        return answer
+
+    def clear(self) -> None:
+        self._answers.clear()
+
+
+def matches_state(row: PhoneRow, state: StateFilter, now: datetime | None = None,
+                  cutoff: time = DEFAULT_CUTOFF, attention: AttentionCache | None = None) -> bool:
     if state == StateFilter.ALL:
         return True
     if state == StateFilter.SUBOPTIMAL:
-        return STATE_LOOKS[row.phone.provisioning].suboptimal
+        now = now or datetime.now(UTC)
+        if attention is not None:
+            return attention.get(row, now, cutoff)
+        return needs_attention(row.phone, row.status, now, cutoff)
     if state == StateFilter.OFFLINE:
         return row.status is not None and not row.status.online
     return row.phone.provisioning == ProvisioningState(state.value)
@@ -57,6 +105,8 @@ class PhoneFilterModel(QSortFilterProxyModel):
         # (before Qt asks again), so a re-sort never pairs a row with another row's answer.
         self._accepted: list[bool] = []
         self._stale = True
+        self._attention = AttentionCache()
+        self._now = datetime.now(UTC)
         self.setDynamicSortFilter(False)
 
     def setSourceModel(self, model: Any) -> None:
@@ -68,6 +118,8 @@ class PhoneFilterModel(QSortFilterProxyModel):
 
     def _mark_stale(self, *_args: object) -> None:
         self._stale = True
+        if self.sourceModel() is not None and not self.sourceModel().rowCount():
+            self._attention.clear()  # a new list (environment switch): forget the old verdicts
 
     def source(self) -> PhoneTableModel:
         model = self.sourceModel()
@@ -107,13 +159,18 @@ class PhoneFilterModel(QSortFilterProxyModel):
     def accepts(self, row: PhoneRow) -> bool:
         if self._company_url is not None and row.phone.company_url != self._company_url:
             return False
-        if not matches_state(row, self._state):
+        if not matches_state(row, self._state, self._now, self._cutoff(), self._attention):
             return False
         if not self._text:
             return True
         return self._text in row.search or bool(self._mac_key and self._mac_key in row.phone.mac)
 
+    def _cutoff(self) -> time:
+        model = self.sourceModel()
+        return model.cutoff if isinstance(model, PhoneTableModel) else DEFAULT_CUTOFF
+
     def _recompute(self) -> None:
+        self._now = datetime.now(UTC)
         model = self.sourceModel()
         rows = model.rows() if isinstance(model, PhoneTableModel) else []
         text, key, state, company = self._text, self._mac_key, self._state, self._company_url

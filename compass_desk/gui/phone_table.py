@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from compass_desk.gui.phone_model import Column
 
@@ -16,6 +16,9 @@ FIRST = (Column.NAME, Column.MAC, Column.STATE, Column.DEADLINE, Column.ONLINE, 
 
 
 def setup_phone_table(table: QTableView) -> None:
+    # Several phones at once (Ctrl/Shift+click) for a bulk move; the details show the current row.
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     rows = table.verticalHeader()
     rows.setVisible(False)
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size bookkeeping: 10,000 rows

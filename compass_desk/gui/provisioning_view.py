@@ -358,18 +358,30 @@ def open_file(parent: QWidget | None, path: str | Path) -> ProvisioningViewDialo
 
 
 def open_for_phone(parent: QWidget, browser: Any, phone: Any) -> None:
-    """Fetch *phone*'s provisioning file off the UI thread, then show it; revealing is audited."""
+    """Fetch *phone*'s provisioning file off the UI thread, keep a copy for offline use, then show it;
+    offline, show the copy kept earlier. Revealing is audited."""
+    from compass_desk.gui.cache_view import open_cached, provisioning_cache_for
     from compass_desk.gui.messages import user_message
+    from compass_desk.services.offline import fetch_for_viewing
 
     session, environment = getattr(browser, "session", None), getattr(browser, "environment", None)
-    if session is None or environment is None:
-        QMessageBox.information(parent, "Provisioning file",
-                                "Sign in to this environment to fetch the phone's provisioning file.")
+    context = browser.context
+    if environment is None:
+        QMessageBox.information(parent, "Provisioning file", "Choose an environment first.")
+        return
+    if session is None or getattr(browser, "read_only", False):
+        cache = provisioning_cache_for(context)
+        if cache is None:
+            QMessageBox.information(parent, "Provisioning file",
+                                    "Sign in to this environment to fetch the phone's provisioning file.")
+            return
+        open_cached(parent, cache, environment.name, phone.url, audit=getattr(context, "audit", None),
+                    user=environment.username)
         return
     target = f"{phone.name} ({phone.mac})"
 
     def reveal() -> None:
-        audit = getattr(browser.context, "audit", None)
+        audit = getattr(context, "audit", None)
         if audit is None:
             raise RuntimeError("the audit log is not available")
         audit.record(environment.name, environment.username, "reveal provisioning secrets", target, "ok")
@@ -383,5 +395,6 @@ def open_for_phone(parent: QWidget, browser: Any, phone: Any) -> None:
     def failed(error: BaseException) -> None:
         QMessageBox.warning(parent, "Provisioning file", user_message(error, "fetch the provisioning file"))
 
-    browser.worker.submit(lambda _ctx: session.provisioning_file(phone), on_success=show, on_failure=failed,
+    browser.worker.submit(lambda _ctx: fetch_for_viewing(session, provisioning_cache_for(context), phone),
+                          on_success=show, on_failure=failed,
                           label=f"Fetch the provisioning file of {target}")

@@ -61,3 +61,7 @@ def test_first_start_without_environments_says_what_to_do(qtbot, isolated_home, 
     assert window.environments_action.isVisible()
     assert window.env_badge.text() == "No environment"
     assert window.windowTitle() == "Compass Desk"
+    # The welcome page replaces the empty window; a file can still be opened from it or the File menu.
+    assert window.pages.currentWidget() is window.first_run and window.first_run.isVisible()
+    assert window.menus.actions["open_file"].isEnabled()
+    assert not window.menus.actions["provision"].isEnabled()

@@ -95,17 +95,19 @@ def test_search_matches_every_field_and_mac_notation(model, proxy, text):
 
 
 def test_state_and_company_filters(model, proxy):
+    working = PhoneStatus(online=True, last_provisioned_at=datetime(2026, 1, 5, tzinfo=UTC))
     model.set_rows([
         PhoneRow(phone(1, ProvisioningState.PROVISION), "A", PhoneStatus(online=False)),
         PhoneRow(phone(2, ProvisioningState.DEPROVISION, company="c2"), "B", PhoneStatus(online=True)),
         PhoneRow(phone(3, ProvisioningState.ACTIVE), "A"),
-        PhoneRow(phone(4), "A", PhoneStatus(online=True)),
+        PhoneRow(phone(4), "A", PhoneStatus(online=True)),  # disabled but never provisioned: attention
+        PhoneRow(phone(5), "A", working),
     ])
 
     def names():
         return sorted(proxy.index(r, 0).data() for r in range(proxy.rowCount()))
 
-    expected = {StateFilter.ALL: 4, StateFilter.SUBOPTIMAL: 2, StateFilter.ACTIVE: 1, StateFilter.DISABLED: 1,
+    expected = {StateFilter.ALL: 5, StateFilter.SUBOPTIMAL: 3, StateFilter.ACTIVE: 1, StateFilter.DISABLED: 2,
                 StateFilter.PROVISION: 1, StateFilter.DEPROVISION: 1, StateFilter.OFFLINE: 1}
     for state, count in expected.items():
         proxy.set_state(state)

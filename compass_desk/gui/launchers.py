@@ -1,0 +1,266 @@
+"""What each menu entry opens: one small function per screen, given the main window.
+
+The screens themselves are built elsewhere (reset wizard, moves, firmware, offline cache, site
+check, the finish dialogs); these functions find what they need on the window (browser, worker,
+context, selection) and report a problem as one sentence in the status bar or a message box.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from compass_desk.domain.mac import format_mac
+from compass_desk.gui.messages import user_message
+
+if TYPE_CHECKING:
+    from compass_desk.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER = "Provisioning files (*.cfg *.xml *.boot *.txt *.conf);;All files (*)"
+
+
+# -- small dialogs tests replace ----------------------------------------------------------------------
+def choose_files(parent: QWidget, title: str) -> list[str]:
+    paths, _filter = QFileDialog.getOpenFileNames(parent, title, "", FILE_FILTER)
+    return list(paths)
+
+
+def offer_provisioning(parent: QWidget, mac: str, where: str) -> bool:
+    """A scanned MAC that is not in the list: offer to add and provision it."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Phone not found",
+                      f"No phone with MAC {format_mac(mac)} is in any organisation of {where}.\n\n"
+                      "Add it to an organisation and provision it now?", QMessageBox.StandardButton.Cancel,
+                      parent)
+    provision = box.addButton("Provision this phone…", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(provision)
+    box.exec()
+    return box.clickedButton() is provision
+
+
+def _guarded(window: MainWindow, doing: str, fn: Callable[[], Any]) -> Any:
+    """A screen failing to open must not take the main window down: say so instead."""
+    try:
+        return fn()
+    except Exception as exc:
+        log.exception("could not %s", doing)
+        window.status.say(user_message(exc, doing))
+        return None
+
+
+# -- File ---------------------------------------------------------------------------------------------
+def open_paths(window: MainWindow, paths: list[Path]) -> list[Any]:
+    from compass_desk.gui.provisioning_view import open_file
+
+    opened = []
+    for path in paths:
+        dialog = _guarded(window, "open the file", partial(open_file, window, path))
+        if dialog is not None:
+            opened.append(dialog)
+    return opened
+
+
+def open_file(window: MainWindow) -> list[Any]:
+    return open_paths(window, [Path(p) for p in choose_files(window, "Open provisioning file")])
+
+
+def compare_files(window: MainWindow) -> Any:
+    paths = choose_files(window, "Choose two provisioning files to compare")
+    if len(paths) == 1:
+        paths += choose_files(window, f"Compare {Path(paths[0]).name} with…")[:1]
+    if not paths:
+        return None
+    if len(paths) != 2:
+        QMessageBox.information(window, "Compare two files", "Choose exactly two files to compare.")
+        return None
+    return _guarded(window, "compare the files", lambda: _compare(window, Path(paths[0]), Path(paths[1])))
+
+
+def _compare(window: MainWindow, left: Path, right: Path) -> Any:
+    from compass_desk.domain.provisioning import MAX_BYTES, ParseError, parse_bytes
+    from compass_desk.gui.provisioning_compare import ProvisioningCompareDialog
+
+    parsed = []
+    for path in (left, right):
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                raise OSError(f"it is larger than {MAX_BYTES // 1024 // 1024} MB, so not a provisioning file")
+            parsed.append(parse_bytes(path.read_bytes(), path.name))
+        except OSError as exc:
+            QMessageBox.warning(window, "Cannot open file",
+                                f"{path.name} cannot be opened: {exc.strerror or exc}.")
+            return None
+        except ParseError as exc:
+            QMessageBox.warning(window, "Cannot compare", f"{path.name} is not a provisioning file "
+                                f"Compass Desk can read: {exc}")
+            return None
+    dialog = ProvisioningCompareDialog(parsed[0], parsed[1], left_title=left.name, right_title=right.name,
+                                       parent=window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def prepare_site_visit(window: MainWindow) -> Any:
+    from compass_desk.gui.cache_view import provisioning_cache_for
+    from compass_desk.gui.site_visit_dialog import SiteVisitDialog
+
+    browser = window.browser
+    if browser.read_only or browser.session is None:
+        window.status.say("Sign in to this environment to prepare a site visit.")
+        return None
+    cache = provisioning_cache_for(window.context)
+    if cache is None:
+        QMessageBox.warning(window, "Prepare site visit", "The offline cache cannot be opened; see the log.")
+        return None
+    dialog = SiteVisitDialog(window.worker, browser.session, cache, snapshots=window.context.cache,
+                             company=window.current_company(), parent=window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def offline_cache(window: MainWindow) -> Any:
+    from compass_desk.gui.cache_view import CacheViewDialog, provisioning_cache_for
+
+    cache = provisioning_cache_for(window.context)
+    if cache is None:
+        QMessageBox.warning(window, "Offline cache", "The offline cache cannot be opened; see the log.")
+        return None
+    environment = window.browser.environment
+    dialog = CacheViewDialog(cache, snapshots=window.context.cache, audit=window.context.audit,
+                             worker=window.worker, user=environment.username if environment else "",
+                             parent=window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.destroyed.connect(lambda *_: window.update_cached_copies())
+    dialog.show()
+    return dialog
+
+
+# -- Phone --------------------------------------------------------------------------------------------
+def phone_action(window: MainWindow, key: str) -> Any:
+    row = window.selected_row()
+    if key in ("activate", "reboot"):
+        return window.run_action(key)
+    if key == "move" and len(window.selected_rows()) > 1:
+        return bulk_move(window)
+    if key in ("provisioning", "move", "firmware"):
+        return window.open_feature(key)
+    if key == "provision":
+        return provision(window, row=row)
+    if key == "troubleshoot" and row is not None:
+        from compass_desk.gui.reset_wizard.launch import open_troubleshooter
+
+        return _guarded(window, "open the troubleshooter",
+                        lambda: open_troubleshooter(window, window.browser, window.worker, row))
+    return None
+
+
+def provision(window: MainWindow, row: Any = None, mac: str | None = None) -> Any:
+    from compass_desk.gui.reset_wizard.launch import open_reset_wizard
+
+    wizard = _guarded(window, "open the reset wizard",
+                      lambda: open_reset_wizard(window, window.browser, window.worker, row, mac=mac))
+    if wizard is None and window.browser.read_only:
+        window.status.say("Sign in to this environment to provision a phone.")
+    return wizard
+
+
+def bulk_move(window: MainWindow) -> Any:
+    from compass_desk.gui.move_launch import open_bulk_move
+
+    phones = [row.phone for row in window.selected_rows()]
+    return _guarded(window, "move the phones", lambda: open_bulk_move(window, window.browser, phones))
+
+
+def use_on_environment(window: MainWindow, name: str) -> None:
+    from compass_desk.gui.move_launch import open_environment_switch
+
+    row = window.selected_row()
+    target = next((e for e in window.context.environments if e.name == name), None)
+    if row is None or target is None:
+        return
+    _guarded(window, f"use the phone on {name}",
+             lambda: open_environment_switch(window, window.browser, row.phone, target))
+
+
+def offer_unfinished_moves(window: MainWindow) -> Any:
+    from compass_desk.gui.move_launch import offer_unfinished_moves as offer
+
+    return _guarded(window, "read the unfinished moves", lambda: offer(window, window.browser))
+
+
+# -- Tools --------------------------------------------------------------------------------------------
+def site_check(window: MainWindow) -> Any:
+    from compass_desk.gui.sitecheck_dialog import SiteCheckDialog
+
+    dialog = SiteCheckDialog(window.worker, environment=window.browser.environment, parent=window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.start()
+    return dialog
+
+
+def firmware_overview(window: MainWindow) -> Any:
+    from compass_desk.gui.firmware_overview import open_for_company
+
+    company = window.current_company()
+    if company is None:
+        window.status.say("Choose an organisation first.")
+        return None
+    return _guarded(window, "open the firmware overview",
+                    lambda: open_for_company(window, window.browser, company))
+
+
+def edit_environments(window: MainWindow) -> None:
+    from compass_desk.gui.environments_dialog import EnvironmentsDialog
+
+    dialog = EnvironmentsDialog(window.context, window.worker, window)
+    dialog.exec()
+    if dialog.changed:
+        window.reload_environments()
+
+
+def show_audit_log(window: MainWindow) -> None:
+    from compass_desk.gui.audit_view import AuditView
+
+    if window.context.audit is None:
+        window.status.say("The audit log is not available.")
+        return
+    AuditView(window.context.audit, window).exec()
+
+
+def preferences(window: MainWindow) -> Any:
+    from compass_desk.gui.preferences_dialog import open_preferences
+
+    dialog = open_preferences(window, window.context)
+    dialog.changed.connect(window.preference_changed)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+# -- Help ---------------------------------------------------------------------------------------------
+def about(window: MainWindow) -> Any:
+    from compass_desk.gui.about_dialog import AboutDialog
+
+    dialog = AboutDialog(window.context.paths, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def diagnostics(window: MainWindow) -> Any:
+    from compass_desk.gui.diagnostics import show_diagnostics
+
+    browser = window.browser
+    connection = browser.mode.value + (f": {browser.mode_detail}" if browser.mode_detail else "")
+    return _guarded(window, "gather the diagnostics",
+                    lambda: show_diagnostics(window, window.context, browser.environment, connection))

@@ -1,0 +1,108 @@
+"""The main window's search box, barcode scanner input, state and organisation filters (a mixin)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+
+from compass_desk.domain.mac import MacError, format_mac, normalize_mac
+from compass_desk.gui import launchers
+from compass_desk.gui.browser import Mode
+from compass_desk.gui.phone_filter import StateFilter
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QTableView
+
+    from compass_desk.gui.browser import Browser
+    from compass_desk.gui.main_window import MainWindow
+    from compass_desk.gui.org_model import OrganisationFilter, OrganisationModel
+    from compass_desk.gui.phone_filter import PhoneFilterModel
+    from compass_desk.gui.phone_model import PhoneTableModel
+    from compass_desk.gui.status_bar import StatusBar
+
+
+class SearchMixin:
+    search: QLineEdit
+    state_filter: QComboBox
+    table: QTableView
+    organisation_list: QListView
+    organisations: OrganisationModel
+    organisation_filter: OrganisationFilter
+    proxy: PhoneFilterModel
+    model: PhoneTableModel
+    browser: Browser
+    status: StatusBar
+    _pending_mac: str | None
+
+    def _update_count(self, *_args: object) -> None:
+        raise NotImplementedError
+
+    def _update_actions(self) -> None:
+        raise NotImplementedError
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_count()
+
+    def _search_entered(self) -> None:
+        """A scanner types the MAC and Enter: jump to that phone, whatever organisation it is in."""
+        text = self.search.text()
+        try:
+            mac = normalize_mac(text)
+        except MacError:
+            if self.proxy.rowCount() >= 1:
+                self.select_proxy_row(0)
+            return
+        if self.select_mac(mac):
+            self._pending_mac = None
+            return
+        where = self.browser.environment.name if self.browser.environment else "this environment"
+        if self.browser.refreshing or self.browser.mode == Mode.CONNECTING:
+            # Scanned before the list arrived: jump there as soon as it does.
+            self._pending_mac = mac
+            self.status.say(f"Looking for {format_mac(mac)} once the phone list of {where} has arrived…")
+            return
+        self.status.say(f"No phone with MAC {format_mac(mac)} in {where}.")
+        window = cast("MainWindow", self)
+        if not self.browser.read_only and launchers.offer_provisioning(window, mac, where):
+            launchers.provision(window, mac=mac)
+
+    def select_mac(self, mac: str) -> bool:
+        i = next((i for i, row in enumerate(self.model.rows()) if row.phone.mac == mac), None)
+        if i is None:
+            return False
+        source = self.model.index(i, 0)
+        if not self.proxy.mapFromSource(source).isValid():
+            # Widen the view so the phone can be shown: all organisations, all states.
+            self.organisation_list.setCurrentIndex(self.organisation_filter.index(0, 0))
+            self.state_filter.setCurrentIndex(0)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            return False
+        self.select_proxy_row(index.row())
+        self.status.say(f"Found {self.model.row_at(i).phone.name} ({format_mac(mac)}).")
+        return True
+
+    def select_proxy_row(self, row: int) -> None:
+        index = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _state_chosen(self) -> None:
+        self.proxy.set_state(StateFilter(self.state_filter.currentData()))
+        self._update_count()
+
+    def _organisation_chosen(self, current: QModelIndex) -> None:
+        company = None
+        if current.isValid():
+            company = self.organisations.company(self.organisation_filter.mapToSource(current).row())
+        self.proxy.set_company(company.url if company is not None else None)
+        self._update_count()
+        self._update_actions()  # the organisation's tools (firmware overview) follow the choice
+
