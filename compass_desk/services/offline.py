@@ -45,13 +45,12 @@ def cache_mask(text: str) -> tuple[str, dict[str, str]]:
     """
     from compass_desk.domain.provisioning import ParseError, parse_text
     from compass_desk.domain.provisioning.secrets import MASK, mask_text
-    from compass_desk.logsetup import REDACTED
     from compass_desk.services.preview import mask_by_key_names
 
     try:
         parsed = parse_text(text)
     except ParseError:
-        return invertible(mask_by_key_names, REDACTED)(text)
+        return invertible(mask_by_key_names, MASK)(text)
     return invertible(lambda _text: mask_text(parsed), MASK)(text)
 
 

@@ -26,7 +26,7 @@ def test_unparsable_file_is_still_masked_by_key_names():
     damaged = '\x00garbage <user_pass idx="1">Sup3rSecret</user_pass>\nhttp_pass=hunter22\nname=desk\n'
     shown = preview(ProvisioningFile("broken.xml", "application/xml", damaged))
     assert "Sup3rSecret" not in shown.text and "hunter22" not in shown.text and "name=desk" in shown.text
-    assert mask_by_key_names("sip password: abc123") == "sip password: ***"
+    assert mask_by_key_names("sip password: abc123") == "sip password: ********"
 
 
 def test_window_is_bounded_and_results_arrive_on_the_calling_thread():
