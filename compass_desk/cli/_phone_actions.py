@@ -11,12 +11,12 @@ with ``--out``).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from compass_desk.cli.common import FAILED, OK, USAGE, CliError, GlobalOptions, print_json
+from compass_desk.cli._files import write_text
+from compass_desk.cli.common import FAILED, OK, GlobalOptions, print_json
 
 
 def register(phones_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -129,7 +129,7 @@ def _preview(args: argparse.Namespace, options: GlobalOptions) -> int:
         "masked": shown.masked,
     }
     if args.out:
-        _write(Path(args.out), shown.text, secret=not shown.masked)
+        write_text(Path(args.out), shown.text, secret=not shown.masked)
         meta["written"] = str(Path(args.out).resolve())
         if options.json:
             print_json(meta)
@@ -143,12 +143,3 @@ def _preview(args: argparse.Namespace, options: GlobalOptions) -> int:
         sys.stdout.write(shown.text if shown.text.endswith("\n") else shown.text + "\n")
     return OK
 
-
-def _write(path: Path, text: str, secret: bool) -> None:
-    try:
-        # Created private from the start when it holds secrets, not chmod-ed afterwards.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if secret else 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror or exc}", USAGE) from None

@@ -27,7 +27,6 @@ exit 1 when a phone had a problem (listed on stderr).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,6 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from compass_desk.cli._files import write_text
 from compass_desk.cli.common import (
     FAILED,
     NOT_FOUND,
@@ -358,7 +358,7 @@ def preview_cached(args: argparse.Namespace, options: GlobalOptions) -> int:
     note = (f"Offline copy of {info.phone_name or info.mac} ({info.environment}), fetched "
             f"{local_time(info.fetched_at)} ({age_text(info.fetched_at, now)}).")
     if out:
-        _write(Path(out), text, secret=not masked)
+        write_text(Path(out), text, secret=not masked)
         meta["written"] = str(Path(out).resolve())
         if options.json:
             print_json(meta)
@@ -379,12 +379,3 @@ def _no_snapshot() -> Snapshot:
 
     return Snapshot([], [])
 
-
-def _write(path: Path, text: str, secret: bool) -> None:
-    try:
-        # Private from the start when it holds secrets, not chmod-ed afterwards.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if secret else 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror or exc}", USAGE) from None

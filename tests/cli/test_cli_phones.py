@@ -158,6 +158,8 @@ def test_preview_masks_secrets_unless_revealed(cli, tmp_path):
     hidden = [r for m, r in zip(masked_lines, revealed_lines, strict=True) if m != r]
     assert hidden and all(line not in masked for line in hidden)
     out_file = tmp_path / "phone.cfg"
+    out_file.write_text("old\n")
+    out_file.chmod(0o644)  # an existing world-readable file is made private before secrets go in
     code, out, _ = cli(
         "phones", "preview", phone["mac"], "--reveal-secrets", "--out", str(out_file), "--json"
     )

@@ -122,6 +122,8 @@ def test_preview_cached_offline(cli, simulator, capsys, memory_keyring, tmp_path
     assert data["content"].splitlines()[2:] == original.splitlines()[2:]  # (line 2: generation time)
 
     target = tmp_path / "copy.cfg"
+    target.write_text("old\n")
+    target.chmod(0o644)  # an existing world-readable file is made private before secrets go in
     code, out, _ = _preview(phone["mac"], capsys, reveal=True, out=str(target))
     assert code == 0 and "secrets in plain text" in out
     assert stat.S_IMODE(target.stat().st_mode) == 0o600 and target.read_text() == data["content"]
