@@ -106,12 +106,11 @@ def main() -> int:
                                   "mask_ms": mask, "validate_ms": check}
         say(f"{LABELS[key]:13} {len(parsed.lines):6} lines  parse {parse:6.1f} ms  mask {mask:6.1f} ms  "
             f"validate {check:6.1f} ms")
-    if not args.no_gui:
-        ballast = _viewer(files, args.rounds, report, say)
+    ballast = False if args.no_gui else _viewer(files, args.rounds, report, say)
     if args.json:
         print(json.dumps(report))
     sys.stdout.flush()
-    if not args.no_gui and ballast:
+    if ballast:
         os._exit(0)  # freeing the ballast would take None's count below zero and abort
     return 0
 
