@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,7 +39,9 @@ from compass_desk.gui.worker import Busy, Job, JobContext, Worker
 from compass_desk.services.cancel import CancelToken
 from compass_desk.services.firmware import EitherToken, FirmwareRun, FirmwareService
 
-COLUMNS = ("Phone", "MAC", "Installed", "Selected", "Result")
+COLUMNS = (QT_TRANSLATE_NOOP("FirmwareDialog", "Phone"), QT_TRANSLATE_NOOP("FirmwareDialog", "MAC"),
+           QT_TRANSLATE_NOOP("FirmwareDialog", "Installed"), QT_TRANSLATE_NOOP("FirmwareDialog", "Selected"),
+           QT_TRANSLATE_NOOP("FirmwareDialog", "Result"))
 WARNING_STYLE = "QLabel { background: #fff4e5; color: #5c3300; border: 1px solid #f0a030; padding: 6px; }"
 
 
@@ -53,9 +55,11 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 def confirm_risk(parent: QWidget | None, title: str, reasons: Sequence[str]) -> bool:
     """The second, explicit confirmation naming the reasons (tests replace this function)."""
-    text = "This change needs a second confirmation:\n\n" + "\n\n".join(f"• {r}" for r in reasons)
+    text = QCoreApplication.translate("FirmwareDialog", "This change needs a second confirmation:\n\n%1")
+    text = text.replace("%1", "\n\n".join(f"• {r}" for r in reasons))
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, parent)
-    anyway = box.addButton("Change anyway", QMessageBox.ButtonRole.DestructiveRole)
+    anyway = box.addButton(QCoreApplication.translate("FirmwareDialog", "Change anyway"),
+                           QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is anyway
@@ -87,13 +91,20 @@ class FirmwareDialog(QDialog):
         self._applying = False
         self._stop = CancelToken()
         single = len(self.phones) == 1
-        what = describe(self.phones[0]) if single else f"all {len(self.phones)} phones of this model"
-        self.setWindowTitle(f"Firmware — {self.phones[0].name or mac_label(self.phones[0].mac)}"
-                            if single else "Firmware for a model")
+        if single:
+            title = self.tr("Firmware for %1 in %2") if company_name else self.tr("Firmware for %1")
+            title = title.replace("%1", describe(self.phones[0]))
+        else:
+            title = (self.tr("Firmware for all %1 phones of this model in %2") if company_name
+                     else self.tr("Firmware for all %1 phones of this model"))
+            title = title.replace("%1", str(len(self.phones)))
+        first = self.phones[0].name or mac_label(self.phones[0].mac)
+        self.setWindowTitle(self.tr("Firmware — %1").replace("%1", first) if single
+                            else self.tr("Firmware for a model"))
         self.resize(760, 600)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        self.title = QLabel(f"Firmware for {what}" + (f" in {company_name}" if company_name else ""))
+        self.title = QLabel(title.replace("%2", company_name))
         self.title.setObjectName("firmwareTitle")
         self.title.setWordWrap(True)
         font = QFont(self.title.font())
@@ -101,12 +112,12 @@ class FirmwareDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
         layout.addWidget(self.title)
-        self.installed_label = QLabel("Reading the certified versions and the installed firmware…")
+        self.installed_label = QLabel(self.tr("Reading the certified versions and the installed firmware…"))
         self.installed_label.setWordWrap(True)
         self.installed_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.installed_label)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(str(column)) for column in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() * 2 + 8)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -116,9 +127,10 @@ class FirmwareDialog(QDialog):
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setMaximumHeight(self.table.horizontalHeader().sizeHint().height() + 34 if single else 200)
         layout.addWidget(self.table)
-        layout.addWidget(QLabel("Firmware Compass sends to the phone" + ("" if single else "s") + ":"))
+        layout.addWidget(QLabel(self.tr("Firmware Compass sends to the phone:") if single
+                                else self.tr("Firmware Compass sends to the phones:")))
         self.choices = QListWidget()
-        self.choices.setAccessibleName("Firmware choices")
+        self.choices.setAccessibleName(self.tr("Firmware choices"))
         self.choices.currentItemChanged.connect(self._choice_changed)
         layout.addWidget(self.choices)
         self.explanation = QLabel()
@@ -140,20 +152,22 @@ class FirmwareDialog(QDialog):
         layout.addWidget(self.status)
         layout.addStretch(1)
         buttons = QHBoxLayout()
-        self.model_button = QPushButton(f"All {len(self.siblings) + 1} phones of this model…")
+        self.model_button = QPushButton(
+            self.tr("All %1 phones of this model…").replace("%1", str(len(self.siblings) + 1)))
         self.model_button.setVisible(single and bool(self.siblings))
         self.model_button.clicked.connect(self.open_model_dialog)
-        self.apply_button = QPushButton("Apply")
+        self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply)
-        self.retry_button = QPushButton("Retry failures")
+        self.retry_button = QPushButton(self.tr("Retry failures"))
         self.retry_button.hide()
         self.retry_button.clicked.connect(self.retry)
-        self.cancel_button = QPushButton("Stop")
-        self.cancel_button.setToolTip("Start no further phones; those in progress finish and are reported.")
+        self.cancel_button = QPushButton(self.tr("Stop"))
+        self.cancel_button.setToolTip(
+            self.tr("Start no further phones; those in progress finish and are reported."))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.stop)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
         buttons.addWidget(self.model_button)
         buttons.addStretch(1)
@@ -168,7 +182,7 @@ class FirmwareDialog(QDialog):
         service, phones = self.service, self.phones
 
         def work(ctx: JobContext) -> tuple[PhoneModel, dict[str, str | None], str]:
-            ctx.progress(0, 0, "Reading certified firmware")
+            ctx.progress(0, 0, QCoreApplication.translate("FirmwareDialog", "Reading certified firmware"))
             reason = ""
             try:
                 service.check_writable(phones)
@@ -187,18 +201,23 @@ class FirmwareDialog(QDialog):
         if len(self.phones) == 1:
             version = self.installed.get(self.phones[0].url)
             decoded = fp.decode_version(version, self.model.vendor, self.service.families)
-            self.installed_label.setText(
-                f"Installed: {decoded.describe() if decoded else version or 'not reported by the phone yet'}")
+            shown = decoded.describe() if decoded else version or self.tr("not reported by the phone yet")
+            self.installed_label.setText(self.tr("Installed: %1").replace("%1", shown))
         else:
             reported = sum(1 for v in self.installed.values() if v)
-            self.title.setText(f"Firmware for all {len(self.phones)} {self.model.display_name} phones"
-                               + (f" in {self.company_name}" if self.company_name else ""))
-            self.installed_label.setText(f"{self.model.display_name}: {len(self.phones)} phones, "
-                                         f"{reported} reported their installed firmware.")
+            title = (self.tr("Firmware for all %1 %2 phones in %3") if self.company_name
+                     else self.tr("Firmware for all %1 %2 phones"))
+            count, name = str(len(self.phones)), self.model.display_name
+            self.title.setText(title.replace("%1", count).replace("%2", name)
+                               .replace("%3", self.company_name))
+            text = self.tr("%1: %2 phones, %3 reported their installed firmware.")
+            self.installed_label.setText(text.replace("%1", name).replace("%2", count)
+                                         .replace("%3", str(reported)))
         self._fill_choices()
         if not self.model.firmwares:
-            self.installed_label.setText(self.installed_label.text() + " Compass lists no certified firmware "
-                                         "for this model, so only the installed firmware can be kept.")
+            self.installed_label.setText(
+                self.tr("%1 Compass lists no certified firmware for this model, so only the installed "
+                        "firmware can be kept.").replace("%1", self.installed_label.text()))
         if self.read_only_reason:
             self.status.setText(self.read_only_reason)
         self._choice_changed()
@@ -214,7 +233,8 @@ class FirmwareDialog(QDialog):
             text = option.label
             if option.selected_now:
                 many = len(self.phones) > 1
-                text += f" — selected for {option.selected_now}" if many else " — selected now"
+                text = (self.tr("%1 — selected for %2").replace("%2", str(option.selected_now)) if many
+                        else self.tr("%1 — selected now")).replace("%1", text)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, option.version)
             if option.latest:
@@ -256,11 +276,12 @@ class FirmwareDialog(QDialog):
         self.plan = None
         self.warning.hide()
         if not picked or self.model is None:
-            self.explanation.setText("Choose a certified version, or keep the installed firmware.")
+            self.explanation.setText(self.tr("Choose a certified version, or keep the installed firmware."))
             self.apply_button.setEnabled(False)
             return
         label = describe(self.phones[0]) if len(self.phones) == 1 else \
-            f"these {len(self.phones)} {self.model.display_name} phones"
+            self.tr("these %1 %2 phones").replace("%1", str(len(self.phones))).replace("%2",
+                                                                                        self.model.display_name)
         try:
             self.plan = fp.plan(self.model, [(p, self.installed.get(p.url)) for p in self.phones], version,
                                 target_label=label, families=self.service.families)
@@ -271,13 +292,15 @@ class FirmwareDialog(QDialog):
         needed = len(self.plan.needed)
         text = self.plan.explanation()
         if not needed:
-            text = "Already chosen: nothing to change."
+            text = self.tr("Already chosen: nothing to change.")
         elif len(self.phones) > 1:
-            text += f" {needed} of {len(self.phones)} phones would change."
+            text = (self.tr("%1 %2 of %3 phones would change.").replace("%2", str(needed))
+                    .replace("%3", str(len(self.phones))).replace("%1", text))
         self.explanation.setText(text)
         reasons = self.plan.reasons()
         if reasons and needed:
-            self.warning.setText("Needs a second confirmation:\n" + "\n".join(f"• {r}" for r in reasons))
+            self.warning.setText(self.tr("Needs a second confirmation:\n%1").replace(
+                "%1", "\n".join(f"• {r}" for r in reasons)))
             self.warning.show()
         busy = self.job is not None
         self.apply_button.setEnabled(bool(needed) and not self.read_only_reason and not busy)
@@ -290,12 +313,15 @@ class FirmwareDialog(QDialog):
             return
         choice = plan.target or fp.USE_INSTALLED_LABEL.lower()
         count = len(plan.needed)
-        where = describe(plan.needed[0].phone) if count == 1 else f"{count} phones"
-        if not confirm(self, "Change firmware", f"Set the firmware of {where} to {choice}?\n\n"
-                                                f"{plan.explanation()}"):
+        where = (describe(plan.needed[0].phone) if count == 1
+                 else self.tr("%1 phones").replace("%1", str(count)))
+        question = (self.tr("Set the firmware of %1 to %2?\n\n%3").replace("%3", plan.explanation())
+                    .replace("%2", choice).replace("%1", where))
+        if not confirm(self, self.tr("Change firmware"), question):
             return
-        if plan.needs_second_confirmation and not confirm_risk(self, "Risky firmware change", plan.reasons()):
-            self.status.setText("Not changed.")
+        if plan.needs_second_confirmation and not confirm_risk(self, self.tr("Risky firmware change"),
+                                                               plan.reasons()):
+            self.status.setText(self.tr("Not changed."))
             return
         service = self.service
         self._start(lambda ctx, stop: service.apply(plan, confirmed=True, progress=ctx.progress, cancel=stop),
@@ -329,7 +355,7 @@ class FirmwareDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(0)
         self.progress.show()
-        self.status.setText("Working…")
+        self.status.setText(self.tr("Working…"))
         for button in (self.apply_button, self.retry_button, self.close_button, self.model_button):
             button.setEnabled(False)
         self.choices.setEnabled(False)
@@ -347,7 +373,7 @@ class FirmwareDialog(QDialog):
         if self.job is not None:
             self._stop.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText("Stopping: phones already sent are finished and reported…")
+            self.status.setText(self.tr("Stopping: phones already sent are finished and reported…"))
 
     def _finished_run(self, run: FirmwareRun) -> None:
         self.run = run
@@ -357,7 +383,8 @@ class FirmwareDialog(QDialog):
         changed = run.changed
         text = run.summary
         if changed and run.failures:
-            text += " Changed: " + ", ".join(p.name or mac_label(p.mac) for p in changed) + "."
+            names = ", ".join(p.name or mac_label(p.mac) for p in changed)
+            text = self.tr("%1 Changed: %2.").replace("%2", names).replace("%1", text)
         self.status.setText(text)
         self.retry_button.setVisible(bool(run.failures))
         if changed:
@@ -365,7 +392,8 @@ class FirmwareDialog(QDialog):
 
     def _run_failed(self, error: BaseException) -> None:
         # Raised before any phone was sent (rights, confirmation, sign-in): nothing changed.
-        self.status.setText(f"{_sentence(error, 'change firmware')} Nothing was changed.")
+        why = _sentence(error, "change firmware")
+        self.status.setText(self.tr("%1 Nothing was changed.").replace("%1", why))
 
     def _job_finished(self) -> None:
         self.job = None
@@ -427,7 +455,9 @@ def open_for_phone(parent: QWidget, browser: Any, phone: Phone) -> FirmwareDialo
     """The Firmware button: one phone, with the other phones of its model in its organisation."""
     service = _service_for(browser)
     if service is None:
-        QMessageBox.information(parent, "Firmware", "Sign in to this environment to choose firmware.")
+        QMessageBox.information(parent, QCoreApplication.translate("FirmwareDialog", "Firmware"),
+                                QCoreApplication.translate("FirmwareDialog",
+                                                           "Sign in to this environment to choose firmware."))
         return None
     company = service.session.company(phone.company_url)
     siblings = [p for p in service.session.phones

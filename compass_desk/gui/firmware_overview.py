@@ -7,7 +7,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,22 +31,55 @@ from compass_desk.gui.phone_model import mac_label
 from compass_desk.gui.worker import Job, JobContext, Worker
 from compass_desk.services.firmware import FirmwareService
 
-MODEL_COLUMNS = ("Model", "Phones", "Installed versions", "Latest certified", "Behind", "Pending", "Unknown")
-PHONE_COLUMNS = ("Phone", "MAC", "Model", "Installed", "Selected", "Latest certified", "Behind latest",
-                 "Pending or failed", "Online")
-SHOW = (("All phones", None), ("Behind the latest certified version", "behind"),
-        ("Pending or failed upgrade", "pending"), ("Installed firmware not reported", "unknown"))
+# Texts outside the dialog class: translated in the context "FirmwareOverview".
+MODEL_COLUMNS = (
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Model"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Phones"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Installed versions"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Latest certified"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Behind"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Pending"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Unknown"),
+)
+PHONE_COLUMNS = (
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Phone"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "MAC"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Model"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Installed"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Selected"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Latest certified"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Behind latest"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Pending or failed"),
+    QT_TRANSLATE_NOOP("FirmwareOverview", "Online"),
+)
+SHOW = (
+    (QT_TRANSLATE_NOOP("FirmwareOverview", "All phones"), None),
+    (QT_TRANSLATE_NOOP("FirmwareOverview", "Behind the latest certified version"), "behind"),
+    (QT_TRANSLATE_NOOP("FirmwareOverview", "Pending or failed upgrade"), "pending"),
+    (QT_TRANSLATE_NOOP("FirmwareOverview", "Installed firmware not reported"), "unknown"),
+)
+
+
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("FirmwareOverview", str(text))
 
 
 def choose_export_path(parent: QWidget, name: str) -> str:
     """Where to save the CSV (tests replace this function)."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Export firmware overview", str(Path.home() / name),
-                                          "CSV files (*.csv)")
+    path, _ = QFileDialog.getSaveFileName(parent, _tr(EXPORT_TITLE), str(Path.home() / name),
+                                          QCoreApplication.translate("FirmwareOverview", "CSV files (*.csv)"))
     return path
 
 
 def _yes_no(value: bool | None) -> str:
-    return "—" if value is None else ("yes" if value else "no")
+    if value is None:
+        return "—"
+    return QCoreApplication.translate("FirmwareOverview", "yes") if value else _tr(NO)
+
+
+EXPORT_TITLE = QT_TRANSLATE_NOOP("FirmwareOverview", "Export firmware overview")
+NO = QT_TRANSLATE_NOOP("FirmwareOverview", "no")
+OVERVIEW_TITLE = QT_TRANSLATE_NOOP("FirmwareOverview", "Firmware overview")
 
 
 class FirmwareOverviewDialog(QDialog):
@@ -58,11 +91,12 @@ class FirmwareOverviewDialog(QDialog):
         self.service, self.worker, self.company = service, worker, company
         self.overview: fp.FirmwareOverview | None = None
         self.job: Job | None = None
-        self.setWindowTitle(f"Firmware overview — {company.name}")
+        self.setWindowTitle(self.tr("Firmware overview — %1").replace("%1", company.name))
         self.resize(1000, 680)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        self.summary = QLabel(f"Reading the phones of {company.name} and their installed firmware…")
+        self.summary = QLabel(self.tr("Reading the phones of %1 and their installed firmware…")
+                              .replace("%1", company.name))
         self.summary.setWordWrap(True)
         self.summary.setObjectName("overviewSummary")
         layout.addWidget(self.summary)
@@ -73,11 +107,11 @@ class FirmwareOverviewDialog(QDialog):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 6, 0, 0)
         filter_row = QHBoxLayout()
-        filter_row.addWidget(QLabel("Show:"))
+        filter_row.addWidget(QLabel(self.tr("Show:")))
         self.show_only = QComboBox()
-        self.show_only.setAccessibleName("Show phones")
+        self.show_only.setAccessibleName(self.tr("Show phones"))
         for text, key in SHOW:
-            self.show_only.addItem(text, key)
+            self.show_only.addItem(_tr(text), key)
         self.show_only.currentIndexChanged.connect(self._fill_phones)
         filter_row.addWidget(self.show_only)
         filter_row.addStretch(1)
@@ -91,12 +125,12 @@ class FirmwareOverviewDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.load)
-        self.export_button = QPushButton("Export CSV…")
+        self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.export_csv)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
@@ -106,9 +140,9 @@ class FirmwareOverviewDialog(QDialog):
         self.load()
 
     @staticmethod
-    def _table(columns: tuple[str, ...]) -> QTableWidget:
+    def _table(columns: tuple[object, ...]) -> QTableWidget:
         table = QTableWidget(0, len(columns))
-        table.setHorizontalHeaderLabels(columns)
+        table.setHorizontalHeaderLabels([_tr(column) for column in columns])
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -133,9 +167,10 @@ class FirmwareOverviewDialog(QDialog):
 
     def _progress(self, done: int, total: int, label: str) -> None:
         if total:
-            self.status.setText(f"Reading live status: {done} of {total} phones…")
+            self.status.setText(self.tr("Reading live status: %1 of %2 phones…").replace("%1", str(done))
+                                .replace("%2", str(total)))
         elif label:
-            self.status.setText(f"{label}…")
+            self.status.setText(self.tr("%1…").replace("%1", label))
 
     def _finished(self) -> None:
         self.job = None
@@ -147,17 +182,23 @@ class FirmwareOverviewDialog(QDialog):
     def _loaded(self, overview: fp.FirmwareOverview) -> None:
         self.overview = overview
         unknown = sum(m.unknown for m in overview.models)
-        have = "has" if unknown == 1 else "have"
-        self.summary.setText(
-            f"{overview.company.name}: {len(overview.rows)} phones, {len(overview.behind)} behind the latest "
-            f"certified version, {len(overview.pending)} with a pending or failed upgrade (installed differs "
-            f"from selected); {unknown} {have} not reported the installed firmware.")
+        text = (self.tr("%1: %2 phones, %3 behind the latest certified version, %4 with a pending or "
+                        "failed upgrade (installed differs from selected); %5 has not reported the installed "
+                        "firmware.")
+                if unknown == 1 else
+                self.tr("%1: %2 phones, %3 behind the latest certified version, %4 with a pending or "
+                        "failed upgrade (installed differs from selected); %5 have not reported the "
+                        "installed firmware."))
+        for number, value in enumerate((overview.company.name, len(overview.rows), len(overview.behind),
+                                        len(overview.pending), unknown), start=1):
+            text = text.replace(f"%{number}", str(value))
+        self.summary.setText(text)
         self.status.setText("")
         self.model_table.setRowCount(len(overview.models))
         for row, m in enumerate(overview.models):
             versions = ", ".join(f"{v} ×{n}" for v, n in fp.by_version(m.by_installed))
-            values = (m.model_name, str(m.phones), versions, m.latest or "none certified", str(m.behind),
-                      str(m.pending), str(m.unknown))
+            values = (m.model_name, str(m.phones), versions, m.latest or self.tr("none certified"),
+                      str(m.behind), str(m.pending), str(m.unknown))
             for column, value in enumerate(values):
                 self.model_table.setItem(row, column, QTableWidgetItem(value))
         self._fill_phones()
@@ -181,9 +222,10 @@ class FirmwareOverviewDialog(QDialog):
         self.phone_table.setSortingEnabled(False)
         self.phone_table.setRowCount(len(rows))
         for row, r in enumerate(rows):
-            values = (r.phone.name, mac_label(r.phone.mac), r.model_name, r.installed or "not reported",
-                      r.selected or fp.USE_INSTALLED_LABEL, r.latest or "—", _yes_no(r.behind),
-                      "yes" if r.pending else "no", _yes_no(r.online))
+            values = (r.phone.name, mac_label(r.phone.mac), r.model_name,
+                      r.installed or self.tr("not reported"), r.selected or fp.USE_INSTALLED_LABEL,
+                      r.latest or "—", _yes_no(r.behind),
+                      _yes_no(r.pending), _yes_no(r.online))
             for column, value in enumerate(values):
                 self.phone_table.setItem(row, column, QTableWidgetItem(value))
 
@@ -200,10 +242,12 @@ class FirmwareOverviewDialog(QDialog):
             with open(path, "w", encoding="utf-8-sig", newline="") as handle:
                 csv.writer(handle).writerows(rows)
         except OSError as exc:
-            QMessageBox.warning(self, "Export firmware overview",
-                                f"Could not write {path}: {exc.strerror or exc}.")
+            QMessageBox.warning(self, self.tr("Export firmware overview"),
+                                self.tr("Could not write %1: %2.").replace("%2", str(exc.strerror or exc))
+                                .replace("%1", path))
             return
-        self.status.setText(f"Exported {len(rows) - 1} phones to {path}.")
+        self.status.setText(self.tr("Exported %1 phones to %2.").replace("%1", str(len(rows) - 1))
+                            .replace("%2", path))
 
     def closeEvent(self, event: Any) -> None:
         if self.job is not None:
@@ -215,7 +259,9 @@ def open_for_company(parent: QWidget, browser: Any, company: Company) -> Firmwar
     """Show the overview of *company* (non-modal); None when not signed in."""
     session = getattr(browser, "session", None)
     if session is None:
-        QMessageBox.information(parent, "Firmware overview", "Sign in to this environment to read firmware.")
+        QMessageBox.information(parent, _tr(OVERVIEW_TITLE),
+                                QCoreApplication.translate("FirmwareOverview",
+                                                           "Sign in to this environment to read firmware."))
         return None
     service = FirmwareService(session, audit=getattr(browser.context, "audit", None))
     dialog = FirmwareOverviewDialog(service, browser.worker, company, parent)

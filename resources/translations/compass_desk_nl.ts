@@ -430,6 +430,467 @@
     </message>
 </context>
 <context>
+    <name>FirmwareDialog</name>
+    <message>
+        <location filename="../../compass_desk/gui/firmware_dialog.py" line="+42"/>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed</source>
+        <translation>Geïnstalleerd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Selected</source>
+        <translation>Gekozen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This change needs a second confirmation:
+
+%1</source>
+        <translation>Deze wijziging vraagt een tweede bevestiging:
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change anyway</source>
+        <translation>Toch wijzigen</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Firmware for %1 in %2</source>
+        <translation>Firmware voor %1 in %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Firmware for %1</source>
+        <translation>Firmware voor %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Firmware for all %1 phones of this model in %2</source>
+        <translation>Firmware voor alle %1 telefoons van dit model in %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmware for all %1 phones of this model</source>
+        <translation>Firmware voor alle %1 telefoons van dit model</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Firmware — %1</source>
+        <translation>Firmware — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmware for a model</source>
+        <translation>Firmware voor een model</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading the certified versions and the installed firmware…</source>
+        <translation>De gecertificeerde versies en de geïnstalleerde firmware lezen…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Firmware Compass sends to the phone:</source>
+        <translation>Firmware die Compass naar de telefoon stuurt:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmware Compass sends to the phones:</source>
+        <translation>Firmware die Compass naar de telefoons stuurt:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Firmware choices</source>
+        <translation>Firmwarekeuzes</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>All %1 phones of this model…</source>
+        <translation>Alle %1 telefoons van dit model…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply</source>
+        <translation>Toepassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retry failures</source>
+        <translation>Mislukte opnieuw proberen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start no further phones; those in progress finish and are reported.</source>
+        <translation>Begin aan geen nieuwe telefoons; de telefoons die al bezig zijn, worden afgemaakt en gemeld.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading certified firmware</source>
+        <translation>Gecertificeerde firmware lezen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not reported by the phone yet</source>
+        <translation>nog niet door de telefoon gemeld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed: %1</source>
+        <translation>Geïnstalleerd: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Firmware for all %1 %2 phones in %3</source>
+        <translation>Firmware voor alle %1 %2-telefoons in %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmware for all %1 %2 phones</source>
+        <translation>Firmware voor alle %1 %2-telefoons</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 phones, %3 reported their installed firmware.</source>
+        <translation>%1: %2 telefoons, %3 meldden hun geïnstalleerde firmware.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 Compass lists no certified firmware for this model, so only the installed firmware can be kept.</source>
+        <translation>%1 Compass heeft geen gecertificeerde firmware voor dit model, dus je kunt alleen de geïnstalleerde firmware houden.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 — selected for %2</source>
+        <translation>%1 — gekozen voor %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — selected now</source>
+        <translation>%1 — nu gekozen</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Choose a certified version, or keep the installed firmware.</source>
+        <translation>Kies een gecertificeerde versie, of houd de geïnstalleerde firmware.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>these %1 %2 phones</source>
+        <translation>deze %1 %2-telefoons</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Already chosen: nothing to change.</source>
+        <translation>Al gekozen: niets te wijzigen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2 of %3 phones would change.</source>
+        <translation>%1 %2 van de %3 telefoons zouden veranderen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Needs a second confirmation:
+%1</source>
+        <translation>Vraagt een tweede bevestiging:
+%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 phones</source>
+        <translation>%1 telefoons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the firmware of %1 to %2?
+
+%3</source>
+        <translation>De firmware van %1 instellen op %2?
+
+%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change firmware</source>
+        <translation>Firmware wijzigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risky firmware change</source>
+        <translation>Riskante firmwarewijziging</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not changed.</source>
+        <translation>Niet gewijzigd.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Working…</source>
+        <translation>Bezig…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Stopping: phones already sent are finished and reported…</source>
+        <translation>Stoppen: telefoons die al verstuurd zijn, worden afgemaakt en gemeld…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 Changed: %2.</source>
+        <translation>%1 Gewijzigd: %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 Nothing was changed.</source>
+        <translation>%1 Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to this environment to choose firmware.</source>
+        <translation>Meld je aan bij deze omgeving om firmware te kiezen.</translation>
+    </message>
+</context>
+<context>
+    <name>FirmwareOverview</name>
+    <message>
+        <location filename="../../compass_desk/gui/firmware_overview.py" line="+36"/>
+        <location line="+11"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Phones</source>
+        <translation>Telefoons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed versions</source>
+        <translation>Geïnstalleerde versies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Latest certified</source>
+        <translation>Nieuwste gecertificeerde</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Behind</source>
+        <translation>Achter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>Openstaand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Installed</source>
+        <translation>Geïnstalleerd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selected</source>
+        <translation>Gekozen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Behind latest</source>
+        <translation>Achter op nieuwste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending or failed</source>
+        <translation>Openstaand of mislukt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All phones</source>
+        <translation>Alle telefoons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behind the latest certified version</source>
+        <translation>Achter op de nieuwste gecertificeerde versie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending or failed upgrade</source>
+        <translation>Openstaande of mislukte upgrade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed firmware not reported</source>
+        <translation>Geïnstalleerde firmware niet gemeld</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export firmware overview</source>
+        <translation>Firmwareoverzicht exporteren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmware overview</source>
+        <translation>Firmwareoverzicht</translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <source>Sign in to this environment to read firmware.</source>
+        <translation>Meld je aan bij deze omgeving om de firmware te lezen.</translation>
+    </message>
+</context>
+<context>
+    <name>FirmwareOverviewDialog</name>
+    <message>
+        <location line="-169"/>
+        <source>Firmware overview — %1</source>
+        <translation>Firmwareoverzicht — %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading the phones of %1 and their installed firmware…</source>
+        <translation>De telefoons van %1 en hun geïnstalleerde firmware lezen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Show:</source>
+        <translation>Tonen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show phones</source>
+        <translation>Telefoons tonen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>CSV exporteren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Reading live status: %1 of %2 phones…</source>
+        <translation>Live status lezen: %1 van %2 telefoons…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2 phones, %3 behind the latest certified version, %4 with a pending or failed upgrade (installed differs from selected); %5 has not reported the installed firmware.</source>
+        <translation>%1: %2 telefoons, %3 achter op de nieuwste gecertificeerde versie, %4 met een openstaande of mislukte upgrade (geïnstalleerd wijkt af van gekozen); %5 heeft de geïnstalleerde firmware niet gemeld.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 phones, %3 behind the latest certified version, %4 with a pending or failed upgrade (installed differs from selected); %5 have not reported the installed firmware.</source>
+        <translation>%1: %2 telefoons, %3 achter op de nieuwste gecertificeerde versie, %4 met een openstaande of mislukte upgrade (geïnstalleerd wijkt af van gekozen); %5 hebben de geïnstalleerde firmware niet gemeld.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>none certified</source>
+        <translation>geen gecertificeerd</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>not reported</source>
+        <translation>niet gemeld</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export firmware overview</source>
+        <translation>Firmwareoverzicht exporteren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not write %1: %2.</source>
+        <translation>Kon %1 niet schrijven: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported %1 phones to %2.</source>
+        <translation>%1 telefoons geëxporteerd naar %2.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <location filename="../../compass_desk/gui/first_run.py" line="+53"/>

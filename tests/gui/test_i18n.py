@@ -25,6 +25,8 @@ TRANSLATED_MODULES: tuple[str, ...] = (
     "compass_desk/gui/audit_view.py",
     "compass_desk/gui/diagnostics.py",
     "compass_desk/gui/environments_dialog.py",
+    "compass_desk/gui/firmware_dialog.py",
+    "compass_desk/gui/firmware_overview.py",
     "compass_desk/gui/first_run.py",
     "compass_desk/gui/messages.py",
     "compass_desk/gui/preferences_dialog.py",
