@@ -2,8 +2,9 @@
 
 Custom settings may hold passwords, so they are encrypted with the keyring-kept key
 (:class:`compass_desk.store.vault.Vault`) when a secure keyring exists. Without one they are kept
-in the journal as they are, and the move says so: losing the phone would be worse than a password
-in a local file the user owns.
+in the journal as they are while the move is open, and the move says so: losing the phone would be
+worse than a password in a local file the user owns. Either way they are removed from the journal
+when the move finishes, whatever its outcome.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ log = logging.getLogger(__name__)
 
 UNPROTECTED_NOTE = (
     "No secure keyring is available, so the phone's custom settings (which may contain passwords) "
-    "are kept unencrypted in the local operations journal until the move is finished."
+    "were kept unencrypted in the local operations journal while the move was open; they are "
+    "removed from it now that the move is finished."
 )
 LOST_KEY_NOTE = (
     "The key that protected the saved custom settings is gone from the keyring, so they could not "

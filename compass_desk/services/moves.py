@@ -242,7 +242,7 @@ class MoveService:
             if location.where is Where.ELSEWHERE and location.phone is not None:
                 found_in = location.phone.company_url
                 self.journal.step(op, "locate", "done", {"found_in": found_in})
-                self.journal.finish(op, "elsewhere")
+                self._finish(op, "elsewhere")
                 known = self.session.company(found_in)
                 raise MoveError(
                     f"Phone {format_mac(record.mac)} is now in {known.name if known else found_in}; someone "
@@ -268,6 +268,16 @@ class MoveService:
                 self._stop(op, record, goal, after, error)
         raise MoveError(f"Move {op} did not settle after several steps; resume or undo it later.",
                         operation_id=op, resumable=True)
+
+    def _finish(self, op: int, outcome: str) -> None:
+        """Close the operation; its saved custom settings (passwords, perhaps) are no longer kept."""
+        operation = self.journal.get(op)
+        payload = dict(operation.payload) if operation is not None else None
+        if payload is not None and payload.get("custom_settings"):
+            payload["custom_settings"] = {}  # a finished move is never resumed or undone
+        else:
+            payload = None
+        self.journal.finish(op, outcome, payload=payload)
 
     def _add(self, record: MoveRecord, company: Company) -> Phone:
         phone = record.phone
@@ -297,7 +307,7 @@ class MoveService:
         untouched = location.where is Where.SOURCE and location.phone is not None \
             and location.phone.url == record.original_url
         if untouched and goal is Where.TARGET:
-            self.journal.finish(op, "failed")
+            self._finish(op, "failed")
             self._record("manual-move", record.phone, "failed", error.message)
             raise MoveError(f"{error.message.rstrip('.')}; nothing was changed.", operation_id=op,
                             cause=error, where=Where.SOURCE)
@@ -330,7 +340,7 @@ class MoveService:
         verified = now.company_url == company.url
         outcome = "done" if goal is Where.TARGET else "undone"
         self.journal.step(op, "verify", "done", {"url": now.url, "company": now.company_url})
-        self.journal.finish(op, outcome)
+        self._finish(op, outcome)
         if goal is Where.TARGET:
             message = (f"{_title(now)} is now in {company.name}. Reset it to factory defaults "
                        "so that it picks up its new organisation.")

@@ -148,16 +148,26 @@ class Journal:
                 (operation_id, name, state, text, utc_now().isoformat()),
             )
 
-    def finish(self, operation_id: int, outcome: str) -> None:
-        """Close the operation with its outcome (e.g. "done", "undone", "abandoned")."""
+    def finish(self, operation_id: int, outcome: str, *, payload: Mapping[str, Any] | None = None) -> None:
+        """Close the operation with its outcome (e.g. "done", "undone", "abandoned").
+
+        *payload*, when given, replaces the stored one (e.g. without secrets no longer needed);
+        the old text is overwritten in the file, not only unlinked.
+        """
         if not outcome:
             raise ValueError("Finishing an operation needs an outcome, such as 'done' or 'undone'.")
+        text = None if payload is None else _to_json(payload, "payload")
         with self._db.write() as conn:
             self._require_open(conn, operation_id)
+            if text is not None:
+                conn.execute("PRAGMA secure_delete=ON")  # zero the freed space that held the old text
+                conn.execute("UPDATE journal_operations SET payload = ? WHERE id = ?", (text, operation_id))
             conn.execute(
                 "UPDATE journal_operations SET finished_at = ?, outcome = ? WHERE id = ?",
                 (utc_now().isoformat(), outcome, operation_id),
             )
+        if text is not None:
+            self._db.vacuum()  # also empties the write-ahead log, which still held the old page
 
     def get(self, operation_id: int) -> Operation | None:
         with self._db.read() as conn:

@@ -61,7 +61,7 @@ def test_manual_move_journals_an_encrypted_snapshot_and_lands_in_the_target(sess
     assert op.finished and op.outcome == "done"
     names = [(s.name, s.state) for s in op.steps]
     assert names[:4] == [("remove", "started"), ("remove", "done"), ("add", "started"), ("add", "done")]
-    assert "sealed" in op.payload["custom_settings"]
+    assert op.payload["custom_settings"] == {}  # kept (encrypted) only while the move was open
     assert SECRET not in journal_path.read_bytes().decode("latin-1")
     assert op.payload["snapshot"]["phone"]["firmware"] == phone.firmware
 
@@ -195,18 +195,38 @@ def test_read_only_user_is_refused_before_anything_changes(simulator, journal):
     assert journal.operations() == []
 
 
-def test_without_a_secure_keyring_the_snapshot_is_kept_plain_and_the_user_told(session, journal, monkeypatch):
+def test_without_a_secure_keyring_the_snapshot_is_plain_only_while_the_move_is_open(
+    simulator, journal, journal_path, monkeypatch
+):
     import keyring
     from keyring.backends import fail
 
     monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
-    phone, _source, target = pick_phone(session)
-    service = MoveService(session, journal)
-    outcome = service.move_manual(service.plan(phone, target, MoveMethod.MANUAL))
+    while_open = []
+    transport = HookTransport()
+    transport.after[("DELETE", "")] = lambda request: while_open.extend(journal.unfinished())
+    session = make_session(simulator, transport=transport)
+    try:
+        phone, _source, target = pick_phone(session)
+        service = MoveService(session, journal)
+        outcome = service.move_manual(service.plan(phone, target, MoveMethod.MANUAL))
+    finally:
+        session.close()
+    assert any(s["value"] == SECRET for s in while_open[0].payload["custom_settings"]["plain"])
     op = journal.get(outcome.operation_id)
-    assert any(s["value"] == SECRET for s in op.payload["custom_settings"]["plain"])
-    assert any("unencrypted" in note for note in outcome.notes)
+    assert op.finished and not op.payload["custom_settings"] and SECRET not in json.dumps(op.payload)
+    on_disk = b"".join(p.read_bytes() for p in journal_path.parent.glob(journal_path.name + "*"))
+    assert SECRET.encode() not in on_disk
+    assert any("unencrypted" in note and "removed" in note for note in outcome.notes)
     assert outcome.phone.company_url == target.url
+
+
+def test_a_failed_move_drops_its_plain_custom_settings_too(session, journal):
+    service = MoveService(session, journal)
+    op_id = journal.begin(KIND, {"environment": "x", "custom_settings": {"plain": [{"value": SECRET}]}})
+    service._finish(op_id, "failed")
+    assert SECRET not in json.dumps(journal.get(op_id).payload)
+    assert journal.get(op_id).outcome == "failed"
 
 
 def test_same_organisation_is_refused(session, journal):

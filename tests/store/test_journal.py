@@ -175,3 +175,16 @@ def test_prune_keeps_unfinished_operations(path):
 def test_journal_writes_wait_for_the_disk(path):
     with Journal(path) as journal, journal.database.read() as conn:
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: survives a power cut
+
+
+def test_finish_can_replace_the_payload_and_leaves_no_trace_of_the_old_one(tmp_path):
+    path = tmp_path / "state.sqlite3"
+    with Journal(path) as journal:
+        op = journal.begin("manual-move", {"keep": 1, "secret": "Zq8-unique-Pa55word"})
+        journal.finish(op, "done", payload={"keep": 1})
+        assert journal.get(op).payload == {"keep": 1} and journal.get(op).outcome == "done"
+        on_disk = b"".join(p.read_bytes() for p in tmp_path.glob("state.sqlite3*"))
+        assert b"Zq8-unique-Pa55word" not in on_disk
+        other = journal.begin("manual-move", {"a": 1})
+        journal.finish(other, "done")
+        assert journal.get(other).payload == {"a": 1}
