@@ -51,23 +51,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def read_file(name: str) -> bytes:
     """The bytes of *name*, or a CliError (exit 2) saying in one sentence why not."""
-    from compass_desk.domain.provisioning import MAX_BYTES
+    from compass_desk.services.files import ProvisioningFileError, read_provisioning_file
 
-    path = Path(name)
     try:
-        if path.is_dir():
-            raise CliError(f"{name} is a folder, not a file", USAGE)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise CliError(f"{name} is {size / 1024 / 1024:.1f} MB, too large for a provisioning file "
-                           f"(at most {MAX_BYTES // 1024 // 1024} MB)", USAGE)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise CliError(f"{name}: no such file", USAGE) from None
-    except PermissionError:
-        raise CliError(f"{name} cannot be read: permission denied", USAGE) from None
-    except OSError as exc:
-        raise CliError(f"{name} cannot be read: {exc.strerror or exc}", USAGE) from None
+        return read_provisioning_file(name)
+    except ProvisioningFileError as exc:
+        raise CliError(exc.message, USAGE) from None
 
 
 def _decoded(name: str) -> tuple[bytes, Any]:
