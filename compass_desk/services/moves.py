@@ -75,6 +75,7 @@ class MoveError(Exception):
         self.resumable = resumable
         self.cause = cause
         self.where = where
+        self.audited = False  # set once the stop is in the audit log
 
 
 def _title(phone: Phone) -> str:
@@ -167,7 +168,7 @@ class MoveService:
         record = MoveRecord(env.name, env.base_url, current.mac, current.url, plan.source, plan.target,
                             snapshot, sealed, plain, [note] if note else [])
         op = self.journal.begin(KIND, record.to_payload())
-        return self._drive(op, record, Where.TARGET, report)
+        return self._drive_audited(op, record, Where.TARGET, report)
 
     # --- unfinished moves -----------------------------------------------------------------
     def unfinished(self) -> list[Operation]:
@@ -192,11 +193,13 @@ class MoveService:
 
     def resume(self, operation_id: int, progress: Progress | None = None) -> MoveOutcome:
         """Finish an unfinished move: the phone ends up in the target organisation."""
-        return self._drive(operation_id, self._open(operation_id), Where.TARGET, progress or _no_progress)
+        return self._drive_audited(operation_id, self._open(operation_id), Where.TARGET,
+                                   progress or _no_progress)
 
     def undo(self, operation_id: int, progress: Progress | None = None) -> MoveOutcome:
         """Put the phone back in its original organisation from the snapshot."""
-        return self._drive(operation_id, self._open(operation_id), Where.SOURCE, progress or _no_progress)
+        return self._drive_audited(operation_id, self._open(operation_id), Where.SOURCE,
+                                   progress or _no_progress)
 
     # --- the engine -----------------------------------------------------------------------
     def locate(self, record: MoveRecord, *, everywhere: bool = False) -> Location:
@@ -228,6 +231,18 @@ class MoveService:
                 f"nothing more was changed. Resume or undo move {op} when Compass can be reached.",
                 operation_id=op, resumable=True, cause=exc,
             ) from exc
+
+    def _drive_audited(self, op: int, record: MoveRecord, goal: Where, report: Progress) -> MoveOutcome:
+        """:meth:`_drive`, and every way it stops leaves an audit entry (once)."""
+        try:
+            return self._drive(op, record, goal, report)
+        except MoveError as exc:
+            if not exc.audited:
+                action = "manual-move" if goal is Where.TARGET else "manual-move-undo"
+                # Open in the journal: where the phone ends up is not settled yet.
+                self._record(action, record.phone, "unknown" if exc.resumable else "failed", exc.message)
+                exc.audited = True
+            raise
 
     def _drive(self, op: int, record: MoveRecord, goal: Where, report: Progress) -> MoveOutcome:
         other = Where.SOURCE if goal is Where.TARGET else Where.TARGET
@@ -309,19 +324,24 @@ class MoveService:
         if untouched and goal is Where.TARGET:
             self._finish(op, "failed")
             self._record("manual-move", record.phone, "failed", error.message)
-            raise MoveError(f"{error.message.rstrip('.')}; nothing was changed.", operation_id=op,
-                            cause=error, where=Where.SOURCE)
+            stopped = MoveError(f"{error.message.rstrip('.')}; nothing was changed.", operation_id=op,
+                                cause=error, where=Where.SOURCE)
+            stopped.audited = True
+            raise stopped
         where = {
             Where.SOURCE: f"it is in {record.source.name}",
             Where.TARGET: f"it is in {record.target.name}",
             Where.NOWHERE: "it is in neither organisation right now, and its snapshot is safe in the journal",
         }.get(location.where, "")
-        self._record("manual-move", record.phone, "failed", error.message)
-        raise MoveError(
+        action = "manual-move" if goal is Where.TARGET else "manual-move-undo"
+        self._record(action, record.phone, "failed", error.message)
+        stopped = MoveError(
             f"{error.message.rstrip('.')}; {where}. Try again, or put it back in {record.source.name} "
             f"(move {op} in the journal).",
             operation_id=op, resumable=True, cause=error, where=location.where,
         )
+        stopped.audited = True
+        raise stopped
 
     def _arrived(
         self, op: int, record: MoveRecord, goal: Where, phone: Phone, report: Progress
@@ -348,7 +368,14 @@ class MoveService:
         else:
             message = f"{_title(now)} is back in {company.name}."
             action = "manual-move-undo"
-        self._record(action, now, "ok", f"from {record.source.name} to {company.name}")
+        detail = f"from {record.source.name} to {company.name}"
+        if not verified:
+            note = (f"Reading the phone back shows it in another organisation than {company.name}; "
+                    "check it in Compass.")
+            notes.append(note)
+            message = f"{message} {note}"
+            detail = f"{detail}; not verified: read back in {now.company_url}"
+        self._record(action, now, "ok" if verified else "unknown", detail)
         return MoveOutcome(now, company, MoveMethod.MANUAL, verified, message, op,
                            needs_reset=goal is Where.TARGET, notes=notes)
 
