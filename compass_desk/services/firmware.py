@@ -26,6 +26,7 @@ from compass_desk.domain.firmware import YealinkFamilies
 from compass_desk.domain.firmware_plan import FirmwareOverview, FirmwarePlan, FirmwareRefused, PhoneChange
 from compass_desk.domain.models import Company, Phone, PhoneModel, Vendor
 from compass_desk.services.cancel import CancelToken
+from compass_desk.services.cancel import EitherToken as EitherToken  # where the GUI imports it from
 from compass_desk.services.parallel import run_bounded
 from compass_desk.services.session import Session
 
@@ -113,30 +114,6 @@ def load_families() -> YealinkFamilies | None:
     except (OSError, ValueError, KeyError):
         log.warning("Yealink family table unreadable; versions are decoded without model names")
         return None
-
-
-class EitherToken(CancelToken):
-    """Cancelled when either of two tokens is (a dialog's Stop, or the worker job's own token)."""
-
-    def __init__(self, first: CancelToken, second: CancelToken) -> None:
-        super().__init__()
-        self._tokens = (first, second)
-
-    def cancel(self) -> None:
-        self._tokens[0].cancel()
-
-    @property
-    def cancelled(self) -> bool:
-        return any(t.cancelled for t in self._tokens)
-
-    def wait(self, seconds: float) -> bool:
-        deadline = time.monotonic() + seconds
-        while not self.cancelled:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return False
-            self._tokens[0].wait(min(left, 0.05))
-        return True
 
 
 class _Pacer:
