@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,7 +37,6 @@ from compass_desk.gui.worker import Worker
 from compass_desk.services.offline import (
     SECRETS_TEXT,
     StoredOrganisation,
-    age_text,
     organisations,
     size_text,
 )
@@ -50,11 +49,41 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Organisation", "Phone", "MAC", "File", "Fetched", "Size", "Passwords", "Environment")
+COLUMNS = (QT_TRANSLATE_NOOP("CacheView", "Organisation"), QT_TRANSLATE_NOOP("CacheView", "Phone"),
+           QT_TRANSLATE_NOOP("CacheView", "MAC"), QT_TRANSLATE_NOOP("CacheView", "File"),
+           QT_TRANSLATE_NOOP("CacheView", "Fetched"), QT_TRANSLATE_NOOP("CacheView", "Size"),
+           QT_TRANSLATE_NOOP("CacheView", "Passwords"), QT_TRANSLATE_NOOP("CacheView", "Environment"))
 PROVISIONING_SUFFIXES = (".xml", ".cfg", ".txt", ".conf")
 _INFO_ROLE = Qt.ItemDataRole.UserRole + 1
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _OPENING = threading.Lock()
+
+
+_SECRETS = {
+    "none": QT_TRANSLATE_NOOP("CacheView", "none in the file"),
+    "encrypted": QT_TRANSLATE_NOOP("CacheView", "encrypted"),
+    "dropped": QT_TRANSLATE_NOOP("CacheView", "not kept"),
+}
+
+
+def secrets_label(kind: str) -> str:
+    """How the passwords of a stored file are kept (services.offline.SECRETS_TEXT), translated."""
+    text = _SECRETS.get(kind)
+    return QCoreApplication.translate("CacheView", str(text)) if text else SECRETS_TEXT.get(kind, kind)
+
+
+def age_label(fetched_at: datetime, now: datetime | None = None) -> str:
+    """services.offline.age_text in the user's language: "just now", "5 min ago", "3 h ago", "2 days ago"."""
+    seconds = max(0, int(((now or datetime.now(UTC)) - fetched_at).total_seconds()))
+    if seconds < 60:
+        return QCoreApplication.translate("CacheView", "just now")
+    if seconds < 3600:
+        text, value = QCoreApplication.translate("CacheView", "%1 min ago"), seconds // 60
+    elif seconds < 2 * 86400:
+        text, value = QCoreApplication.translate("CacheView", "%1 h ago"), seconds // 3600
+    else:
+        text, value = QCoreApplication.translate("CacheView", "%1 days ago"), seconds // 86400
+    return text.replace("%1", str(value))
 
 
 # --- entry points for the main window -----------------------------------------------------------
@@ -76,13 +105,14 @@ def provisioning_cache_for(context: Any) -> ProvisioningCache | None:
             log.warning("offline cache unavailable: %s", exc)
             return None
         context.provisioning_cache = cache
-
-        def close() -> None:
-            context.provisioning_cache = None
-            cache.close()
-
-        context.on_close.append(close)
+        # Not a nested def: lupdate loses the class context of the tr() calls further down after one.
+        context.on_close.append(lambda: _close_cache(context, cache))
         return cache
+
+
+def _close_cache(context: Any, cache: ProvisioningCache) -> None:
+    context.provisioning_cache = None
+    cache.close()
 
 
 def dropped_provisioning_files(mime: QMimeData) -> list[Path]:
@@ -106,11 +136,14 @@ def open_cached(parent: QWidget | None, cache: ProvisioningCache, environment: s
     try:
         cached = cache.get(environment, phone_url)
     except Exception as exc:
-        QMessageBox.warning(parent, "Offline copy", user_message(exc, "read the offline copy"))
+        QMessageBox.warning(parent, QCoreApplication.translate("CacheView", "Offline copy"),
+                            user_message(exc, "read the offline copy"))
         return None
     if cached is None:
-        QMessageBox.information(parent, "Offline copy", "No offline copy of this phone's provisioning file "
-                                "is stored; it is kept the next time the file is viewed online.")
+        QMessageBox.information(parent, QCoreApplication.translate("CacheView", "Offline copy"),
+                                QCoreApplication.translate(
+                                    "CacheView", "No offline copy of this phone's provisioning file is "
+                                    "stored; it is kept the next time the file is viewed online."))
         return None
     info = cached.info
     target = f"{info.phone_name} ({info.mac})"
@@ -121,17 +154,22 @@ def open_cached(parent: QWidget | None, cache: ProvisioningCache, environment: s
         audit.record(environment, user, "reveal provisioning secrets", target, "ok", "offline copy")
 
     fetched = info.fetched_at.astimezone().strftime("%d %b %Y %H:%M")
-    note = f"Offline copy, fetched {fetched} ({age_text(info.fetched_at)})."
+    note = (QCoreApplication.translate("CacheView", "Offline copy, fetched %1 (%2).")
+            .replace("%1", fetched).replace("%2", age_label(info.fetched_at)))
     if cached.complete:
         text = cached.content()
     else:
         text = cached.masked_text(MASK)
-        note += (" Its passwords cannot be shown: the key to decrypt them is no longer in the keyring."
-                 if cached.secrets_locked else
-                 " Its passwords were not kept, because no secure keyring was available.")
+        note = (QCoreApplication.translate("CacheView", "%1 Its passwords cannot be shown: the key to "
+                                           "decrypt them is no longer in the keyring.")
+                if cached.secrets_locked else
+                QCoreApplication.translate("CacheView", "%1 Its passwords were not kept, because no secure "
+                                           "keyring was available.")).replace("%1", note)
     dialog = ProvisioningViewDialog(text, filename=info.filename,
                                     on_reveal=reveal if cached.complete else None,
-                                    title=f"Offline copy of the provisioning file of {target}", parent=parent)
+                                    title=QCoreApplication.translate(
+                                        "CacheView", "Offline copy of the provisioning file of %1").replace(
+                                        "%1", target), parent=parent)
     banner = QLabel(note, dialog)
     banner.setObjectName("offlineBanner")
     banner.setWordWrap(True)
@@ -174,7 +212,7 @@ class CacheViewDialog(QDialog):
                  audit: AuditLog | None = None, worker: Worker | None = None, user: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Offline cache")
+        self.setWindowTitle(self.tr("Offline cache"))
         self.resize(980, 560)
         self.cache = cache
         self.snapshots = snapshots
@@ -185,18 +223,20 @@ class CacheViewDialog(QDialog):
         self.groups: list[StoredOrganisation] = []
         self.lists: list[SnapshotInfo] = []
 
-        intro = QLabel("Provisioning files fetched earlier, kept on this computer so you can read them "
-                       "without a connection. Passwords in them are stored encrypted, never in plain text.")
+        intro = QLabel(self.tr("Provisioning files fetched earlier, kept on this computer so you can read "
+                               "them without a connection. Passwords in them are stored encrypted, never in "
+                               "plain text."))
         intro.setWordWrap(True)
-        self.summary = QLabel("Reading the offline cache…")
+        self.summary = QLabel(self.tr("Reading the offline cache…"))
         self.summary.setWordWrap(True)
         self.lists_label = QLabel("")
         self.lists_label.setWordWrap(True)
         self.organisation = QComboBox()
-        self.organisation.setAccessibleName("Organisation")
+        self.organisation.setAccessibleName(self.tr("Organisation"))
         self.organisation.currentIndexChanged.connect(self._filter)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("CacheView", str(c))
+                                              for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -210,17 +250,17 @@ class CacheViewDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("Show the stored copy in the provisioning viewer")
-        self.clear_org_button = QPushButton("Clear organisation…")
-        self.clear_all_button = QPushButton("Clear all…")
-        close = QPushButton("Close")
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Show the stored copy in the provisioning viewer"))
+        self.clear_org_button = QPushButton(self.tr("Clear organisation…"))
+        self.clear_all_button = QPushButton(self.tr("Clear all…"))
+        close = QPushButton(self.tr("Close"))
         self.open_button.clicked.connect(self.open_selected)
         self.clear_org_button.clicked.connect(self.clear_organisation)
         self.clear_all_button.clicked.connect(self.clear_all)
         close.clicked.connect(self.reject)
         pick = QHBoxLayout()
-        pick.addWidget(QLabel("Organisation:"))
+        pick.addWidget(QLabel(self.tr("Organisation:")))
         pick.addWidget(self.organisation, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
@@ -266,26 +306,31 @@ class CacheViewDialog(QDialog):
         self.groups = organisations(contents.entries)
         now = datetime.now(UTC)
         total = sum(e.size for e in self.entries)
-        text = (f"{len(self.entries)} provisioning file(s) of {len(self.groups)} organisation(s), "
-                f"{size_text(total)} of at most {size_text(self.cache.limit_bytes)}.")
+        text = (self.tr("%1 provisioning file(s) of %2 organisation(s), %3 of at most %4.")
+                .replace("%1", str(len(self.entries))).replace("%2", str(len(self.groups)))
+                .replace("%3", size_text(total)).replace("%4", size_text(self.cache.limit_bytes)))
         if not self.entries:
-            text = ("Nothing is stored yet. Viewing a phone's provisioning file keeps a copy; "
-                    "Prepare site visit keeps a whole organisation's.")
+            text = self.tr("Nothing is stored yet. Viewing a phone's provisioning file keeps a copy; "
+                           "Prepare site visit keeps a whole organisation's.")
         if contents.note:
-            text += f" Passwords are not kept: {contents.note}"
+            text = self.tr("%1 Passwords are not kept: %2").replace("%2", contents.note).replace("%1", text)
         self.summary.setText(text)
         self.lists_label.setText("\n".join(
-            f"Phone list of {s.environment}: {s.companies} organisation(s), {s.phones} phone(s), "
-            f"fetched {age_text(s.fetched_at, now)}." for s in contents.lists))
+            self.tr("Phone list of %1: %2 organisation(s), %3 phone(s), fetched %4.")
+            .replace("%2", str(s.companies)).replace("%3", str(s.phones))
+            .replace("%4", age_label(s.fetched_at, now)).replace("%1", s.environment)
+            for s in contents.lists))
         self.lists_label.setVisible(bool(contents.lists))
         chosen = self.organisation.currentData()
         self.organisation.blockSignals(True)
         self.organisation.clear()
-        self.organisation.addItem(f"All organisations ({len(self.entries)} files)", None)
+        everything = self.tr("All organisations (%1 files)").replace("%1", str(len(self.entries)))
+        self.organisation.addItem(everything, None)
         for group in self.groups:
-            self.organisation.addItem(f"{group.company_name or group.company_url} · {group.environment} "
-                                      f"({group.files} files, newest {age_text(group.newest, now)})",
-                                      (group.environment, group.company_url))
+            label = (self.tr("%1 · %2 (%3 files, newest %4)").replace("%3", str(group.files))
+                     .replace("%4", age_label(group.newest, now)).replace("%2", group.environment)
+                     .replace("%1", group.company_name or group.company_url))
+            self.organisation.addItem(label, (group.environment, group.company_url))
         index = self.organisation.findData(chosen) if chosen is not None else 0
         self.organisation.setCurrentIndex(max(index, 0))
         self.organisation.blockSignals(False)
@@ -299,8 +344,8 @@ class CacheViewDialog(QDialog):
         self.table.setRowCount(len(shown))
         for row, info in enumerate(shown):
             cells = (info.company_name or info.company_url, info.phone_name, _mac(info.mac), info.filename,
-                     age_text(info.fetched_at, now), size_text(info.size),
-                     SECRETS_TEXT.get(info.secrets, info.secrets), info.environment)
+                     age_label(info.fetched_at, now), size_text(info.size),
+                     secrets_label(info.secrets), info.environment)
             for column, value in enumerate(cells):
                 item = _Item(value)
                 if column == 0:
@@ -358,16 +403,20 @@ class CacheViewDialog(QDialog):
         if group is None:
             return
         name = group.company_name or group.company_url
-        if not self.confirm("Clear organisation", f"Remove the {group.files} stored provisioning file(s) of "
-                            f"{name} ({group.environment})? You need a connection to fetch them again."):
+        question = (self.tr("Remove the %1 stored provisioning file(s) of %2 (%3)? You need a connection to "
+                            "fetch them again.").replace("%1", str(group.files))
+                    .replace("%3", group.environment).replace("%2", name))
+        if not self.confirm(self.tr("Clear organisation"), question):
             return
+        done = self.tr("Removed %1 file(s) of %2.")
         self._run(lambda: self.cache.clear(group.environment, group.company_url),
-                  lambda count: self._cleared(f"Removed {count} file(s) of {name}."),
+                  lambda count: self._cleared(done.replace("%1", str(count)).replace("%2", name)),
                   "clear the offline cache")
 
     def clear_all(self) -> None:
-        if not self.confirm("Clear all", f"Remove all {len(self.entries)} stored provisioning file(s) and "
-                            "the stored phone lists? You need a connection to fetch them again."):
+        question = self.tr("Remove all %1 stored provisioning file(s) and the stored phone lists? You need a "
+                           "connection to fetch them again.").replace("%1", str(len(self.entries)))
+        if not self.confirm(self.tr("Clear all"), question):
             return
 
         def work() -> int:
@@ -376,7 +425,8 @@ class CacheViewDialog(QDialog):
                 self.snapshots.clear()
             return count
 
-        self._run(work, lambda count: self._cleared(f"Removed all {count} file(s) and the phone lists."),
+        done = self.tr("Removed all %1 file(s) and the phone lists.")
+        self._run(work, lambda count: self._cleared(done.replace("%1", str(count))),
                   "clear the offline cache")
 
     def _cleared(self, message: str) -> None:

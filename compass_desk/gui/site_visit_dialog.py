@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,18 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from compass_desk.domain.models import Company
+from compass_desk.gui.cache_view import secrets_label
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Job, JobContext, Worker
 from compass_desk.services.cancel import Cancelled
-from compass_desk.services.offline import SECRETS_TEXT, PhoneResult, SiteVisitResult, prepare_site_visit
+from compass_desk.services.offline import PhoneResult, SiteVisitResult, prepare_site_visit
 
 if TYPE_CHECKING:
     from compass_desk.services.session import Session
     from compass_desk.store.cache import Cache
     from compass_desk.store.provisioning_cache import ProvisioningCache
 
-COLUMNS = ("Phone", "MAC", "File", "Online", "Passwords", "Result")
+COLUMNS = (QT_TRANSLATE_NOOP("SiteVisitDialog", "Phone"), QT_TRANSLATE_NOOP("SiteVisitDialog", "MAC"),
+           QT_TRANSLATE_NOOP("SiteVisitDialog", "File"), QT_TRANSLATE_NOOP("SiteVisitDialog", "Online"),
+           QT_TRANSLATE_NOOP("SiteVisitDialog", "Passwords"), QT_TRANSLATE_NOOP("SiteVisitDialog", "Result"))
 _OK, _FAILED = "#1b7f3b", "#b3261e"
 
 
@@ -62,7 +65,7 @@ class SiteVisitDialog(QDialog):
                  snapshots: Cache | None = None, company: Company | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Prepare site visit")
+        self.setWindowTitle(self.tr("Prepare site visit"))
         self.resize(860, 560)
         self.worker = worker
         self.session = session
@@ -75,18 +78,18 @@ class SiteVisitDialog(QDialog):
         self._bridge = _Bridge(self)
         self._bridge.result.connect(self._add_result)
 
-        intro = QLabel("Fetches the provisioning file and status of every phone of one organisation and "
-                       "keeps them on this computer, so you can read them on site without a connection. "
-                       "Passwords in them are kept encrypted with a key in your keyring (not at all when "
-                       "there is no secure keyring), never in plain text.")
+        intro = QLabel(self.tr("Fetches the provisioning file and status of every phone of one organisation "
+                               "and keeps them on this computer, so you can read them on site without a "
+                               "connection. Passwords in them are kept encrypted with a key in your keyring "
+                               "(not at all when there is no secure keyring), never in plain text."))
         intro.setWordWrap(True)
         self.organisation = QComboBox()
-        self.organisation.setAccessibleName("Organisation")
+        self.organisation.setAccessibleName(self.tr("Organisation"))
         self.organisation.setEditable(True)
         self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line = self.organisation.lineEdit()
         if line is not None:
-            line.setPlaceholderText("Type to search organisations")
+            line.setPlaceholderText(self.tr("Type to search organisations"))
         completer = QCompleter(self.organisation.model(), self.organisation)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -99,7 +102,7 @@ class SiteVisitDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(str(column)) for column in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -110,17 +113,17 @@ class SiteVisitDialog(QDialog):
             header.resizeSection(column, width)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
 
-        self.start_button = QPushButton("Prepare")
+        self.start_button = QPushButton(self.tr("Prepare"))
         self.start_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
-        close = QPushButton("Close")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        close = QPushButton(self.tr("Close"))
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         close.clicked.connect(self.reject)
         close.setAutoDefault(False)
         self.cancel_button.setAutoDefault(False)
         pick = QHBoxLayout()
-        pick.addWidget(QLabel("Organisation:"))
+        pick.addWidget(QLabel(self.tr("Organisation:")))
         pick.addWidget(self.organisation, 1)
         pick.addWidget(self.start_button)
         buttons = QHBoxLayout()
@@ -152,7 +155,7 @@ class SiteVisitDialog(QDialog):
             self.organisation.setEditText("")
 
     def _load_organisations(self) -> None:
-        self.headline.setText("Reading the organisations…")
+        self.headline.setText(self.tr("Reading the organisations…"))
 
         def done(companies: list[Company]) -> None:
             self.headline.setText("")
@@ -162,7 +165,7 @@ class SiteVisitDialog(QDialog):
         def failed(error: BaseException) -> None:
             self.headline.setText(user_message(error, "read the organisations"))
 
-        self.worker.submit(lambda _ctx: self.session.load_companies(), label="Read organisations",
+        self.worker.submit(lambda _ctx: self.session.load_companies(), label=self.tr("Read organisations"),
                            on_success=done, on_failure=failed)
 
     def chosen_company(self) -> Company | None:
@@ -191,20 +194,21 @@ class SiteVisitDialog(QDialog):
         company = self.chosen_company()
         if company is None or self.running:
             if company is None:
-                self.headline.setText("Choose an organisation from the list first.")
+                self.headline.setText(self.tr("Choose an organisation from the list first."))
             return
         self.outcome = None
         self.partial = []
         self.table.setRowCount(0)
         self.progress.setRange(0, 0)  # busy until the phone list is in
-        self.headline.setText(f"Reading the phone list of {company.name}…")
+        self.headline.setText(self.tr("Reading the phone list of %1…").replace("%1", company.name))
         session, cache, snapshots, bridge = self.session, self.cache, self.snapshots, self._bridge
 
         def work(ctx: JobContext) -> SiteVisitResult:
             return prepare_site_visit(session, cache, company, snapshots=snapshots, progress=ctx.progress,
                                       cancel=ctx.token, on_result=lambda one: emit(bridge.result, one))
 
-        self.job = self.worker.submit(work, label=f"Prepare site visit for {company.name}",
+        label = self.tr("Prepare site visit for %1").replace("%1", company.name)
+        self.job = self.worker.submit(work, label=label,
                                       on_success=self._done, on_failure=self._failed,
                                       on_progress=self._progressed)
         self._update_buttons()
@@ -212,13 +216,14 @@ class SiteVisitDialog(QDialog):
     def cancel(self) -> None:
         if self.job is not None and self.job.running:
             self.job.cancel()
-            self.headline.setText("Cancelling…")
+            self.headline.setText(self.tr("Cancelling…"))
 
     def _progressed(self, done: int, total: int, _label: str) -> None:
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self.headline.setText(f"Stored {done} of {total} phones…")
+            self.headline.setText(self.tr("Stored %1 of %2 phones…").replace("%1", str(done))
+                              .replace("%2", str(total)))
 
     def _add_result(self, one: PhoneResult) -> None:
         self.partial.append(one)
@@ -230,9 +235,9 @@ class SiteVisitDialog(QDialog):
         from compass_desk.domain.mac import format_mac, is_mac
 
         phone = one.phone
-        online = "" if one.status is None else ("yes" if one.status.online else "no")
-        secrets = SECRETS_TEXT.get(one.stored.secrets, one.stored.secrets) if one.stored else ""
-        result = "Stored" if one.ok else " ".join(one.problems)
+        online = "" if one.status is None else (self.tr("yes") if one.status.online else self.tr("no"))
+        secrets = secrets_label(one.stored.secrets) if one.stored else ""
+        result = self.tr("Stored") if one.ok else " ".join(one.problems)
         cells = (phone.name, format_mac(phone.mac) if is_mac(phone.mac) else phone.mac,
                  one.stored.filename if one.stored else "", online, secrets, result)
         for column, text in enumerate(cells):
@@ -259,8 +264,8 @@ class SiteVisitDialog(QDialog):
         self.progress.setValue(0)
         if isinstance(error, Cancelled):
             stored = sum(one.stored is not None for one in self.partial)
-            self.headline.setText(f"Cancelled: {stored} provisioning file(s) were stored before the cancel; "
-                                  "prepare again to store the rest.")
+            self.headline.setText(self.tr("Cancelled: %1 provisioning file(s) were stored before the cancel; "
+                                          "prepare again to store the rest.").replace("%1", str(stored)))
         else:
             self.headline.setText(user_message(error, "prepare the site visit"))
         self._finish()

@@ -11,7 +11,7 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,7 +44,7 @@ _COLOURS = {
     Outcome.PASSED: "#1b7f3b", Outcome.WARNING: "#a36a00", Outcome.FAILED: "#b3261e",
     Outcome.SKIPPED: "#666666", Outcome.INFO: "#28559a",
 }
-CHECKING = "Checking…"
+CHECKING = QT_TRANSLATE_NOOP("SiteCheckDialog", "Checking…")  # shown translated: SiteCheckDialog.checking
 
 
 class _Bridge(QObject):
@@ -64,7 +64,8 @@ class SiteCheckDialog(QDialog):
                  *, checks: tuple[RunSettings, list[CheckSpec]] | None = None,
                  options: SiteCheckOptions | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Site check")
+        self.setWindowTitle(self.tr("Site check"))
+        self.checking = self.tr(str(CHECKING))
         self.resize(900, 560)
         self.worker = worker
         self.environment = environment
@@ -77,15 +78,16 @@ class SiteCheckDialog(QDialog):
         self._bridge = _Bridge(self)
         self._bridge.result.connect(self._on_bridge_result)
 
-        intro = QLabel("Checks whether a phone on this network can reach what it needs to provision. "
-                       "Run it on the phones' network (same switch, same VLAN).")
+        intro = QLabel(self.tr("Checks whether a phone on this network can reach what it needs to provision. "
+                               "Run it on the phones' network (same switch, same VLAN)."))
         intro.setWordWrap(True)
         self.headline = QLabel("")
         self.headline.setWordWrap(True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Check", "Result", "What happened and what to ask IT"])
+        self.table.setHorizontalHeaderLabels([self.tr("Check"), self.tr("Result"),
+                                              self.tr("What happened and what to ask IT")])
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -96,11 +98,11 @@ class SiteCheckDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 260)
 
-        self.run_button = QPushButton("Run again")
-        self.cancel_button = QPushButton("Cancel")
-        self.copy_button = QPushButton("Copy report")
-        self.save_button = QPushButton("Save report…")
-        close_button = QPushButton("Close")
+        self.run_button = QPushButton(self.tr("Run again"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.copy_button = QPushButton(self.tr("Copy report"))
+        self.save_button = QPushButton(self.tr("Save report…"))
+        close_button = QPushButton(self.tr("Close"))
         self.run_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.copy_button.clicked.connect(self.copy_report)
@@ -144,8 +146,8 @@ class SiteCheckDialog(QDialog):
         self._fill_rows(specs)
         self.progress.setRange(0, len(specs))
         self.progress.setValue(0)
-        self.headline.setText(f"Checking {len(specs)} things in parallel; this takes at most "
-                              f"{settings.total_s:.0f} seconds.")
+        self.headline.setText(self.tr("Checking %1 things in parallel; this takes at most %2 seconds.")
+                              .replace("%1", str(len(specs))).replace("%2", f"{settings.total_s:.0f}"))
         options = self._options or SiteCheckOptions()
         name = self.environment.name if self.environment else None
         bridge = self._bridge
@@ -177,7 +179,7 @@ class SiteCheckDialog(QDialog):
             self._rows[spec.id] = row
             title = spec.title + (f"\n{spec.target}" if spec.target else "")
             self.table.setItem(row, 0, QTableWidgetItem(title))
-            self.table.setItem(row, 1, QTableWidgetItem(CHECKING))
+            self.table.setItem(row, 1, QTableWidgetItem(self.checking))
             self.table.setItem(row, 2, QTableWidgetItem(""))
         self.table.resizeRowsToContents()
 
@@ -198,7 +200,9 @@ class SiteCheckDialog(QDialog):
         font = verdict.font()
         font.setBold(True)
         verdict.setFont(font)
-        text = result.summary + (f"\nAsk IT: {result.ask_it}" if result.ask_it else "")
+        text = result.summary
+        if result.ask_it:
+            text = self.tr("%1\nAsk IT: %2").replace("%2", result.ask_it).replace("%1", text)
         if result.outcome is Outcome.INFO:  # the facts are the content of an informational line
             text += "".join(f"\n{name}: {value}" for name, value in result.details)
         what = QTableWidgetItem(text)
@@ -222,11 +226,12 @@ class SiteCheckDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         for row in range(self.table.rowCount()):
             item = self.table.item(row, 1)
-            if item is not None and item.text() == CHECKING:
-                self.table.setItem(row, 1, QTableWidgetItem("Cancelled" if isinstance(error, Cancelled)
-                                                            else "Not finished"))
+            if item is not None and item.text() == self.checking:
+                word = self.tr("Cancelled") if isinstance(error, Cancelled) else self.tr("Not finished")
+                self.table.setItem(row, 1, QTableWidgetItem(word))
         if isinstance(error, Cancelled):
-            self.headline.setText("The site check was cancelled; run it again for a complete report.")
+            self.headline.setText(
+                self.tr("The site check was cancelled; run it again for a complete report."))
         else:
             self.headline.setText(user_message(error, "run the site check"))
         self._set_running(False)
@@ -242,7 +247,8 @@ class SiteCheckDialog(QDialog):
         data.setHtml(render_html(self.report))
         QGuiApplication.clipboard().setMimeData(data)
         _release_rich_clipboard_at_quit()
-        self.headline.setText(headline(self.report) + " The report is on the clipboard.")
+        self.headline.setText(
+            self.tr("%1 The report is on the clipboard.").replace("%1", headline(self.report)))
 
     def save_report(self, path: str | Path) -> bool:
         """Write the report as HTML (.html/.htm) or text; False with a message when it cannot."""
@@ -254,18 +260,20 @@ class SiteCheckDialog(QDialog):
             text = render_html(self.report) if html else render_text(self.report)
             target.write_text(text, encoding="utf-8")
         except OSError as exc:
-            QMessageBox.warning(self, "Save report",
-                                f"The report could not be saved to {target}: {exc.strerror or exc}.")
+            QMessageBox.warning(self, self.tr("Save report"),
+                                self.tr("The report could not be saved to %1: %2.")
+                                .replace("%2", str(exc.strerror or exc)).replace("%1", str(target)))
             return False
-        self.headline.setText(f"{headline(self.report)} Saved to {target}.")
+        self.headline.setText(self.tr("%1 Saved to %2.").replace("%2", str(target))
+                              .replace("%1", headline(self.report)))
         return True
 
     def _ask_save(self) -> None:
         if self.report is None:
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
-        path, _ = QFileDialog.getSaveFileName(self, "Save report", f"sitecheck-{stamp}.html",
-                                              "HTML report (*.html);;Text report (*.txt)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), f"sitecheck-{stamp}.html",
+                                              self.tr("HTML report (*.html);;Text report (*.txt)"))
         if path:
             self.save_report(path)
 

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Close</source>
+        <translation type="obsolete">Sluiten</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../compass_desk/gui/about_dialog.py" line="+39"/>
@@ -198,6 +205,228 @@
         <location line="+0"/>
         <source>Exported %1 entries to %2.</source>
         <translation>%1 regels geëxporteerd naar %2.</translation>
+    </message>
+</context>
+<context>
+    <name>CacheView</name>
+    <message>
+        <location filename="../../compass_desk/gui/cache_view.py" line="+52"/>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetched</source>
+        <translation>Opgehaald</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Grootte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passwords</source>
+        <translation>Wachtwoorden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Environment</source>
+        <translation>Omgeving</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>none in the file</source>
+        <translation>geen in het bestand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>encrypted</source>
+        <translation>versleuteld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not kept</source>
+        <translation>niet bewaard</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>just now</source>
+        <translation>zojuist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min ago</source>
+        <translation>%1 min geleden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h ago</source>
+        <translation>%1 uur geleden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 days ago</source>
+        <translation>%1 dagen geleden</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location line="+4"/>
+        <source>Offline copy</source>
+        <translation>Offline kopie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No offline copy of this phone&apos;s provisioning file is stored; it is kept the next time the file is viewed online.</source>
+        <translation>Er is geen offline kopie van het provisioningbestand van deze telefoon bewaard; die wordt bewaard zodra je het bestand online bekijkt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Offline copy, fetched %1 (%2).</source>
+        <translation>Offline kopie, opgehaald op %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 Its passwords cannot be shown: the key to decrypt them is no longer in the keyring.</source>
+        <translation>%1 De wachtwoorden erin kunnen niet worden getoond: de sleutel om ze te ontsleutelen staat niet meer in de sleutelbos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 Its passwords were not kept, because no secure keyring was available.</source>
+        <translation>%1 De wachtwoorden erin zijn niet bewaard, omdat er geen veilige sleutelbos was.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline copy of the provisioning file of %1</source>
+        <translation>Offline kopie van het provisioningbestand van %1</translation>
+    </message>
+</context>
+<context>
+    <name>CacheViewDialog</name>
+    <message>
+        <location line="+45"/>
+        <source>Offline cache</source>
+        <translation>Offline opslag</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Provisioning files fetched earlier, kept on this computer so you can read them without a connection. Passwords in them are stored encrypted, never in plain text.</source>
+        <translation>Eerder opgehaalde provisioningbestanden, bewaard op deze computer zodat je ze zonder verbinding kunt lezen. Wachtwoorden erin worden versleuteld bewaard, nooit als leesbare tekst.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading the offline cache…</source>
+        <translation>Offline opslag lezen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the stored copy in the provisioning viewer</source>
+        <translation>De bewaarde kopie in de provisioningviewer tonen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear organisation…</source>
+        <translation>Organisatie wissen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear all…</source>
+        <translation>Alles wissen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Organisation:</source>
+        <translation>Organisatie:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 provisioning file(s) of %2 organisation(s), %3 of at most %4.</source>
+        <translation>%1 provisioningbestand(en) van %2 organisatie(s), %3 van maximaal %4.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing is stored yet. Viewing a phone&apos;s provisioning file keeps a copy; Prepare site visit keeps a whole organisation&apos;s.</source>
+        <translation>Er is nog niets bewaard. Als je het provisioningbestand van een telefoon bekijkt, wordt er een kopie bewaard; Bezoek ter plaatse voorbereiden bewaart die van een hele organisatie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 Passwords are not kept: %2</source>
+        <translation>%1 Wachtwoorden worden niet bewaard: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phone list of %1: %2 organisation(s), %3 phone(s), fetched %4.</source>
+        <translation>Telefoonlijst van %1: %2 organisatie(s), %3 telefoon(s), opgehaald %4.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All organisations (%1 files)</source>
+        <translation>Alle organisaties (%1 bestanden)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2 (%3 files, newest %4)</source>
+        <translation>%1 · %2 (%3 bestanden, nieuwste %4)</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Remove the %1 stored provisioning file(s) of %2 (%3)? You need a connection to fetch them again.</source>
+        <translation>De %1 bewaarde provisioningbestand(en) van %2 (%3) verwijderen? Je hebt een verbinding nodig om ze opnieuw op te halen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear organisation</source>
+        <translation>Organisatie wissen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removed %1 file(s) of %2.</source>
+        <translation>%1 bestand(en) van %2 verwijderd.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove all %1 stored provisioning file(s) and the stored phone lists? You need a connection to fetch them again.</source>
+        <translation>Alle %1 bewaarde provisioningbestand(en) en de bewaarde telefoonlijsten verwijderen? Je hebt een verbinding nodig om ze opnieuw op te halen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear all</source>
+        <translation>Alles wissen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Removed all %1 file(s) and the phone lists.</source>
+        <translation>Alle %1 bestand(en) en de telefoonlijsten verwijderd.</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1386,245 @@
         <location line="+3"/>
         <source>The demo server refused to reset the phone (HTTP %1).</source>
         <translation>De demoserver weigerde de telefoon te resetten (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>SiteCheckDialog</name>
+    <message>
+        <location filename="../../compass_desk/gui/sitecheck_dialog.py" line="+47"/>
+        <source>Checking…</source>
+        <translation>Controleren…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Site check</source>
+        <translation>Locatiecontrole</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Checks whether a phone on this network can reach what it needs to provision. Run it on the phones&apos; network (same switch, same VLAN).</source>
+        <translation>Controleert of een telefoon op dit netwerk alles kan bereiken wat hij nodig heeft om te provisionen. Voer de controle uit op het netwerk van de telefoons (dezelfde switch, hetzelfde VLAN).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check</source>
+        <translation>Controle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened and what to ask IT</source>
+        <translation>Wat er gebeurde en wat je aan IT vraagt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Run again</source>
+        <translation>Opnieuw uitvoeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy report</source>
+        <translation>Rapport kopiëren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save report…</source>
+        <translation>Rapport opslaan…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Checking %1 things in parallel; this takes at most %2 seconds.</source>
+        <translation>%1 dingen tegelijk controleren; dit duurt hooguit %2 seconden.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1
+Ask IT: %2</source>
+        <translation>%1
+Vraag IT: %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not finished</source>
+        <translation>Niet afgerond</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The site check was cancelled; run it again for a complete report.</source>
+        <translation>De locatiecontrole is geannuleerd; voer hem opnieuw uit voor een volledig rapport.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 The report is on the clipboard.</source>
+        <translation>%1 Het rapport staat op het klembord.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+12"/>
+        <source>Save report</source>
+        <translation>Rapport opslaan</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>The report could not be saved to %1: %2.</source>
+        <translation>Het rapport kon niet worden opgeslagen in %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 Saved to %2.</source>
+        <translation>%1 Opgeslagen in %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>HTML report (*.html);;Text report (*.txt)</source>
+        <translation>HTML-rapport (*.html);;Tekstrapport (*.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>SiteVisitDialog</name>
+    <message>
+        <location filename="../../compass_desk/gui/site_visit_dialog.py" line="+43"/>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passwords</source>
+        <translation>Wachtwoorden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Prepare site visit</source>
+        <translation>Bezoek ter plaatse voorbereiden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Fetches the provisioning file and status of every phone of one organisation and keeps them on this computer, so you can read them on site without a connection. Passwords in them are kept encrypted with a key in your keyring (not at all when there is no secure keyring), never in plain text.</source>
+        <translation>Haalt het provisioningbestand en de status van elke telefoon van één organisatie op en bewaart ze op deze computer, zodat je ze ter plaatse zonder verbinding kunt lezen. Wachtwoorden erin worden versleuteld bewaard met een sleutel in je sleutelbos (helemaal niet als er geen veilige sleutelbos is), nooit als leesbare tekst.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type to search organisations</source>
+        <translation>Typ om organisaties te zoeken</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Prepare</source>
+        <translation>Voorbereiden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Organisation:</source>
+        <translation>Organisatie:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Reading the organisations…</source>
+        <translation>De organisaties lezen…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Read organisations</source>
+        <translation>Organisaties lezen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose an organisation from the list first.</source>
+        <translation>Kies eerst een organisatie uit de lijst.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading the phone list of %1…</source>
+        <translation>De telefoonlijst van %1 lezen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Prepare site visit for %1</source>
+        <translation>Bezoek ter plaatse voorbereiden voor %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelling…</source>
+        <translation>Annuleren…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stored %1 of %2 phones…</source>
+        <translation>%1 van %2 telefoons bewaard…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stored</source>
+        <translation>Bewaard</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cancelled: %1 provisioning file(s) were stored before the cancel; prepare again to store the rest.</source>
+        <translation>Geannuleerd: vóór het annuleren zijn %1 provisioningbestand(en) bewaard; bereid opnieuw voor om de rest te bewaren.</translation>
     </message>
 </context>
 <context>

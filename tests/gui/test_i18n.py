@@ -23,6 +23,7 @@ COMMITTED_TS = i18n_build.ts_path("nl")
 TRANSLATED_MODULES: tuple[str, ...] = (
     "compass_desk/gui/about_dialog.py",
     "compass_desk/gui/audit_view.py",
+    "compass_desk/gui/cache_view.py",
     "compass_desk/gui/diagnostics.py",
     "compass_desk/gui/environments_dialog.py",
     "compass_desk/gui/firmware_dialog.py",
@@ -30,6 +31,8 @@ TRANSLATED_MODULES: tuple[str, ...] = (
     "compass_desk/gui/first_run.py",
     "compass_desk/gui/messages.py",
     "compass_desk/gui/preferences_dialog.py",
+    "compass_desk/gui/site_visit_dialog.py",
+    "compass_desk/gui/sitecheck_dialog.py",
     "compass_desk/gui/style.py",
     "compass_desk/gui/troubleshooter.py",
     # The wizard's own words are bilingual in reset_wizard/texts.py (checked by test_i18n_wizard.py).
