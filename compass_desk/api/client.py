@@ -185,6 +185,7 @@ class CompassClient:
 
     # --- phones: reads --------------------------------------------------------------------
     def phones(self, company: Company) -> list[Phone]:
+        """The organisation's phones (a :class:`schema.PhoneList`: ``skipped`` names any left out)."""
         data = self._requester.get(
             company.url + schema.SUB_PHONES, f"list the phones of {company.name or 'an organisation'}"
         )

@@ -7,6 +7,7 @@ tolerate missing optional ones; a missing required field is an :class:`Unexpecte
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -125,6 +126,8 @@ PHONE_UPDATE_FIELDS = {
     "expansion_pads": F_EXPANSION_PADS,
     "codec_profile": F_CODEC_PROFILE,
 }
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +270,18 @@ def _enum_value(obj: Mapping[str, Any], key: str, what: str) -> str:
     return _required_str(obj, key, what).strip().lower()
 
 
+class UnknownStateError(UnexpectedResponseError):
+    """A phone whose provisioning state this version does not know (the rest of it may be fine)."""
+
+
+class PhoneList(list[Phone]):
+    """The phones of a list answer; ``skipped`` says (one sentence each) which were left out and why."""
+
+    def __init__(self, phones: list[Phone], skipped: list[str] | None = None) -> None:
+        super().__init__(phones)
+        self.skipped: list[str] = list(skipped or [])
+
+
 def parse_phone(data: Any) -> Phone:
     obj = _obj(data, "a phone")
     url = _required_str(obj, F_SELF, "a phone")
@@ -274,7 +289,7 @@ def parse_phone(data: Any) -> Phone:
     try:
         state = ProvisioningState(state_text)
     except ValueError:
-        raise UnexpectedResponseError(
+        raise UnknownStateError(
             f"Compass sent a provisioning state Compass Desk does not know ('{state_text[:30]}')."
         ) from None
     encryption_text = _str(obj, F_ENCRYPTION, Encryption.OPTIONAL.value).lower()
@@ -297,8 +312,22 @@ def parse_phone(data: Any) -> Phone:
     )
 
 
-def parse_phones(data: Any) -> list[Phone]:
-    return [parse_phone(item) for item in _list(data, "phones")]
+def parse_phones(data: Any) -> PhoneList:
+    """Every phone of a list; one in a state this version does not know is left out (and named in
+    ``skipped``) rather than failing its whole organisation: acting on a phone whose state is not
+    understood would be guessing, and hiding all its neighbours would stop the work."""
+    phones: list[Phone] = []
+    skipped: list[str] = []
+    for item in _list(data, "phones"):
+        try:
+            phones.append(parse_phone(item))
+        except UnknownStateError as error:
+            obj = item if isinstance(item, Mapping) else {}
+            who = _str(obj, F_NAME) or _str(obj, F_MAC) or _str(obj, F_SELF) or "a phone"
+            sentence = f"Phone {who[:80]} was left out: {error.message}"
+            log.warning("%s", sentence)
+            skipped.append(sentence)
+    return PhoneList(phones, skipped)
 
 
 def parse_status(data: Any) -> PhoneStatus:

@@ -61,10 +61,12 @@ def _list(args: argparse.Namespace, options: GlobalOptions) -> int:
         if args.company:
             company = find_company(session, args.company)
             phones = session.refresh_company(company)
+            warnings = list(getattr(phones, "skipped", ()))
         else:
             result = session.refresh(progress=refresh_progress)
             phones = result.phones
             failures = [f"{f.company.name}: {f.message}" for f in result.failures]
+            warnings = result.warnings
         companies = {c.url: c for c in session.companies}
     if args.state:
         phones = [p for p in phones if p.provisioning.value == args.state]
@@ -72,6 +74,8 @@ def _list(args: argparse.Namespace, options: GlobalOptions) -> int:
         print_json([phone_json(p, companies.get(p.company_url)) for p in phones])
     else:
         print_phones(phones, companies)
+    for warning in warnings:
+        print(f"compass-desk: warning: {warning}", file=sys.stderr)
     for failure in failures:
         print(f"compass-desk: could not read the phones of {failure}", file=sys.stderr)
     return FAILED if failures else OK

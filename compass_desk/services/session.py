@@ -49,6 +49,8 @@ class RefreshResult:
     failures: list[CompanyFailure] = field(default_factory=list)
     cancelled: bool = False
     fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    # One sentence per phone left out of an organisation's list (e.g. a state this version does not know).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -204,7 +206,9 @@ class Session:
         order = {c.url: i for i, c in enumerate(targets)}
         phones = [p for url in sorted(fetched, key=order.__getitem__) for p in fetched[url]]
         failures.sort(key=lambda f: order[f.company.url])
-        return RefreshResult(list(targets), phones, failures, cancelled, fetched_at)
+        warnings = [w for url in sorted(fetched, key=order.__getitem__)
+                    for w in getattr(fetched[url], "skipped", ())]
+        return RefreshResult(list(targets), phones, failures, cancelled, fetched_at, warnings)
 
     def refresh_company(self, company: Company) -> list[Phone]:
         """One organisation's phones (raises the ApiError instead of collecting it)."""
