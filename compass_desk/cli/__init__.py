@@ -72,7 +72,11 @@ def _run_gui(args: argparse.Namespace, options: GlobalOptions) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from compass_desk.cli._logging import CliLogging
+
     raw = list(sys.argv[1:] if argv is None else argv)
+    logs: CliLogging | None = None
+    options = GlobalOptions()
     try:
         options, rest = extract_global_options(raw)
         parser = build_parser()
@@ -83,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 # A group called without its subcommand: show that group's help.
                 parser.parse_args([*rest, "--help"])
             return _run_gui(args, options)
+        logs = CliLogging(options)
+        logs.start()
         code: int = handler(args, options)
         return code
     except CliError as exc:
@@ -96,3 +102,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except Exception as exc:
+        # A bug: one sentence here, the traceback (redacted) in the log file.
+        logs = logs or CliLogging(options)
+        path = logs.path or logs.start()
+        log.error("unexpected error in a compass-desk command", exc_info=exc)
+        where = f"details in {path}" if path else "the log file could not be written"
+        print(f"compass-desk: unexpected error: {type(exc).__name__}; {where}", file=sys.stderr)
+        return 1
+    finally:
+        if logs is not None:
+            logs.stop()

@@ -71,23 +71,36 @@ def open_journal(options: GlobalOptions) -> Iterator[Journal]:
         raise CliError(
             f"the operations journal cannot be opened ({exc}); nothing was changed", FAILED
         ) from None
+    except OSError as exc:  # the data folder itself cannot be made or used
+        where = exc.filename or app_paths(options.data_dir).data
+        raise CliError(
+            f"the operations journal cannot be opened: {where}: {exc.strerror or exc}; nothing was changed",
+            FAILED,
+        ) from None
     try:
         yield journal
     finally:
         journal.close()
 
 
-def _audit(options: GlobalOptions) -> Any:
+@contextmanager
+def _audit(options: GlobalOptions) -> Iterator[Any]:
+    """The audit log for the duration of one command (closed afterwards), or None if it cannot open."""
     from compass_desk.paths import app_paths
     from compass_desk.store.audit import AuditLog
     from compass_desk.store.db import state_db_path
 
     try:
-        return AuditLog(state_db_path(app_paths(options.data_dir).ensure().data))
+        audit = AuditLog(state_db_path(app_paths(options.data_dir).ensure().data))
     except Exception as exc:  # the move itself matters more than its log line; say so, go on
         print(f"compass-desk: the audit log cannot be opened ({exc}); this move is not logged",
               file=sys.stderr)
-        return None
+        yield None
+        return
+    try:
+        yield audit
+    finally:
+        audit.close()
 
 
 @contextmanager
@@ -138,10 +151,11 @@ def _move(args: argparse.Namespace, options: GlobalOptions) -> int:
     from compass_desk.services.moves import MoveError, MoveService
 
     method = MoveMethod.MANUAL if args.manual else MoveMethod.API
-    with open_journal(options) as journal, connected(options) as session, move_errors():
+    with open_journal(options) as journal, connected(options) as session, _audit(options) as audit, \
+            move_errors():
         phone = find_phone(session, args.phone)
         target = find_company(session, args.to)
-        service = MoveService(session, journal, audit=_audit(options))
+        service = MoveService(session, journal, audit=audit)
         plan = service.plan(phone, target, method)  # rights first: read-only is refused here
         question = (f"{METHOD_LABELS[method]}: {describe(phone)} from {plan.source_name} to {target.name} "
                     f"on {session.environment.name}?")
@@ -209,12 +223,13 @@ def _switch(args: argparse.Namespace, options: GlobalOptions) -> int:
     from compass_desk.services.lookup import find_company, find_phone
 
     target_options = dataclasses.replace(options, env=args.to_env, url=None, user=None)
-    with connected(options) as source, connected(target_options) as target, move_errors():
+    with connected(options) as source, connected(target_options) as target, _audit(options) as audit, \
+            move_errors():
         phone = find_phone(source, args.phone)
         company = find_company(target, args.to) if args.to else None
         confirm(f"Use {describe(phone)} on {target.environment.name} (add it there if needed and activate "
                 f"provisioning by manufacturer)? {ENVIRONMENT_SWITCH_NOTE}", args.yes)
-        result = switch_environment(source, phone, target, target_company=company, audit=_audit(options))
+        result = switch_environment(source, phone, target, target_company=company, audit=audit)
     if options.json:
         print_json(switch_json(result))
     else:
@@ -269,8 +284,8 @@ def _resume_or_undo(args: argparse.Namespace, options: GlobalOptions, journal: J
         question = f"Finish move {op_id}: {phone} into {data['to']['name']}?"
     else:
         question = f"Undo move {op_id}: put {phone} back in {data['from']['name']}?"
-    with connected(options) as session, move_errors():
-        service = MoveService(session, journal, audit=_audit(options))
+    with connected(options) as session, _audit(options) as audit, move_errors():
+        service = MoveService(session, journal, audit=audit)
         source = codec.decode(Company, op.payload["source"])
         confirm(question, args.yes)
         outcome = service.resume(op_id) if args.resume is not None else service.undo(op_id)

@@ -237,3 +237,24 @@ def test_failed_readd_on_a_terminal_offers_retry_or_put_back(simulator, capsys, 
     assert "not carried over" in confirmed[0]
     assert json.loads(out)["company"]["url"] == source.url  # put back
     assert count_everywhere(simulator, phone.mac) == 1
+
+
+def test_every_audit_log_a_move_opens_is_closed(simulator, capsys, picked, monkeypatch):
+    from compass_desk.store import audit
+
+    opened, closed = [], []
+    real_init, real_close = audit.AuditLog.__init__, audit.AuditLog.close
+
+    def init(self, *args, **kwargs):
+        opened.append(self)
+        real_init(self, *args, **kwargs)
+
+    def close(self):
+        closed.append(self)
+        real_close(self)
+
+    monkeypatch.setattr(audit.AuditLog, "__init__", init)
+    monkeypatch.setattr(audit.AuditLog, "close", close)
+    phone, _source, target = picked
+    code, _data, _ = move(simulator, capsys, phone.mac, "--to", target.name, "--yes")
+    assert code == 0 and opened and all(log in closed for log in opened)
