@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,8 @@ from compass_desk.services.cancel import Cancelled
 from compass_desk.services.moves import MoveService
 
 log = logging.getLogger(__name__)
-COLUMNS = ("Phone", "MAC address", "From", "Result")
+COLUMNS = (QT_TRANSLATE_NOOP("BulkMoveDialog", "Phone"), QT_TRANSLATE_NOOP("BulkMoveDialog", "MAC address"),
+           QT_TRANSLATE_NOOP("BulkMoveDialog", "From"), QT_TRANSLATE_NOOP("BulkMoveDialog", "Result"))
 
 
 class BulkMoveDialog(QDialog):
@@ -42,18 +43,20 @@ class BulkMoveDialog(QDialog):
                  companies: list[Company] | None = None, *, rate_per_s: float = DEFAULT_RATE_PER_S,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Move {len(phones)} phones")
+        self.setWindowTitle(self.tr("Move %1 phones").replace("%1", str(len(phones))))
+        self.waiting = self.tr("waiting")
         self.resize(760, 460)
         self.service, self.worker, self.phones, self.rate = service, worker, list(phones), rate_per_s
         self.companies = companies if companies is not None else service.session.companies
         self.run_result: BulkRun | None = None
         self.job: Job | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel("The phones are moved with the API, one after another: they keep their settings and "
-                       "need no reset. Organisations where you only have read rights cannot be chosen.")
+        intro = QLabel(self.tr("The phones are moved with the API, one after another: they keep their "
+                               "settings and need no reset. Organisations where you only have read rights "
+                               "cannot be chosen."))
         intro.setWordWrap(True)
         pick = QHBoxLayout()
-        pick.addWidget(QLabel("Move to:"))
+        pick.addWidget(QLabel(self.tr("Move to:")))
         self.target = QComboBox()
         self.target.setEditable(True)
         self.target.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -64,13 +67,13 @@ class BulkMoveDialog(QDialog):
         self.target.setCompleter(completer)
         pick.addWidget(self.target, 1)
         self.table = QTableWidget(len(self.phones), len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(str(column)) for column in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         names = {c.url: c.name for c in self.companies}
         for row, phone in enumerate(self.phones):
-            cells = (phone.name, format_mac(phone.mac), names.get(phone.company_url, ""), "waiting")
+            cells = (phone.name, format_mac(phone.mac), names.get(phone.company_url, ""), self.waiting)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -78,12 +81,12 @@ class BulkMoveDialog(QDialog):
         self.progress.setRange(0, len(self.phones))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.move_button = QPushButton(f"Move {len(self.phones)} phones")
-        self.retry_button = QPushButton("Retry the failed ones")
+        self.move_button = QPushButton(self.tr("Move %1 phones").replace("%1", str(len(self.phones))))
+        self.retry_button = QPushButton(self.tr("Retry the failed ones"))
         self.retry_button.hide()
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setEnabled(False)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
         for button in (self.move_button, self.retry_button, self.stop_button):
             buttons.addWidget(button)
@@ -106,11 +109,12 @@ class BulkMoveDialog(QDialog):
         model = QStandardItemModel(self)
         for company in self.companies:
             writable = company.access is Access.WRITE
-            item = QStandardItem(company.name if writable else f"{company.name} — read-only")
+            item = QStandardItem(company.name if writable
+                                 else self.tr("%1 — read-only").replace("%1", company.name))
             item.setData(company, Qt.ItemDataRole.UserRole)
             if not writable:
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setToolTip("You have read-only rights here.")
+                item.setToolTip(self.tr("You have read-only rights here."))
             model.appendRow(item)
         self.target.setModel(model)
         first = next((i for i, c in enumerate(self.companies) if c.access is Access.WRITE), -1)
@@ -137,7 +141,8 @@ class BulkMoveDialog(QDialog):
         self.stop_button.setEnabled(running)
         self.target.setEnabled(not running and self.run_result is None)
         if target is None and not any(c.access is Access.WRITE for c in self.companies):
-            self.summary.setText("You have read-only rights on every organisation, so no phone can be moved.")
+            self.summary.setText(
+                self.tr("You have read-only rights on every organisation, so no phone can be moved."))
 
     def _start(self, retrying: bool) -> None:
         service, rate, previous = self.service, self.rate, self.run_result
@@ -153,7 +158,7 @@ class BulkMoveDialog(QDialog):
                              cancel=ctx.token)
 
         for phone in phones:
-            self._set_result(phone, "waiting", None)
+            self._set_result(phone, self.waiting, None)
         self.progress.setRange(0, len(phones))
         self.progress.setValue(0)
         try:
@@ -162,7 +167,7 @@ class BulkMoveDialog(QDialog):
         except Busy as exc:
             self.summary.setText(str(exc))
             return
-        self.summary.setText(f"Moving to {target.name}…")
+        self.summary.setText(self.tr("Moving to %1…").replace("%1", target.name))
         self._update()
 
     def reject(self) -> None:
@@ -203,8 +208,8 @@ class BulkMoveDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.job = None
         if isinstance(error, Cancelled):
-            self.summary.setText("Stopped. The phones moved so far stay moved; refresh to see where each "
-                                 "one is.")
+            self.summary.setText(self.tr("Stopped. The phones moved so far stay moved; refresh to see where "
+                                         "each one is."))
         else:
             self.summary.setText(user_message(error, "move the phones"))
         self._update()

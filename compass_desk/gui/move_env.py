@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,7 +34,9 @@ from compass_desk.services.env_switch import (
 from compass_desk.services.session import Session
 
 log = logging.getLogger(__name__)
-ROWS = ("Organisation", "Name", "Provisioning by manufacturer", "Online", "Activated")
+ROWS = (QT_TRANSLATE_NOOP("SidePanel", "Organisation"), QT_TRANSLATE_NOOP("SidePanel", "Name"),
+        QT_TRANSLATE_NOOP("SidePanel", "Provisioning by manufacturer"),
+        QT_TRANSLATE_NOOP("SidePanel", "Online"), QT_TRANSLATE_NOOP("SidePanel", "Activated"))
 
 
 class SidePanel(QGroupBox):
@@ -42,26 +44,27 @@ class SidePanel(QGroupBox):
         super().__init__(title)
         form = QFormLayout(self)
         self.values: dict[str, QLabel] = {}
-        for row in ROWS:
+        for row in map(str, ROWS):
             label = QLabel("…")
             label.setWordWrap(True)
             self.values[row] = label
-            form.addRow(f"{row}:", label)
+            form.addRow(f"{self.tr(row)}:", label)
 
     def show_side(self, side: EnvSide) -> None:
         phone = side.phone
         if side.error or phone is None:
-            text = f"could not be read: {side.error}" if side.error else "not on this environment"
+            text = (self.tr("could not be read: %1").replace("%1", side.error) if side.error
+                    else self.tr("not on this environment"))
             self.values["Organisation"].setText(text)
-            for row in ROWS[1:]:
+            for row in map(str, ROWS[1:]):
                 self.values[row].setText("—")
             return
         self.values["Organisation"].setText(side.company.name if side.company else phone.company_url)
         self.values["Name"].setText(phone.name)
         self.values["Provisioning by manufacturer"].setText(phone.provisioning.value)
-        online = "—" if side.status is None else ("yes" if side.status.online else "no")
+        online = "—" if side.status is None else (self.tr("yes") if side.status.online else self.tr("no"))
         self.values["Online"].setText(online)
-        activated = phone.activated_at.astimezone().strftime("%d %b %Y %H:%M") if phone.activated_at else "—"
+        activated = phone.activated_at.astimezone().strftime("%d-%m-%Y %H:%M") if phone.activated_at else "—"
         self.values["Activated"].setText(activated)
 
 
@@ -72,25 +75,26 @@ class EnvSwitchDialog(QDialog):
     def __init__(self, source: Session, target: Session, worker: Worker, phone: Phone, *, audit: Any = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Use this phone on {target.environment.name}")
+        self.setWindowTitle(self.tr("Use this phone on %1").replace("%1", target.environment.name))
         self.resize(720, 420)
         self.source, self.target, self.worker, self.phone, self.audit = source, target, worker, phone, audit
         layout = QVBoxLayout(self)
-        intro = QLabel(f"Phone {phone_label(phone)}. {ENVIRONMENT_SWITCH_NOTE}")
+        intro = QLabel(self.tr("Phone %1. %2").replace("%2", ENVIRONMENT_SWITCH_NOTE)
+                       .replace("%1", phone_label(phone)))
         intro.setWordWrap(True)
         sides = QHBoxLayout()
-        self.source_panel = SidePanel(f"{source.environment.name} (now)")
+        self.source_panel = SidePanel(self.tr("%1 (now)").replace("%1", source.environment.name))
         self.target_panel = SidePanel(target.environment.name)
         sides.addWidget(self.source_panel)
         sides.addWidget(self.target_panel)
-        self.company_label = QLabel(f"Add it on {target.environment.name} to:")
+        self.company_label = QLabel(self.tr("Add it on %1 to:").replace("%1", target.environment.name))
         self.companies = QComboBox()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.use_button = QPushButton(f"Use on {target.environment.name}")
-        self.guide_button = QPushButton("Open the factory-reset guide")
+        self.use_button = QPushButton(self.tr("Use on %1").replace("%1", target.environment.name))
+        self.guide_button = QPushButton(self.tr("Open the factory-reset guide"))
         self.guide_button.hide()
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.company_label)
         buttons.addWidget(self.companies, 1)
@@ -109,7 +113,7 @@ class EnvSwitchDialog(QDialog):
         self.busy = False
         self.use_button.setEnabled(False)
         self._submit(lambda _ctx: compare(source, phone, target), self._compared,
-                     "Reading both environments…")
+                     self.tr("Reading both environments…"))
 
     def reject(self) -> None:
         if not self.busy:  # the sessions must outlive the work that uses them
@@ -142,17 +146,19 @@ class EnvSwitchDialog(QDialog):
             self.companies.setCurrentIndex(writable.index(guess))
         self.companies.setVisible(not there)
         self.company_label.setVisible(not there)
+        name = self.target.environment.name
         if target_side.error:
-            self.message.setText(f"{self.target.environment.name} could not be read: {target_side.error}")
+            self.message.setText(self.tr("%1 could not be read: %2").replace("%2", target_side.error)
+                                 .replace("%1", name))
         elif there:
-            self.message.setText(f"The MAC address already exists on {self.target.environment.name}; it only "
-                                 "needs to be activated there.")
+            self.message.setText(self.tr("The MAC address already exists on %1; it only needs to be "
+                                         "activated there.").replace("%1", name))
         elif not writable:
-            self.message.setText(f"You have read-only rights on every organisation of "
-                                 f"{self.target.environment.name}, so the phone cannot be added there.")
+            self.message.setText(self.tr("You have read-only rights on every organisation of %1, so the "
+                                         "phone cannot be added there.").replace("%1", name))
         else:
-            self.message.setText(f"The phone is not on {self.target.environment.name} yet; it will be added "
-                                 "with the same model and properties, then activated.")
+            self.message.setText(self.tr("The phone is not on %1 yet; it will be added with the same model "
+                                         "and properties, then activated.").replace("%1", name))
         self.use_button.setEnabled(not target_side.error and (there or bool(writable)))
 
     def use(self) -> None:
@@ -163,7 +169,8 @@ class EnvSwitchDialog(QDialog):
             return switch_environment(source, phone, target, target_company=company, progress=ctx.progress,
                                       audit=audit)
 
-        self._submit(work, self._switched, f"Preparing the phone for {target.environment.name}…")
+        self._submit(work, self._switched,
+                     self.tr("Preparing the phone for %1…").replace("%1", target.environment.name))
 
     def _switched(self, result: EnvSwitchResult) -> None:
         self.busy = False

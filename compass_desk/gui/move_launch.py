@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from compass_desk.domain.models import Environment, Phone
 from compass_desk.gui.messages import user_message
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 if TYPE_CHECKING:
     from compass_desk.gui.bulk_move import BulkMoveDialog
@@ -37,7 +39,8 @@ def _service(browser: Any) -> tuple[MoveService, Journal]:
 
 def _signed_in(parent: QWidget | None, browser: Any, title: str) -> bool:
     if browser.session is None or getattr(browser, "read_only", False):
-        QMessageBox.information(parent, title, "Sign in to this environment to move phones.")
+        QMessageBox.information(parent, title,
+                                translate("MoveLaunch", "Sign in to this environment to move phones."))
         return False
     return True
 
@@ -53,8 +56,9 @@ def _open_reset_guide(parent: QWidget | None, browser: Any, phone: Phone) -> Non
     try:
         from compass_desk.gui.reset_wizard.launch import open_reset_wizard
     except ImportError:
-        QMessageBox.information(parent, "Factory reset", "Reset the phone to factory defaults now; "
-                                f"'compass-desk guide {phone.model}' shows how.")
+        QMessageBox.information(parent, translate("MoveLaunch", "Factory reset"),
+                                translate("MoveLaunch", "Reset the phone to factory defaults now; "
+                                          "'compass-desk guide %1' shows how.").replace("%1", phone.model))
         return
     open_reset_wizard(parent, browser, browser.worker, mac=phone.mac)
 
@@ -62,7 +66,7 @@ def _open_reset_guide(parent: QWidget | None, browser: Any, phone: Phone) -> Non
 def open_move_wizard(parent: QWidget | None, browser: Any, phone: Phone) -> MoveWizard | None:
     from compass_desk.gui.move_wizard import MoveWizard
 
-    if not _signed_in(parent, browser, "Move phone"):
+    if not _signed_in(parent, browser, translate("MoveLaunch", "Move phone")):
         return None
     service, journal = _service(browser)
     wizard = MoveWizard(service, browser.worker, phone, companies=browser.session.companies, parent=parent)
@@ -77,7 +81,7 @@ def open_move_wizard(parent: QWidget | None, browser: Any, phone: Phone) -> Move
 def open_bulk_move(parent: QWidget | None, browser: Any, phones: list[Phone]) -> BulkMoveDialog | None:
     from compass_desk.gui.bulk_move import BulkMoveDialog
 
-    if not phones or not _signed_in(parent, browser, "Move phones"):
+    if not phones or not _signed_in(parent, browser, translate("MoveLaunch", "Move phones")):
         return None
     service, journal = _service(browser)
     dialog = BulkMoveDialog(service, browser.worker, phones, browser.session.companies, parent=parent)
@@ -91,13 +95,14 @@ def open_bulk_move(parent: QWidget | None, browser: Any, phones: list[Phone]) ->
 def open_environment_switch(parent: QWidget | None, browser: Any, phone: Phone,
                             target: Environment) -> None:
     """Sign in to *target* off the UI thread, then show both environments side by side."""
-    if not _signed_in(parent, browser, "Use on another environment"):
+    title = translate("MoveLaunch", "Use on another environment")
+    if not _signed_in(parent, browser, title):
         return
     context, source = browser.context, browser.session
     password = context.passwords.get(target)
     if password is None:
-        QMessageBox.information(parent, "Use on another environment",
-                                f"Sign in to {target.name} once (switch to it), then try again.")
+        QMessageBox.information(parent, title, translate(
+            "MoveLaunch", "Sign in to %1 once (switch to it), then try again.").replace("%1", target.name))
         return
 
     def show(session: Any) -> None:
@@ -107,15 +112,17 @@ def open_environment_switch(parent: QWidget | None, browser: Any, phone: Phone,
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: session.close())
         dialog.reset_guide_requested.connect(lambda p: QMessageBox.information(
-            parent, "Factory reset", f"Reset the phone now; it joins {target.name} when it starts again. "
-            f"'compass-desk guide {p.model}' shows how."))
+            parent, translate("MoveLaunch", "Factory reset"),
+            translate("MoveLaunch", "Reset the phone now; it joins %1 when it starts again. "
+                      "'compass-desk guide %2' shows how.").replace("%2", p.model)
+            .replace("%1", target.name)))
         dialog.show()
 
     def failed(error: BaseException) -> None:
-        QMessageBox.warning(parent, "Use on another environment",
-                            user_message(error, f"sign in to {target.name}"))
+        QMessageBox.warning(parent, title, user_message(error, f"sign in to {target.name}"))
 
-    browser.worker.submit(lambda _ctx: context.connect(target, password), label=f"sign in to {target.name}",
+    label = translate("MoveLaunch", "Signing in to %1").replace("%1", target.name)
+    browser.worker.submit(lambda _ctx: context.connect(target, password), label=label,
                           on_success=show, on_failure=failed)
 
 

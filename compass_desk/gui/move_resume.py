@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -66,9 +66,16 @@ def describe_operation(op: Operation) -> str:
     source = (payload.get("source") or {}).get("name", "?")
     target = (payload.get("target") or {}).get("name", "?")
     last = op.last_step
-    step = f"last step: {last.name} {last.state}" if last else "snapshot saved, nothing removed yet"
-    started = op.started_at.astimezone().strftime("%d %b %Y %H:%M")
-    return f"Move {op.id}: phone {name} from {source} to {target}\nstarted {started}; {step}"
+    if last:
+        step = QCoreApplication.translate("ResumeMovesDialog", "last step: %1 %2").replace(
+            "%1", last.name).replace("%2", last.state)
+    else:
+        step = QCoreApplication.translate("ResumeMovesDialog", "snapshot saved, nothing removed yet")
+    started = op.started_at.astimezone().strftime("%d-%m-%Y %H:%M")
+    text = QCoreApplication.translate("ResumeMovesDialog", "Move %1: phone %2 from %3 to %4\nstarted %5; %6")
+    for number, value in enumerate((op.id, name, source, target, started, step), start=1):
+        text = text.replace(f"%{number}", str(value))
+    return text
 
 
 class ResumeMovesDialog(QDialog):
@@ -77,26 +84,26 @@ class ResumeMovesDialog(QDialog):
     def __init__(self, journal: Journal, worker: Worker, session: Session | None, *, audit: Any = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Unfinished moves")
+        self.setWindowTitle(self.tr("Unfinished moves"))
         self.resize(620, 380)
         self.journal = journal
         self.worker = worker
         self.session = session
         self.audit = audit
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = QLabel(self.tr(
             "These moves by hand did not finish, for example because Compass Desk was closed or the "
             "connection broke. Everything about each phone was saved first. Finish the move, or put the "
             "phone back where it was (with its custom settings and firmware choice)."
-        )
+        ))
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.finish_button = QPushButton("Finish the move")
-        self.undo_button = QPushButton("Put it back")
-        self.later_button = QPushButton("Decide later")
+        self.finish_button = QPushButton(self.tr("Finish the move"))
+        self.undo_button = QPushButton(self.tr("Put it back"))
+        self.later_button = QPushButton(self.tr("Decide later"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.finish_button)
         buttons.addWidget(self.undo_button)
@@ -121,7 +128,8 @@ class ResumeMovesDialog(QDialog):
             if self.session is None or not belongs_to(op, self.session.environment):
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 where = op.payload.get("environment")
-                item.setText(item.text() + f"\nSign in to {where} to finish or undo it.")
+                item.setText(self.tr("%1\nSign in to %2 to finish or undo it.").replace("%2", str(where))
+                             .replace("%1", item.text()))
             self.list.addItem(item)
         for row in range(self.list.count()):
             if self.list.item(row).flags() & Qt.ItemFlag.ItemIsSelectable:
@@ -158,7 +166,7 @@ class ResumeMovesDialog(QDialog):
 
         self.busy = True
         self._update_buttons()
-        self.message.setText("Checking where the phone is now…")
+        self.message.setText(self.tr("Checking where the phone is now…"))
         try:
             self.worker.submit(work, label=f"move {op.id}", key=f"journal:{op.id}", on_success=self._done,
                                on_failure=self._failed, on_progress=self._progress)
@@ -174,7 +182,7 @@ class ResumeMovesDialog(QDialog):
         emit(self.resolved, outcome)
         self.reload()
         if self.list.count() == 0:
-            self.later_button.setText("Close")
+            self.later_button.setText(self.tr("Close"))
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False

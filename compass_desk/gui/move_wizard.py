@@ -64,25 +64,26 @@ class TargetPage(QWizardPage):
     def __init__(self, wizard: MoveWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Choose the target organisation")
-        self.setSubTitle(f"Where should phone {phone_label(wizard.phone)} go?")
+        self.setTitle(self.tr("Choose the target organisation"))
+        self.setSubTitle(self.tr("Where should phone %1 go?").replace("%1", phone_label(wizard.phone)))
         layout = QVBoxLayout(self)
         self.refusal = _wrap()
         self.refusal.setObjectName("refusal")
         self.refusal.setStyleSheet("color: #a40000; font-weight: bold;")
         self.refusal.hide()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search organisations…")
+        self.search.setPlaceholderText(self.tr("Search organisations…"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
         layout.addWidget(self.refusal)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
-        layout.addWidget(_wrap("Organisations where you only have read rights are shown greyed; you need "
-                               "write rights on both organisations to move a phone."))
+        layout.addWidget(_wrap(self.tr("Organisations where you only have read rights are shown greyed; you "
+                                       "need write rights on both organisations to move a phone.")))
         for choice in target_choices(wizard.companies, wizard.phone):
-            text = choice.company.name if choice.selectable else f"{choice.company.name} — {choice.reason}"
+            text = choice.company.name if choice.selectable else (
+                self.tr("%1 — %2").replace("%2", choice.reason).replace("%1", choice.company.name))
             item = QListWidgetItem(text)
             item.setData(COMPANY_ROLE, choice.company)
             if choice.selectable:
@@ -131,20 +132,22 @@ class MethodPage(QWizardPage):
     def __init__(self, wizard: MoveWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("How should the phone move?")
-        self.setSubTitle("Both ways keep the phone safe; they differ in what it keeps.")
+        self.setTitle(self.tr("How should the phone move?"))
+        self.setSubTitle(self.tr("Both ways keep the phone safe; they differ in what it keeps."))
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
         self.radios: dict[MoveMethod, QRadioButton] = {}
         self.notes: dict[MoveMethod, QLabel] = {}
         for method in MoveMethod:
-            extra = " (recommended)" if method is MoveMethod.API else ""
-            radio = QRadioButton(METHOD_LABELS[method] + extra)
+            label = METHOD_LABELS[method]
+            if method is MoveMethod.API:
+                label = self.tr("%1 (recommended)").replace("%1", label)
+            radio = QRadioButton(label)
             note = _wrap(METHOD_TRADE_OFFS[method])
             note.setContentsMargins(24, 0, 0, 8)
             if not all(wizard.supports(op) for op in REQUIRED_OPERATIONS[method]):
                 radio.setEnabled(False)
-                note.setText(note.text() + " This environment does not offer it.")
+                note.setText(self.tr("%1 This environment does not offer it.").replace("%1", note.text()))
             self.group.addButton(radio)
             self.radios[method] = radio
             self.notes[method] = note
@@ -187,16 +190,18 @@ class ConfirmPage(QWizardPage):
     def __init__(self, wizard: MoveWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Confirm the move")
-        self.setSubTitle("Nothing has been changed yet.")
+        self.setTitle(self.tr("Confirm the move"))
+        self.setSubTitle(self.tr("Nothing has been changed yet."))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Move")
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Move"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.fields: dict[str, QLabel] = {}
-        for key in ("Phone", "From", "To", "Environment", "Method"):
+        labels = {"Phone": self.tr("Phone:"), "From": self.tr("From:"), "To": self.tr("To:"),
+                  "Environment": self.tr("Environment:"), "Method": self.tr("Method:")}
+        for key, label in labels.items():
             self.fields[key] = _wrap()
-            form.addRow(f"{key}:", self.fields[key])
+            form.addRow(label, self.fields[key])
         layout.addLayout(form)
         self.losses = _wrap()
         layout.addWidget(self.losses)
@@ -213,20 +218,21 @@ class ConfirmPage(QWizardPage):
         self.fields["Method"].setText(METHOD_LABELS[plan.method])
         if plan.losses:
             items = "".join(f"<li>{loss}</li>" for loss in plan.losses)
-            self.losses.setText(f"<b>What moving by hand means for this phone:</b><ul>{items}</ul>"
-                                "Everything is saved in the local journal first, so the phone can be put "
-                                "back.")
+            self.losses.setText(self.tr("<b>What moving by hand means for this phone:</b><ul>%1</ul>"
+                                        "Everything is saved in the local journal first, so the phone can be "
+                                        "put back.")
+                                .replace("%1", items))
         else:
-            self.losses.setText("The phone keeps all its settings and needs no reset; the new organisation's "
-                                "name should appear on its display almost at once.")
+            self.losses.setText(self.tr("The phone keeps all its settings and needs no reset; the new "
+                                        "organisation's name should appear on its display almost at once."))
 
 
 class RunPage(QWizardPage):
     def __init__(self, wizard: MoveWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Moving the phone")
-        self.setSubTitle("Each step is checked by reading the phone back from Compass.")
+        self.setTitle(self.tr("Moving the phone"))
+        self.setSubTitle(self.tr("Each step is checked by reading the phone back from Compass."))
         layout = QVBoxLayout(self)
         self.progress = QProgressBar()
         self.status = _wrap()
@@ -234,9 +240,9 @@ class RunPage(QWizardPage):
         self.result.setObjectName("result")
         self.notes = _wrap()
         buttons = QHBoxLayout()
-        self.retry_button = QPushButton("Try again")
-        self.undo_button = QPushButton("Put it back where it was")
-        self.guide_button = QPushButton("Open the factory-reset guide")
+        self.retry_button = QPushButton(self.tr("Try again"))
+        self.undo_button = QPushButton(self.tr("Put it back where it was"))
+        self.guide_button = QPushButton(self.tr("Open the factory-reset guide"))
         for button in (self.retry_button, self.undo_button, self.guide_button):
             button.hide()
             buttons.addWidget(button)
@@ -299,8 +305,10 @@ class RunPage(QWizardPage):
         self._wizard.outcome = outcome
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        check = (f"Verified: Compass now lists the phone in {outcome.company.name}." if outcome.verified
-                 else "Compass did not confirm the new organisation yet; check the phone in a moment.")
+        check = (self.tr("Verified: Compass now lists the phone in %1.").replace("%1", outcome.company.name)
+                 if outcome.verified
+                 else self.tr("Compass did not confirm the new organisation yet; check the phone in a "
+                              "moment."))
         self.status.setText(check)
         self.result.setText(outcome.message)
         self.notes.setText("\n".join(outcome.notes))
@@ -314,16 +322,16 @@ class RunPage(QWizardPage):
             self.operation_id = error.operation_id if error.operation_id is not None else self.operation_id
             self.result.setText(error.message)
             if error.resumable:
-                self.status.setText("<b>The move is not finished.</b> It is saved in the journal, so nothing "
-                                    "is lost.")
-                self.notes.setText("If you close this now, the unfinished move is offered again at the next "
-                                   "start (and listed by 'compass-desk journal').")
+                self.status.setText(self.tr("<b>The move is not finished.</b> It is saved in the journal, so "
+                                            "nothing is lost."))
+                self.notes.setText(self.tr("If you close this now, the unfinished move is offered again at "
+                                           "the next start (and listed by 'compass-desk journal')."))
                 self.retry_button.show()
                 self.undo_button.show()
             else:
-                self.status.setText("The move stopped.")
+                self.status.setText(self.tr("The move stopped."))
         else:
-            self.status.setText("The move stopped.")
+            self.status.setText(self.tr("The move stopped."))
             self.result.setText(user_message(error, "move the phone"))
         self._finish()
 
@@ -343,7 +351,7 @@ class MoveWizard(QWizard):
     def __init__(self, service: MoveService, worker: Worker, phone: Phone,
                  companies: list[Company] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Move phone")
+        self.setWindowTitle(self.tr("Move phone"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.resize(640, 520)
@@ -369,12 +377,14 @@ class MoveWizard(QWizard):
     def refusal(self) -> str:
         """Why this user cannot move the phone at all (read-only on its organisation), or ""."""
         source = next((c for c in self.companies if c.url == self.phone.company_url), None)
-        where = f"“{source.name}”" if source else "the phone's organisation"
-        if source is None or source.access is not Access.WRITE:
-            return (f"You have read-only rights on {where}, so this phone cannot be moved. Nothing was "
-                    "changed.")
+        if source is None:
+            return self.tr("You have read-only rights on the phone's organisation, so this phone cannot be "
+                           "moved. Nothing was changed.")
+        if source.access is not Access.WRITE:
+            return self.tr("You have read-only rights on “%1”, so this phone cannot be moved. Nothing was "
+                           "changed.").replace("%1", source.name)
         if not any(c.selectable for c in target_choices(self.companies, self.phone)):
-            return "There is no other organisation where you have write rights."
+            return self.tr("There is no other organisation where you have write rights.")
         return ""
 
     def reject(self) -> None:

@@ -208,6 +208,90 @@
     </message>
 </context>
 <context>
+    <name>BulkMoveDialog</name>
+    <message>
+        <location filename="../../compass_desk/gui/bulk_move.py" line="+35"/>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MAC address</source>
+        <translation>MAC-adres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+38"/>
+        <source>Move %1 phones</source>
+        <translation>%1 telefoons verplaatsen</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>waiting</source>
+        <translation>wacht</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The phones are moved with the API, one after another: they keep their settings and need no reset. Organisations where you only have read rights cannot be chosen.</source>
+        <translation>De telefoons worden via de API verplaatst, de een na de ander: ze houden hun instellingen en hoeven niet gereset te worden. Organisaties waar je alleen leesrechten hebt, kun je niet kiezen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move to:</source>
+        <translation>Verplaatsen naar:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Retry the failed ones</source>
+        <translation>Mislukte opnieuw proberen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 — read-only</source>
+        <translation>%1 — alleen lezen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You have read-only rights here.</source>
+        <translation>Je hebt hier alleen leesrechten.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>You have read-only rights on every organisation, so no phone can be moved.</source>
+        <translation>Je hebt op elke organisatie alleen leesrechten, dus er kan geen telefoon worden verplaatst.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Moving to %1…</source>
+        <translation>Verplaatsen naar %1…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Stopped. The phones moved so far stay moved; refresh to see where each one is.</source>
+        <translation>Gestopt. De telefoons die al verplaatst zijn, blijven verplaatst; vernieuw om te zien waar elke telefoon staat.</translation>
+    </message>
+</context>
+<context>
     <name>CacheView</name>
     <message>
         <location filename="../../compass_desk/gui/cache_view.py" line="+52"/>
@@ -430,6 +514,59 @@
     </message>
 </context>
 <context>
+    <name>ConfirmPage</name>
+    <message>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="+193"/>
+        <source>Confirm the move</source>
+        <translation>Verplaatsing bevestigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing has been changed yet.</source>
+        <translation>Er is nog niets gewijzigd.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move</source>
+        <translation>Verplaatsen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phone:</source>
+        <translation>Telefoon:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From:</source>
+        <translation>Van:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To:</source>
+        <translation>Naar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment:</source>
+        <translation>Omgeving:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&lt;b&gt;What moving by hand means for this phone:&lt;/b&gt;&lt;ul&gt;%1&lt;/ul&gt;Everything is saved in the local journal first, so the phone can be put back.</source>
+        <translation>&lt;b&gt;Wat met de hand verplaatsen betekent voor deze telefoon:&lt;/b&gt;&lt;ul&gt;%1&lt;/ul&gt;Alles wordt eerst in het lokale logboek bewaard, zodat de telefoon terug kan worden gezet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The phone keeps all its settings and needs no reset; the new organisation&apos;s name should appear on its display almost at once.</source>
+        <translation>De telefoon houdt al zijn instellingen en hoeft niet gereset te worden; de naam van de nieuwe organisatie hoort vrijwel meteen op het display te verschijnen.</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsDialog</name>
     <message>
         <location filename="../../compass_desk/gui/diagnostics.py" line="+62"/>
@@ -450,6 +587,74 @@
         <location line="+10"/>
         <source>Copied. Paste it into your support ticket.</source>
         <translation>Gekopieerd. Plak het in uw supportmelding.</translation>
+    </message>
+</context>
+<context>
+    <name>EnvSwitchDialog</name>
+    <message>
+        <location filename="../../compass_desk/gui/move_env.py" line="+78"/>
+        <source>Use this phone on %1</source>
+        <translation>Deze telefoon gebruiken op %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phone %1. %2</source>
+        <translation>Telefoon %1. %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (now)</source>
+        <translation>%1 (nu)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add it on %1 to:</source>
+        <translation>Toevoegen op %1 aan:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use on %1</source>
+        <translation>Gebruiken op %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the factory-reset guide</source>
+        <translation>De handleiding voor de fabrieksreset openen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reading both environments…</source>
+        <translation>Beide omgevingen lezen…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 kon niet worden gelezen: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The MAC address already exists on %1; it only needs to be activated there.</source>
+        <translation>Het MAC-adres bestaat al op %1; het hoeft daar alleen geactiveerd te worden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You have read-only rights on every organisation of %1, so the phone cannot be added there.</source>
+        <translation>Je hebt op elke organisatie van %1 alleen leesrechten, dus de telefoon kan daar niet worden toegevoegd.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone is not on %1 yet; it will be added with the same model and properties, then activated.</source>
+        <translation>De telefoon staat nog niet op %1; hij wordt toegevoegd met hetzelfde model en dezelfde eigenschappen en daarna geactiveerd.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Preparing the phone for %1…</source>
+        <translation>De telefoon voorbereiden voor %1…</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1450,101 @@
     </message>
 </context>
 <context>
+    <name>MethodPage</name>
+    <message>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="-91"/>
+        <source>How should the phone move?</source>
+        <translation>Hoe moet de telefoon verhuizen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both ways keep the phone safe; they differ in what it keeps.</source>
+        <translation>Beide manieren zijn veilig voor de telefoon; ze verschillen in wat hij houdt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (recommended)</source>
+        <translation>%1 (aanbevolen)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 This environment does not offer it.</source>
+        <translation>%1 Deze omgeving biedt dit niet.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveLaunch</name>
+    <message>
+        <location filename="../../compass_desk/gui/move_launch.py" line="+43"/>
+        <source>Sign in to this environment to move phones.</source>
+        <translation>Meld je aan bij deze omgeving om telefoons te verplaatsen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+56"/>
+        <source>Factory reset</source>
+        <translation>Fabrieksreset</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Reset the phone to factory defaults now; &apos;compass-desk guide %1&apos; shows how.</source>
+        <translation>Zet de telefoon nu terug naar de fabrieksinstellingen; &apos;compass-desk guide %1&apos; laat zien hoe.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Move phone</source>
+        <translation>Telefoon verplaatsen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Move phones</source>
+        <translation>Telefoons verplaatsen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Use on another environment</source>
+        <translation>Op een andere omgeving gebruiken</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign in to %1 once (switch to it), then try again.</source>
+        <translation>Meld je één keer aan bij %1 (schakel erheen) en probeer het dan opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reset the phone now; it joins %1 when it starts again. &apos;compass-desk guide %2&apos; shows how.</source>
+        <translation>Reset de telefoon nu; hij sluit zich bij %1 aan zodra hij opnieuw opstart. &apos;compass-desk guide %2&apos; laat zien hoe.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signing in to %1</source>
+        <translation>Aanmelden bij %1</translation>
+    </message>
+</context>
+<context>
+    <name>MoveWizard</name>
+    <message>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="+204"/>
+        <source>Move phone</source>
+        <translation>Telefoon verplaatsen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>You have read-only rights on the phone&apos;s organisation, so this phone cannot be moved. Nothing was changed.</source>
+        <translation>Je hebt op de organisatie van de telefoon alleen leesrechten, dus deze telefoon kan niet worden verplaatst. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You have read-only rights on “%1”, so this phone cannot be moved. Nothing was changed.</source>
+        <translation>Je hebt op “%1” alleen leesrechten, dus deze telefoon kan niet worden verplaatst. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no other organisation where you have write rights.</source>
+        <translation>Er is geen andere organisatie waar je schrijfrechten hebt.</translation>
+    </message>
+</context>
+<context>
     <name>PreferenceTexts</name>
     <message>
         <location filename="../../compass_desk/gui/preferences_dialog.py" line="+37"/>
@@ -1368,6 +1668,170 @@
         <location line="+45"/>
         <source>The preferences could not be saved: %1</source>
         <translation>De voorkeuren konden niet worden opgeslagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeMovesDialog</name>
+    <message>
+        <location filename="../../compass_desk/gui/move_resume.py" line="+70"/>
+        <source>last step: %1 %2</source>
+        <translation>laatste stap: %1 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>snapshot saved, nothing removed yet</source>
+        <translation>momentopname bewaard, nog niets verwijderd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move %1: phone %2 from %3 to %4
+started %5; %6</source>
+        <translation>Verplaatsing %1: telefoon %2 van %3 naar %4
+gestart %5; %6</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unfinished moves</source>
+        <translation>Onafgemaakte verplaatsingen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>These moves by hand did not finish, for example because Compass Desk was closed or the connection broke. Everything about each phone was saved first. Finish the move, or put the phone back where it was (with its custom settings and firmware choice).</source>
+        <translation>Deze verplaatsingen met de hand zijn niet afgemaakt, bijvoorbeeld omdat Compass Desk werd gesloten of de verbinding wegviel. Alles van elke telefoon is eerst bewaard. Maak de verplaatsing af, of zet de telefoon terug waar hij was (met zijn eigen instellingen en firmwarekeuze).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Finish the move</source>
+        <translation>Verplaatsing afmaken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put it back</source>
+        <translation>Terugzetten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decide later</source>
+        <translation>Later beslissen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1
+Sign in to %2 to finish or undo it.</source>
+        <translation>%1
+Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Checking where the phone is now…</source>
+        <translation>Controleren waar de telefoon nu staat…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="-153"/>
+        <source>Moving the phone</source>
+        <translation>De telefoon verplaatsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each step is checked by reading the phone back from Compass.</source>
+        <translation>Elke stap wordt gecontroleerd door de telefoon opnieuw uit Compass te lezen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put it back where it was</source>
+        <translation>Terugzetten waar hij was</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the factory-reset guide</source>
+        <translation>De handleiding voor de fabrieksreset openen</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Verified: Compass now lists the phone in %1.</source>
+        <translation>Gecontroleerd: Compass toont de telefoon nu in %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compass did not confirm the new organisation yet; check the phone in a moment.</source>
+        <translation>Compass heeft de nieuwe organisatie nog niet bevestigd; controleer de telefoon zo meteen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;b&gt;The move is not finished.&lt;/b&gt; It is saved in the journal, so nothing is lost.</source>
+        <translation>&lt;b&gt;De verplaatsing is niet af.&lt;/b&gt; Ze staat in het logboek, dus er gaat niets verloren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If you close this now, the unfinished move is offered again at the next start (and listed by &apos;compass-desk journal&apos;).</source>
+        <translation>Als je dit nu sluit, wordt de onafgemaakte verplaatsing bij de volgende start opnieuw aangeboden (en getoond door &apos;compass-desk journal&apos;).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>The move stopped.</source>
+        <translation>De verplaatsing is gestopt.</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <location filename="../../compass_desk/gui/move_env.py" line="-136"/>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provisioning by manufacturer</source>
+        <translation>Provisioning door fabrikant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Activated</source>
+        <translation>Geactiveerd</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>could not be read: %1</source>
+        <translation>kon niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not on this environment</source>
+        <translation>niet op deze omgeving</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nee</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +2112,34 @@ Vraag IT: %2</translation>
         <location line="+1"/>
         <source>Deprovision failed</source>
         <translation>Deprovision mislukt</translation>
+    </message>
+</context>
+<context>
+    <name>TargetPage</name>
+    <message>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="-267"/>
+        <source>Choose the target organisation</source>
+        <translation>Kies de doelorganisatie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where should phone %1 go?</source>
+        <translation>Waar moet telefoon %1 naartoe?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Search organisations…</source>
+        <translation>Organisaties zoeken…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Organisations where you only have read rights are shown greyed; you need write rights on both organisations to move a phone.</source>
+        <translation>Organisaties waar je alleen leesrechten hebt, zijn grijs; je hebt schrijfrechten op beide organisaties nodig om een telefoon te verplaatsen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 </TS>

@@ -23,6 +23,7 @@ COMMITTED_TS = i18n_build.ts_path("nl")
 TRANSLATED_MODULES: tuple[str, ...] = (
     "compass_desk/gui/about_dialog.py",
     "compass_desk/gui/audit_view.py",
+    "compass_desk/gui/bulk_move.py",
     "compass_desk/gui/cache_view.py",
     "compass_desk/gui/diagnostics.py",
     "compass_desk/gui/environments_dialog.py",
@@ -30,6 +31,10 @@ TRANSLATED_MODULES: tuple[str, ...] = (
     "compass_desk/gui/firmware_overview.py",
     "compass_desk/gui/first_run.py",
     "compass_desk/gui/messages.py",
+    "compass_desk/gui/move_env.py",
+    "compass_desk/gui/move_launch.py",
+    "compass_desk/gui/move_resume.py",
+    "compass_desk/gui/move_wizard.py",
     "compass_desk/gui/preferences_dialog.py",
     "compass_desk/gui/site_visit_dialog.py",
     "compass_desk/gui/sitecheck_dialog.py",
