@@ -57,6 +57,7 @@ def _activate(args: argparse.Namespace, options: GlobalOptions) -> int:
     from datetime import UTC, datetime
 
     from compass_desk.cli._connect import audited, confirm, connected
+    from compass_desk.cli._prefs import deadline_cutoff
     from compass_desk.cli._render import local_time, phone_json, when
     from compass_desk.domain import deadline
     from compass_desk.domain.models import ProvisioningState
@@ -69,7 +70,8 @@ def _activate(args: argparse.Namespace, options: GlobalOptions) -> int:
             result = session.activate(phone)
             note.detail = f"state {result.provisioning.value}"
         company = session.company(result.company_url)
-    due = deadline.deadline_for(result.activated_at) if result.activated_at else None
+    cutoff = deadline_cutoff(options)  # the same Wednesday cutoff as the app
+    due = deadline.deadline_for(result.activated_at, cutoff) if result.activated_at else None
     if options.json:
         data = phone_json(result, company)
         data["deadline"] = when(due) if result.provisioning is ProvisioningState.ACTIVE else None

@@ -25,6 +25,8 @@ from compass_desk.cli.common import FAILED, NOT_FOUND, OK, CliError, GlobalOptio
 from compass_desk.cli.diagnose import add_diagnose_parser
 
 if TYPE_CHECKING:
+    from datetime import time
+
     from compass_desk.services.session import Session
 
 ORDER = 30
@@ -102,9 +104,10 @@ def _find(args: argparse.Namespace, options: GlobalOptions) -> int:
 
 def _show(args: argparse.Namespace, options: GlobalOptions) -> int:
     from compass_desk.cli._connect import connected
+    from compass_desk.cli._prefs import deadline_cutoff
 
     with connected(options) as session:
-        details = phone_details(session, args.phone)
+        details = phone_details(session, args.phone, deadline_cutoff(options))
     if options.json:
         print_json(details)
     else:
@@ -112,8 +115,8 @@ def _show(args: argparse.Namespace, options: GlobalOptions) -> int:
     return OK
 
 
-def phone_details(session: Session, text: str) -> dict[str, Any]:
-    """Everything ``show`` prints, as the stable JSON object."""
+def phone_details(session: Session, text: str, cutoff: time | None = None) -> dict[str, Any]:
+    """Everything ``show`` prints, as the stable JSON object (the deadline with *cutoff*, default 00:00)."""
     from datetime import UTC, datetime
 
     from compass_desk.api.errors import ApiError, AuthenticationError
@@ -142,7 +145,7 @@ def phone_details(session: Session, text: str) -> dict[str, Any]:
     advice = states.advise(phone.provisioning, states.Situation.NORMAL_USE)
     due = None
     if phone.provisioning is ProvisioningState.ACTIVE and phone.activated_at:
-        at = deadline.deadline_for(phone.activated_at)
+        at = deadline.deadline_for(phone.activated_at, cutoff or deadline.DEFAULT_CUTOFF)
         now = datetime.now(UTC)
         due = {
             "at": when(at),

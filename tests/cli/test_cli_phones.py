@@ -212,3 +212,26 @@ def test_changes_are_written_to_the_audit_log(cli, isolated_home):
     ]
     assert entries[1].detail == "state active" and phone["mac_display"] in entries[1].target
     assert "not allowed" in entries[0].detail
+
+
+def test_show_and_activate_use_the_deadline_cutoff_preference(cli):
+    from datetime import datetime
+
+    from compass_desk.domain.deadline import DEFAULT_CUTOFF, LATE_CUTOFF, deadline_for
+    from compass_desk.paths import app_paths
+    from compass_desk.store.preferences import Preferences
+
+    Preferences(app_paths().config).set("deadline_cutoff", "03:00")
+    activated = [p for p in phones(cli) if p["state"] == "active" and p["activated_at"]]
+    def due(phone, cutoff):
+        return deadline_for(datetime.fromisoformat(phone["activated_at"]), cutoff)
+
+    differs = next(p for p in activated if due(p, LATE_CUTOFF) != due(p, DEFAULT_CUTOFF))
+    code, out, _ = cli("phones", "show", differs["url"], "--json")
+    at = datetime.fromisoformat(json.loads(out)["deadline"]["at"])
+    assert code == 0 and at == due(differs, LATE_CUTOFF)
+    disabled = next(p for p in phones(cli) if p["state"] == "disabled")
+    code, out, _ = cli("phones", "activate", disabled["mac"], "--yes", "--json")
+    data = json.loads(out)
+    expected = deadline_for(datetime.fromisoformat(data["activated_at"]), LATE_CUTOFF)
+    assert code == 0 and datetime.fromisoformat(data["deadline"]) == expected
