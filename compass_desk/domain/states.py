@@ -6,7 +6,9 @@ the first time) must be ``active``. Anything else is a *suboptimal state*, fixed
 re-add the phone (or Activate), factory reset, let it start fully and leave it alone until the
 display has been idle for about 30 seconds, then confirm that the state reads ``disabled``.
 
-English text here; the GUI translates it.
+English and Dutch (``lang="nl"``), in the words of the reset guides; the English texts are the
+fields of :data:`STATES` and :class:`Advice`, the Dutch ones come from :func:`meaning`, :func:`label`
+and :func:`advise` with ``lang="nl"``.
 """
 
 from __future__ import annotations
@@ -115,8 +117,31 @@ class Advice:
         return self.steps[0].action if self.steps else None
 
 
-def meaning(state: ProvisioningState) -> str:
-    return STATES[state].meaning
+_LABELS_NL: dict[ProvisioningState, str] = {
+    ProvisioningState.ACTIVE: "Active",
+    ProvisioningState.DISABLED: "Disabled",
+    ProvisioningState.PROVISION: "Provision",
+    ProvisioningState.DEPROVISION: "Deprovision",
+}  # the names Compass shows, in every language
+
+_MEANINGS_NL: dict[ProvisioningState, str] = {
+    ProvisioningState.ACTIVE: "Geregistreerd bij de provisioningdienst van de fabrikant; de telefoon is "
+    "daar nog niet langs geweest.",
+    ProvisioningState.DISABLED: "De telefoon krijgt zijn instellingen van Compass; de dienst van de "
+    "fabrikant wordt niet meer gevraagd.",
+    ProvisioningState.PROVISION: "Compass probeerde de telefoon te registreren bij de provisioningdienst "
+    "van de fabrikant, maar dat is mislukt.",
+    ProvisioningState.DEPROVISION: "Compass probeerde de registratie van de telefoon bij de "
+    "provisioningdienst van de fabrikant te verwijderen, maar dat is mislukt.",
+}
+
+
+def meaning(state: ProvisioningState, lang: str = "en") -> str:
+    return _MEANINGS_NL[state] if lang == "nl" else STATES[state].meaning
+
+
+def label(state: ProvisioningState, lang: str = "en") -> str:
+    return _LABELS_NL[state] if lang == "nl" else STATES[state].label
 
 
 def is_suboptimal(state: ProvisioningState, situation: Situation) -> bool:
@@ -125,6 +150,19 @@ def is_suboptimal(state: ProvisioningState, situation: Situation) -> bool:
 
 
 _ALT_ACTIVATE = "If removing the phone is not feasible, press Activate instead of re-adding it."
+_ALT_ACTIVATE_NL = ("Kun je de telefoon niet verwijderen, druk dan op Activeren in plaats van hem opnieuw "
+                    "toe te voegen.")
+
+STEP_TEXT_NL: dict[Action, str] = {
+    Action.REMOVE_AND_READD: "Verwijder de telefoon uit Compass en voeg hem opnieuw toe (daarmee wordt "
+    "provisioning door de fabrikant ook geactiveerd).",
+    Action.ACTIVATE: "Druk op Activeren voor provisioning door de fabrikant.",
+    Action.FACTORY_RESET: "Zet de telefoon terug naar de fabrieksinstellingen, vóór de wekelijkse deadline.",
+    Action.WAIT_UNTIL_IDLE: "Laat de telefoon helemaal opstarten; hij kan een paar keer herstarten. Raak "
+    "hem niet aan tot het display ongeveer 30 seconden rustig is.",
+    Action.CONFIRM_DISABLED: "Controleer dat provisioning door de fabrikant nu op disabled staat; dat is "
+    "de enige juiste toestand voor een telefoon die in gebruik is.",
+}
 
 _SUMMARIES: dict[tuple[Situation, ProvisioningState], str] = {
     (Situation.NORMAL_USE, ProvisioningState.DISABLED): "Correct: the phone gets its settings from "
@@ -149,9 +187,42 @@ _SUMMARIES: dict[tuple[Situation, ProvisioningState], str] = {
 }
 
 
-def advise(state: ProvisioningState, situation: Situation) -> Advice:
-    """Whether *state* is right for a phone in *situation*, and the recommended steps."""
+_SUMMARIES_NL: dict[tuple[Situation, ProvisioningState], str] = {
+    (Situation.NORMAL_USE, ProvisioningState.DISABLED): "Juist: de telefoon krijgt zijn instellingen van "
+    "Compass. Er hoeft niets te gebeuren.",
+    (Situation.NORMAL_USE, ProvisioningState.ACTIVE): "Suboptimaal: de telefoon is geregistreerd bij de "
+    "dienst van de fabrikant maar is daar nooit langs geweest, dus hij is na Activeren niet gereset (of "
+    "niet vóór de wekelijkse deadline).",
+    (Situation.NORMAL_USE, ProvisioningState.PROVISION): "Suboptimaal: het registreren van de telefoon bij "
+    "de dienst van de fabrikant is mislukt, dus een gereset toestel vindt Compass niet. Het MAC-adres "
+    "hoort misschien nog bij een ander account bij de fabrikant.",
+    (Situation.NORMAL_USE, ProvisioningState.DEPROVISION): "Suboptimaal: het verwijderen van de "
+    "registratie van de telefoon bij de dienst van de fabrikant is mislukt.",
+    (Situation.ABOUT_TO_RESET, ProvisioningState.ACTIVE): "Klaar: de telefoon is geregistreerd bij de "
+    "dienst van de fabrikant. Reset hem vóór de wekelijkse deadline.",
+    (Situation.ABOUT_TO_RESET, ProvisioningState.DISABLED): "Niet klaar: provisioning door de fabrikant is "
+    "niet actief, dus een telefoon die je nu reset, vindt Compass niet. Druk eerst op Activeren.",
+    (Situation.ABOUT_TO_RESET, ProvisioningState.PROVISION): "Niet klaar: het registreren van de telefoon "
+    "bij de dienst van de fabrikant is mislukt, dus een telefoon die je nu reset, vindt Compass niet. Het "
+    "MAC-adres hoort misschien nog bij een ander account bij de fabrikant.",
+    (Situation.ABOUT_TO_RESET, ProvisioningState.DEPROVISION): "Niet klaar: het verwijderen van een "
+    "eerdere registratie bij de dienst van de fabrikant is mislukt, dus de telefoon wordt misschien ergens "
+    "anders heen gestuurd.",
+}
+
+
+def advise(state: ProvisioningState, situation: Situation, lang: str = "en") -> Advice:
+    """Whether *state* is right for a phone in *situation*, and the recommended steps (in *lang*)."""
     state = ProvisioningState(state)
+    advice = _advise(state, situation)
+    if lang != "nl":
+        return advice
+    steps = tuple(Step(step.action, STEP_TEXT_NL[step.action]) for step in advice.steps)
+    return Advice(state, situation, advice.suboptimal, _SUMMARIES_NL[(situation, state)], steps,
+                  _ALT_ACTIVATE_NL if advice.alternative else "")
+
+
+def _advise(state: ProvisioningState, situation: Situation) -> Advice:
     summary = _SUMMARIES[(situation, state)]
     if not is_suboptimal(state, situation):
         steps = () if situation is Situation.NORMAL_USE else RESET_SEQUENCE

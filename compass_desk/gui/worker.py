@@ -130,7 +130,9 @@ class Worker(QObject):
                on_failure: Callable[[BaseException], None] | None = None,
                on_progress: Callable[[int, int, str], None] | None = None) -> Job:
         if key is not None and key in self._keys:
-            raise Busy(f"{label}: another action on this phone is still running")
+            # The label stays in the log: job labels are not all translated sentences.
+            log.info("%s refused: %s is busy", label, key)
+            raise Busy(self.tr("Another action on this phone is still running; wait until it has finished."))
         job = Job(key, label, self)
         if on_success:
             job.succeeded.connect(on_success)

@@ -2142,4 +2142,12 @@ Vraag IT: %2</translation>
         <translation>%1 — %2</translation>
     </message>
 </context>
+<context>
+    <name>Worker</name>
+    <message>
+        <location filename="../../compass_desk/gui/worker.py" line="+135"/>
+        <source>Another action on this phone is still running; wait until it has finished.</source>
+        <translation>Er loopt nog een andere actie op deze telefoon; wacht tot die klaar is.</translation>
+    </message>
+</context>
 </TS>

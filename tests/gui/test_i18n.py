@@ -40,6 +40,14 @@ TRANSLATED_MODULES: tuple[str, ...] = (
     "compass_desk/gui/sitecheck_dialog.py",
     "compass_desk/gui/style.py",
     "compass_desk/gui/troubleshooter.py",
+    "compass_desk/gui/worker.py",
+    # No user-visible text of their own:
+    "compass_desk/gui/__init__.py",
+    "compass_desk/gui/context.py",
+    "compass_desk/gui/i18n.py",
+    "compass_desk/gui/i18n_build.py",
+    "compass_desk/gui/qtfix.py",
+    "compass_desk/gui/window_state.py",
     # The wizard's own words are bilingual in reset_wizard/texts.py (checked by test_i18n_wizard.py).
     *(f"compass_desk/gui/reset_wizard/{name}.py" for name in (
         "__init__", "add_phone", "common", "countdown", "findings_view", "identify_page", "illustration",

@@ -1,0 +1,37 @@
+"""The provisioning-state advice in Dutch: complete, the same steps as in English, and really Dutch."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from compass_desk.domain.models import ProvisioningState
+from compass_desk.domain.states import STATES, Situation, advise, label, meaning
+
+PAIRS = list(itertools.product(ProvisioningState, Situation))
+
+
+@pytest.mark.parametrize("state", list(ProvisioningState))
+def test_every_state_has_a_dutch_meaning_and_keeps_compass_name(state):
+    assert meaning(state, "nl") != meaning(state) and meaning(state, "nl").endswith(".")
+    assert label(state, "nl") == label(state) == STATES[state].label  # the name Compass shows
+
+
+@pytest.mark.parametrize(("state", "situation"), PAIRS)
+def test_dutch_advice_matches_the_english_one(state, situation):
+    english, dutch = advise(state, situation), advise(state, situation, "nl")
+    assert (dutch.state, dutch.situation, dutch.suboptimal) == (english.state, english.situation,
+                                                                english.suboptimal)
+    assert [s.action for s in dutch.steps] == [s.action for s in english.steps]
+    assert dutch.summary != english.summary and dutch.summary.endswith(".")
+    for nl, en in zip(dutch.steps, english.steps, strict=True):
+        assert nl.text != en.text and nl.text.endswith(".")
+    assert bool(dutch.alternative) == bool(english.alternative)
+    assert dutch.alternative != english.alternative or not english.alternative
+
+
+def test_english_stays_the_default():
+    assert advise(ProvisioningState.ACTIVE, Situation.NORMAL_USE).summary.startswith("Suboptimal")
+    assert advise(ProvisioningState.ACTIVE, Situation.NORMAL_USE, "nl").summary.startswith("Suboptimaal")
+    assert advise(ProvisioningState.ACTIVE, Situation.NORMAL_USE, "de").summary.startswith("Suboptimal")
