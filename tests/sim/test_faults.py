@@ -105,7 +105,7 @@ def test_latency_and_jitter_delay_answers(make_sim):
         started = time.monotonic()
         client.get("/user")
         elapsed = time.monotonic() - started
-    assert 0.1 <= elapsed < 1.0
+    assert 0.1 <= elapsed < 5.0  # never sooner than the latency; the upper bound only catches a hang
 
 
 def test_vendor_failure_set_over_http(make_sim):
