@@ -78,7 +78,7 @@
     <message>
         <location line="+14"/>
         <source>Qt and Qt for Python are used under the GNU Lesser General Public License version 3; you may replace them with your own build of the same version.</source>
-        <translation>Qt en Qt for Python worden gebruikt onder de GNU Lesser General Public License versie 3; u mag ze vervangen door uw eigen build van dezelfde versie.</translation>
+        <translation>Qt en Qt for Python worden gebruikt onder de GNU Lesser General Public License versie 3; je mag ze vervangen door je eigen build van dezelfde versie.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -576,7 +576,7 @@
     <message>
         <location line="+2"/>
         <source>Paste this into your support ticket. It holds no passwords; secrets in the log lines are replaced by ***.</source>
-        <translation>Plak dit in uw supportmelding. Er staan geen wachtwoorden in; geheimen in de logregels zijn vervangen door ***.</translation>
+        <translation>Plak dit in je supportmelding. Er staan geen wachtwoorden in; geheimen in de logregels zijn vervangen door ***.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -586,7 +586,7 @@
     <message>
         <location line="+10"/>
         <source>Copied. Paste it into your support ticket.</source>
-        <translation>Gekopieerd. Plak het in uw supportmelding.</translation>
+        <translation>Gekopieerd. Plak het in je supportmelding.</translation>
     </message>
 </context>
 <context>
@@ -1334,12 +1334,12 @@
     <message>
         <location line="+6"/>
         <source>%1 helps you install and support Snom and Yealink desk phones on the Compass cloud PBX. Find a phone by its MAC address, see where it is in provisioning, and fix what is stuck in a few clicks.</source>
-        <translation>%1 helpt u Snom- en Yealink-bureautoestellen te installeren en te ondersteunen op de Compass-cloudcentrale. Zoek een toestel op zijn MAC-adres, zie hoe ver het met de provisioning is en los in een paar klikken op wat vastzit.</translation>
+        <translation>%1 helpt je Snom- en Yealink-bureautoestellen te installeren en te ondersteunen op de Compass-cloudcentrale. Zoek een toestel op zijn MAC-adres, zie hoe ver het met de provisioning is en los in een paar klikken op wat vastzit.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>To begin, add the Compass environment you work with, or look around in the demo first.</source>
-        <translation>Voeg om te beginnen de Compass-omgeving toe waarmee u werkt, of kijk eerst rond in de demo.</translation>
+        <translation>Voeg om te beginnen de Compass-omgeving toe waarmee je werkt, of kijk eerst rond in de demo.</translation>
     </message>
     <message>
         <location line="+8"/>
