@@ -1403,7 +1403,7 @@
     <message>
         <location line="+17"/>
         <source>Search name, MAC (any notation), model, IP, user — or scan a MAC and press Enter</source>
-        <translation>Zoek op naam, MAC (elke schrijfwijze), model, IP, gebruiker — of scan een MAC en druk op Enter</translation>
+        <translation>Naam, MAC (elke notatie), model, IP, gebruiker — of scan een MAC en druk op Enter</translation>
     </message>
     <message>
         <location line="+2"/>
