@@ -142,7 +142,11 @@ def read_password(env: Environment, *, use_keyring: bool = True) -> str:
         if password:
             return password
     if sys.stdin.isatty():
-        password = getpass.getpass(f"Password for {env.username} at {env.base_url}: ")
+        try:
+            password = getpass.getpass(f"Password for {env.username} at {env.base_url}: ")
+        except EOFError:  # Ctrl+D at the prompt: like no answer (exit 3, AUTH)
+            sys.stderr.write("\n")
+            raise CliError(f"no password given for {env.username} at {env.base_url}", AUTH) from None
         if password:
             return password
     raise CliError(
@@ -228,12 +232,11 @@ def confirm(question: str, yes: bool) -> None:
     if yes:
         return
     if not sys.stdin.isatty():
-        raise CliError(
-            f"{question.rstrip('?')}: not confirmed; add --yes to do this without a terminal", USAGE
-        )
+        raise CliError(f"Not confirmed; nothing changed. {question} Add --yes to do this without a terminal.",
+                       USAGE)
     try:
         answer = input(f"{question} [y/N] ")
     except EOFError:
         answer = ""
     if answer.strip().lower() not in ("y", "yes", "j", "ja"):
-        raise CliError("cancelled; nothing was changed", FAILED)
+        raise CliError("Not confirmed; nothing changed.", FAILED)

@@ -35,6 +35,13 @@ def _count(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    value = _count(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port number (0..65535)")
+    return value
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "sim",
@@ -43,7 +50,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "the demo users (demo: write on the reseller, helpdesk: read-only, installer: one organisation).",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=_count, default=8480, help="port (default 8480; 0 picks a free one)")
+    parser.add_argument("--port", type=_port, default=8480, help="port (default 8480; 0 picks a free one)")
     parser.add_argument("--environment", choices=("production", "staging"), default="production")
     parser.add_argument("--seed", type=int, default=1, help="dataset seed (default 1)")
     parser.add_argument("--companies", type=_count, default=12, help="organisations, 1..500 (default 12)")

@@ -54,7 +54,7 @@ def test_show_lists_certified_versions_marked(cli, simulator):
 def test_set_and_clear_without_a_terminal_need_yes(cli, simulator):
     phone, versions = a_phone(cli, simulator, "snom-d7", 0)
     code, _, err = cli("phones", "firmware", phone["id"], "--set", versions[2])
-    assert code == 2 and "not confirmed; add --yes" in err
+    assert code == 2 and "Not confirmed; nothing changed" in err and "Add --yes" in err
     assert sim_phone(simulator, phone["url"]).firmware is None
     code, out, _ = cli("phones", "firmware", phone["id"], "--set", versions[2], "--yes", "--json")
     change = json.loads(out)["change"]
@@ -78,13 +78,13 @@ def test_set_and_clear_without_a_terminal_need_yes(cli, simulator):
 def test_downgrade_is_refused_without_yes_and_names_the_reason(cli, simulator, monkeypatch):
     phone, versions = a_phone(cli, simulator, "snom-d3", 2)
     code, _, err = cli("phones", "firmware", phone["id"], "--set", versions[0])
-    assert code == 2 and "not confirmed" in err
+    assert code == 2 and "Not confirmed" in err
     # On a terminal: yes to the first question, no to the second (the downgrade) changes nothing.
     answers = iter(["y", "n"])
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
     code, out, err = cli("phones", "firmware", phone["id"], "--set", versions[0])
-    assert code == 1 and "cancelled; nothing was changed" in err and "Compass web server" in out
+    assert code == 1 and "Not confirmed; nothing changed." in err and "Compass web server" in out
     assert sim_phone(simulator, phone["url"]).firmware is None
     answers = iter(["y", "y"])
     code, _, _ = cli("phones", "firmware", phone["id"], "--set", versions[0])
@@ -96,7 +96,7 @@ def test_international_to_lydis_needs_yes_from_a_script(cli, simulator):
     prefix, release = versions[0].split(".")[:2]
     set_installed(simulator, phone["url"], f"{prefix}.{release}.0.3")
     code, _, err = cli("phones", "firmware", phone["id"], "--set", versions[-1])
-    assert code == 2 and "international" in err and "Lydis" in err and "add --yes" in err
+    assert code == 2 and "international" in err and "Lydis" in err and "Add --yes" in err
     assert sim_phone(simulator, phone["url"]).firmware is None
     code, _, _ = cli("phones", "firmware", phone["id"], "--set", versions[-1], "--yes")
     assert code == 0 and sim_phone(simulator, phone["url"]).firmware == versions[-1]
