@@ -219,7 +219,7 @@ def _switch(args: argparse.Namespace, options: GlobalOptions) -> int:
     from compass_desk.cli._connect import confirm, connected
     from compass_desk.cli._move_render import print_switch, switch_json
     from compass_desk.domain.move_plan import ENVIRONMENT_SWITCH_NOTE
-    from compass_desk.services.env_switch import switch_environment
+    from compass_desk.services.env_switch import switch_environment, target_company_for
     from compass_desk.services.lookup import find_company, find_phone
 
     target_options = dataclasses.replace(options, env=args.to_env, url=None, user=None)
@@ -227,8 +227,15 @@ def _switch(args: argparse.Namespace, options: GlobalOptions) -> int:
             move_errors():
         phone = find_phone(source, args.phone)
         company = find_company(target, args.to) if args.to else None
-        confirm(f"Use {describe(phone)} on {target.environment.name} (add it there if needed and activate "
-                f"provisioning by manufacturer)? {ENVIRONMENT_SWITCH_NOTE}", args.yes)
+        # The question names the organisation and environment, so a wrong guess is caught before any change.
+        where, there = target_company_for(source, phone, target, company)
+        env_name = target.environment.name
+        activate = "activate provisioning by manufacturer"
+        label = describe(phone)
+        step = (f"{activate} for {label} on {env_name}, where it already is in “{where.name}”" if there
+                else f"add {label} on {env_name} to “{where.name}” and {activate}")
+        confirm(f"{step[0].upper()}{step[1:]}? {ENVIRONMENT_SWITCH_NOTE}", args.yes)
+        company = company or (None if there else where)
         result = switch_environment(source, phone, target, target_company=company, audit=audit)
     if options.json:
         print_json(switch_json(result))

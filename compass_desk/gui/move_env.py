@@ -106,9 +106,12 @@ class EnvSwitchDialog(QDialog):
         layout.addWidget(self.message, 1)
         layout.addLayout(buttons)
         self.use_button.clicked.connect(self.use)
+        self.companies.currentIndexChanged.connect(self._name_target)
         self.guide_button.clicked.connect(lambda: emit(self.reset_guide_requested, self.phone))
         close.clicked.connect(self.reject)
         self.result_value: EnvSwitchResult | None = None
+        self.there_company: Any = None
+        self.target_failed = False
         self.loaded = False
         self.busy = False
         self.use_button.setEnabled(False)
@@ -142,8 +145,10 @@ class EnvSwitchDialog(QDialog):
         for company in writable:
             self.companies.addItem(company.name, company)
         guess = default_target_company(source_side.company, writable)
-        if guess is not None:
-            self.companies.setCurrentIndex(writable.index(guess))
+        # Only an organisation with exactly the same name is preselected; otherwise the user picks one.
+        self.companies.setCurrentIndex(writable.index(guess) if guess is not None else -1)
+        self.there_company = target_side.company if there else None
+        self.target_failed = bool(target_side.error)
         self.companies.setVisible(not there)
         self.company_label.setVisible(not there)
         name = self.target.environment.name
@@ -159,7 +164,22 @@ class EnvSwitchDialog(QDialog):
         else:
             self.message.setText(self.tr("The phone is not on %1 yet; it will be added with the same model "
                                          "and properties, then activated.").replace("%1", name))
-        self.use_button.setEnabled(not target_side.error and (there or bool(writable)))
+        self._name_target()
+        if not there and writable and guess is None:
+            hint = self.tr("No organisation on %1 has exactly the same name; choose the one to add it to.")
+            self.message.setText(self.message.text() + " " + hint.replace("%1", name))
+        self.use_button.setEnabled(not target_side.error and (there or guess is not None))
+
+    def _name_target(self) -> None:
+        """The button says where the phone goes: organisation and environment."""
+        env = self.target.environment.name
+        company = self.there_company or (None if self.companies.isHidden() else self.companies.currentData())
+        if company is None:
+            self.use_button.setText(self.tr("Use on %1").replace("%1", env))
+            return
+        self.use_button.setText(self.tr("Use in “%1” on %2").replace("%2", env).replace("%1", company.name))
+        if self.loaded and not self.busy and self.result_value is None and not self.target_failed:
+            self.use_button.setEnabled(True)
 
     def use(self) -> None:
         company = self.companies.currentData() if self.companies.isVisible() else None

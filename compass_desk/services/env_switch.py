@@ -109,19 +109,68 @@ def compare(source: Session, phone: Phone, target: Session) -> tuple[EnvSide, En
     return read_known(source, phone), read_side(target, phone.mac)
 
 
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def default_target_company(source_company: Company | None, companies: list[Company]) -> Company | None:
-    """The organisation with the same name (or short name) on the other environment, if writable."""
+    """The one writable organisation on the other environment with the same full name (case, spacing aside).
+
+    A shared short name alone is not enough: short names are often a cut-off name ("administratiek"), so
+    two different organisations can share one across environments.
+    """
     if source_company is None:
         return None
-    tests: list[Callable[[Company], bool]] = [
-        lambda c: c.name == source_company.name,
-        lambda c: bool(c.shortname) and c.shortname == source_company.shortname,
-    ]
-    for test in tests:
-        matches = [c for c in companies if test(c) and c.access is Access.WRITE]
-        if len(matches) == 1:
-            return matches[0]
-    return None
+    name = _normal(source_company.name)
+    matches = [c for c in companies if c.access is Access.WRITE and _normal(c.name) == name]
+    return matches[0] if len(matches) == 1 else None
+
+
+def target_candidates(source_company: Company | None, companies: list[Company],
+                      limit: int = 5) -> list[Company]:
+    """Writable organisations that look like *source_company* (same short name or first word), to name."""
+    if source_company is None:
+        return []
+    name, short = _normal(source_company.name), source_company.shortname.casefold()
+    first = name.split(" ")[0] if name else ""
+
+    def alike(c: Company) -> bool:
+        other = _normal(c.name)
+        return (bool(short) and c.shortname.casefold() == short) or other == name or (
+            bool(first) and other.split(" ")[0] == first)
+
+    return [c for c in companies if c.access is Access.WRITE and alike(c)][:limit]
+
+
+def choose_target_company(source_company: Company | None, companies: list[Company],
+                          environment: str) -> Company:
+    """The organisation to add the phone to on *environment*, or MoveRefused asking for one (``--to``)."""
+    company = default_target_company(source_company, companies)
+    if company is not None:
+        return company
+    where = f"“{source_company.name}”" if source_company else "its organisation"
+    candidates = target_candidates(source_company, companies)
+    hint = (" (candidates: " + ", ".join(f"“{c.name}”" for c in candidates) + ")") if candidates else ""
+    raise MoveRefused(f"The phone is not on {environment} yet and no organisation there has exactly the same "
+                      f"name as {where}; choose the organisation to add it to with --to{hint}.")
+
+
+def target_company_for(source: Session, phone: Phone, target: Session,
+                       target_company: Company | None = None) -> tuple[Company, bool]:
+    """Where the phone will be on *target* (reads it): (organisation, True when the MAC is already there).
+
+    For the confirmation question, before anything changes; MoveRefused when it cannot be chosen.
+    """
+    target.refresh()
+    existing = next((p for p in target.phones if p.mac == phone.mac), None)
+    if existing is not None:
+        company = target.company(existing.company_url)
+        if company is not None:
+            return company, True
+    if target_company is not None:
+        return target_company, False
+    return choose_target_company(source.company(phone.company_url), target.companies,
+                                 target.environment.name), False
 
 
 def switch_environment(source: Session, phone: Phone, target: Session, *,
@@ -151,13 +200,9 @@ def switch_environment(source: Session, phone: Phone, target: Session, *,
         steps.append(f"The MAC address already exists on {dst_env.name} in {company.name}.")
         on_target = existing
     else:
-        company = target_company or default_target_company(
-            source.company(phone.company_url), target.companies
+        company = target_company or choose_target_company(
+            source.company(phone.company_url), target.companies, dst_env.name
         )
-        if company is None:
-            raise MoveRefused(
-                f"The phone is not on {dst_env.name} yet; choose the organisation to add it to."
-            )
         check_environment_switch(src_env.name, dst_env.name, company)
         _check_model(target, company, phone)
         report(1, 4, f"Adding the MAC address to {company.name} on {dst_env.name}…")

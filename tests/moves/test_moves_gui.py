@@ -106,10 +106,17 @@ def test_environment_switch_dialog_shows_both_sides(qtbot, simulator, worker):
             dialog = EnvSwitchDialog(prod, stage, worker, phone)
             qtbot.addWidget(dialog)
             dialog.show()
-            qtbot.waitUntil(lambda: dialog.loaded and dialog.use_button.isEnabled(), timeout=10_000)
+            qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
             assert dialog.target_panel.values["Organisation"].text() == "not on this environment"
             assert dialog.source_panel.values["Name"].text() == phone.name
             assert dialog.companies.isVisible() and dialog.companies.count() > 0
+            # No organisation on staging has the same name: nothing is preselected, the user picks one.
+            assert dialog.companies.currentIndex() == -1 and not dialog.use_button.isEnabled()
+            assert "exactly the same name" in dialog.message.text()
+            dialog.companies.setCurrentIndex(0)
+            chosen = dialog.companies.currentData()
+            assert dialog.use_button.isEnabled()
+            assert dialog.use_button.text() == f"Use in “{chosen.name}” on staging"
             _grab(dialog, "6-environment-before")
             with qtbot.waitSignal(dialog.switched, timeout=10_000):
                 qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
