@@ -58,7 +58,7 @@ def _activate(args: argparse.Namespace, options: GlobalOptions) -> int:
 
     from compass_desk.cli._connect import audited, confirm, connected
     from compass_desk.cli._prefs import deadline_cutoff
-    from compass_desk.cli._render import local_time, phone_json, when
+    from compass_desk.cli._render import amsterdam_time, phone_json, when
     from compass_desk.domain import deadline
     from compass_desk.domain.models import ProvisioningState
     from compass_desk.services.lookup import find_phone
@@ -85,7 +85,7 @@ def _activate(args: argparse.Namespace, options: GlobalOptions) -> int:
         return FAILED
     if not options.json:
         left = deadline.time_left_text(due, datetime.now(UTC)) if due else ""
-        tail = f"; reset it before {local_time(due)} ({left} left)" if due else ""
+        tail = f"; reset it before {amsterdam_time(due)} ({left} left)" if due else ""
         print(f"Activated {_label(result)}: state {result.provisioning.value}{tail}.")
     return OK
 

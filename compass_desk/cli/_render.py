@@ -22,6 +22,13 @@ def local_time(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%a %d %b %Y %H:%M %Z") if moment else ""
 
 
+def amsterdam_time(moment: datetime) -> str:
+    """A deadline as the app and ``deadline`` show it: ``Wed 02 Dec 00:00 (Amsterdam time)``."""
+    from compass_desk.domain.deadline import AMSTERDAM
+
+    return f"{moment.astimezone(AMSTERDAM):%a %d %b %H:%M} (Amsterdam time)"
+
+
 def mac_display(mac: str) -> str:
     return format_mac(mac) if is_mac(mac) else mac
 

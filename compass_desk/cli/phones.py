@@ -210,7 +210,7 @@ def _describe_firmware(version: str | None, user_agent: str | None) -> str | Non
 def _print_details(d: dict[str, Any]) -> None:
     from datetime import datetime
 
-    from compass_desk.cli._render import local_time
+    from compass_desk.cli._render import amsterdam_time, local_time
     from compass_desk.cli.common import print_fields
 
     p, s, state = d["phone"], d["status"], d["state"]
@@ -232,7 +232,9 @@ def _print_details(d: dict[str, Any]) -> None:
     if d["deadline"]:
         due = d["deadline"]
         left = "lapsed" if due["lapsed"] else f"{due['time_left']} left"
-        pairs.append(("Deadline", f"{moment(due['at'])} ({left}; reset the phone before then)"))
+        # Amsterdam time, as the deadline is defined there (and as the app and 'deadline' show it).
+        at = amsterdam_time(datetime.fromisoformat(due["at"]))
+        pairs.append(("Deadline", f"{at} ({left}; reset the phone before then)"))
     pairs += [
         ("Firmware chosen", p["firmware"] or "use installed firmware"),
         ("VLAN", p["vlan_id"] if p["vlan_id"] is not None else "none"),
