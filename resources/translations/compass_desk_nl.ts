@@ -613,11 +613,12 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+84"/>
         <source>Use on %1</source>
         <translation>Gebruiken op %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-83"/>
         <source>Open the factory-reset guide</source>
         <translation>De handleiding voor de fabrieksreset openen</translation>
     </message>
@@ -627,12 +628,12 @@
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Reading both environments…</source>
         <translation>Beide omgevingen lezen…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 kon niet worden gelezen: %2</translation>
     </message>
@@ -650,6 +651,16 @@
         <location line="+3"/>
         <source>The phone is not on %1 yet; it will be added with the same model and properties, then activated.</source>
         <translation>De telefoon staat nog niet op %1; hij wordt toegevoegd met hetzelfde model en dezelfde eigenschappen en daarna geactiveerd.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No organisation on %1 has exactly the same name; choose the one to add it to.</source>
+        <translation>Geen organisatie op %1 heeft precies dezelfde naam; kies de organisatie waaraan je hem toevoegt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Use in “%1” on %2</source>
+        <translation>Gebruiken in “%1” op %2</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1789,7 +1800,7 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../compass_desk/gui/move_env.py" line="-136"/>
+        <location filename="../../compass_desk/gui/move_env.py" line="-156"/>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
