@@ -99,6 +99,14 @@ class DetailsPanel(QWidget):
         for label in (self.state_explained, self.next_step, self.deadline):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             state_layout.addWidget(label)
+        # The full explanation ("Why is this phone not working?") belongs with the short one.
+        why = QPushButton("Why is this phone not working?")
+        why.setObjectName("troubleshootButton")
+        why.setFlat(True)
+        why.setCursor(Qt.CursorShape.PointingHandCursor)
+        why.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; text-align: left;"
+                          " padding: 0; }")
+        state_layout.addWidget(why, 0, Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(self.state_box)
 
         # Actions.
@@ -107,7 +115,8 @@ class DetailsPanel(QWidget):
         actions = QGridLayout()
         actions.setSpacing(6)
         buttons = (("activate", "Activate", 0, 0), ("reboot", "Reboot", 0, 1), ("move", "Move…", 0, 2),
-                   ("provisioning", "View provisioning", 1, 0), ("firmware", "Firmware…", 1, 1))
+                   ("provisioning", "View provisioning", 1, 0), ("firmware", "Firmware…", 1, 1),
+                   ("provision", "Reset wizard…", 1, 2))
         for key, text, line, column in buttons:
             button = QPushButton(text)
             button.setObjectName(f"{key}Button")
@@ -115,6 +124,7 @@ class DetailsPanel(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             self.buttons[key] = button
             actions.addWidget(button, line, column)
+        self.buttons["troubleshoot"] = why
         actions.setColumnStretch(3, 1)
         # Features of other screens: hidden until the window has found them (gui.features).
         for key in ("provisioning", "move", "firmware"):

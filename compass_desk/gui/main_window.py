@@ -176,8 +176,8 @@ class MainWindow(SearchMixin, StatusMixin):
         b.failures_changed.connect(lambda: self.status.set_failures(self.browser.failures))
         b.password_needed.connect(self._ask_password)
         self.worker.busy_changed.connect(self._update_actions)
-        for key in ("activate", "reboot"):
-            self.details.buttons[key].clicked.connect(lambda _=False, op=key: self.run_action(op))
+        for key in ("activate", "reboot", "provision", "troubleshoot"):
+            self.details.buttons[key].clicked.connect(lambda _=False, k=key: launchers.phone_action(self, k))
         QTimer.singleShot(0, self._find_features)
         self.actions_.finished.connect(self.status.say)
         self.actions_.failed.connect(self.status.say)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from conftest import wait_loaded
 from gui_helpers import select_phone, shown_rows
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
@@ -336,3 +337,45 @@ def test_cache_size_preference_applies_at_once(qtbot, window):
     dialog.editors["cache_size_mb"].setValue(42)
     dialog.accept()
     assert cache.limit_bytes == 42 * 1024 * 1024
+
+
+def test_details_panel_buttons_open_the_troubleshooter_and_the_wizard(qtbot, window):
+    from compass_desk.gui.reset_wizard.wizard import ResetWizard
+    from compass_desk.gui.troubleshooter import TroubleshooterDialog
+
+    row = pick(window)
+    window.search.setText(row.phone.mac)
+    select_phone(qtbot, window, row)
+    why = window.details.buttons["troubleshoot"]
+    assert why.isVisibleTo(window) and why.isEnabled()
+    qtbot.mouseClick(why, Qt.MouseButton.LeftButton)
+    opened(qtbot, TroubleshooterDialog).close()
+    qtbot.mouseClick(window.details.buttons["provision"], Qt.MouseButton.LeftButton)
+    opened(qtbot, ResetWizard).close()
+
+
+def test_first_run_page_gives_way_once_an_environment_exists(qtbot, isolated_home, make_window, simulator,
+                                                             monkeypatch):
+    from compass_desk.domain.models import Environment
+    from compass_desk.gui.context import AppContext, Passwords
+    from compass_desk.paths import app_paths
+    from compass_desk.store.profiles import ProfileStore
+
+    paths = app_paths(isolated_home)
+    profiles = ProfileStore(paths.config)
+    from compass_desk.sim import DEMO_PASSWORD
+
+    context = AppContext([], Passwords({"production": DEMO_PASSWORD}, use_keyring=False), paths,
+                         profiles=profiles)
+    window = make_window(context, wait=False)
+    assert window.pages.currentWidget() is window.first_run
+
+    def add(window):  # what the Environments dialog does when a profile was saved
+        profiles.save(Environment("production", simulator.base_url, "demo"))
+        window.reload_environments()
+
+    monkeypatch.setattr(launchers, "edit_environments", add)
+    qtbot.mouseClick(window.first_run.add_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.main_page
+    assert window.browser.environment is not None and window.browser.environment.name == "production"
+    wait_loaded(qtbot, window)
