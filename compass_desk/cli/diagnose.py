@@ -5,7 +5,8 @@ module has no ``register`` of its own. PHONE is an id, ``self`` URL or MAC in an
 code 0 whenever a diagnosis was made (the verdict is in the output), else the usual codes.
 
 ``--json`` (fields may be added, never renamed): ``{"phone": PHONE, "model_name": str|null,
-"status": STATUS|null, "status_error": str|null, "verdict": str, "headline": str, "findings":
+"status": STATUS|null, "status_error": str|null, "verdict": str, "headline": str, "suboptimal": bool,
+"findings":
 [{"code", "severity", "title", "meaning", "fix": [str]}], "fix": [{"code", "text"}], "deadline":
 {"at", "time_left", "lapsed"}|null, "lang"}`` with PHONE and STATUS as in ``phones show``; texts in
 the chosen language.
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from compass_desk.cli.common import OK, GlobalOptions, print_json
 
 if TYPE_CHECKING:
-    from datetime import time
+    from datetime import datetime, time
 
     from compass_desk.services.session import Session
 
@@ -69,7 +70,8 @@ def _cutoff(options: GlobalOptions) -> time:
         return DEFAULT_CUTOFF
 
 
-def diagnosis_report(session: Session, text: str, lang: str, cutoff: time) -> dict[str, Any]:
+def diagnosis_report(session: Session, text: str, lang: str, cutoff: time,
+                     now: datetime | None = None) -> dict[str, Any]:
     """Read the phone and its live status and diagnose it: the stable JSON object."""
     from datetime import UTC, datetime
 
@@ -88,7 +90,7 @@ def diagnosis_report(session: Session, text: str, lang: str, cutoff: time) -> di
         raise
     except ApiError as exc:  # diagnose on the state alone, and say so
         status_error = exc.message
-    now = datetime.now(UTC)
+    now = now or datetime.now(UTC)
     result = diagnose(phone, status, now, cutoff)
     due = None
     if result.deadline is not None:
@@ -103,7 +105,8 @@ def diagnosis_report(session: Session, text: str, lang: str, cutoff: time) -> di
         "status": status_json(status) if status else None,
         "status_error": status_error,
         "verdict": result.verdict.value,
-        "headline": result.headline.get(lang),
+        "headline": result.verdict_text(lang),  # with the deadline when ready for the reset
+        "suboptimal": result.needs_attention,
         "findings": [
             {
                 "code": f.code,

@@ -6,12 +6,15 @@ A PHONE is named by its id, its ``self`` URL or its MAC in any notation; a COMPA
 
 ``--json`` shapes (fields may be added, never renamed): ``list``/``find``: ``[PHONE]``; ``show``:
 ``{"phone": PHONE, "model_name", "status": STATUS|null, "status_error": str|null, "state":
-{"value", "label", "meaning", "suboptimal", "advice"}, "deadline": {"at", "time_left", "lapsed"}|null,
+{"value", "label", "meaning", "suboptimal", "advice", "verdict", "next"}, "deadline": {"at", "time_left",
+"lapsed"}|null,
 "firmware": {"selected", "installed", "installed_description"}}`` where PHONE is ``{"id", "url",
 "name", "mac", "mac_display", "model", "company": {"url", "id", "name"}, "state", "activated_at",
 "firmware", "vlan_id", "encryption", "expansion_pads", "codec_profile", "logged_in_user"}`` and
 STATUS ``{"online", "private_ip", "public_ip", "user_agent", "firmware_version", "registered_at",
-"last_provisioned_at"}``.
+"last_provisioned_at"}``. ``suboptimal`` (needs attention), ``advice`` (the verdict in a sentence),
+``verdict`` and ``next`` (the first step of the fix, or "") come from domain.diagnosis, like ``phones
+diagnose``, the details panel and the "Suboptimal" filter.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from compass_desk.cli.common import FAILED, NOT_FOUND, OK, CliError, GlobalOptio
 from compass_desk.cli.diagnose import add_diagnose_parser
 
 if TYPE_CHECKING:
-    from datetime import time
+    from datetime import datetime, time
 
     from compass_desk.services.session import Session
 
@@ -115,13 +118,15 @@ def _show(args: argparse.Namespace, options: GlobalOptions) -> int:
     return OK
 
 
-def phone_details(session: Session, text: str, cutoff: time | None = None) -> dict[str, Any]:
+def phone_details(session: Session, text: str, cutoff: time | None = None,
+                  now: datetime | None = None) -> dict[str, Any]:
     """Everything ``show`` prints, as the stable JSON object (the deadline with *cutoff*, default 00:00)."""
     from datetime import UTC, datetime
 
     from compass_desk.api.errors import ApiError, AuthenticationError
     from compass_desk.cli._render import phone_json, status_json, when
     from compass_desk.domain import deadline, states
+    from compass_desk.domain.diagnosis import diagnose
     from compass_desk.domain.models import ProvisioningState
     from compass_desk.services.lookup import find_phone
 
@@ -142,11 +147,12 @@ def phone_details(session: Session, text: str, cutoff: time | None = None) -> di
     except ApiError as exc:
         status_error = exc.message
     info = states.STATES[phone.provisioning]
-    advice = states.advise(phone.provisioning, states.Situation.NORMAL_USE)
+    now = now or datetime.now(UTC)
+    # One verdict everywhere: the troubleshooter's (it sees activation time, deadline and live status).
+    verdict = diagnose(phone, status, now, cutoff or deadline.DEFAULT_CUTOFF)
     due = None
     if phone.provisioning is ProvisioningState.ACTIVE and phone.activated_at:
         at = deadline.deadline_for(phone.activated_at, cutoff or deadline.DEFAULT_CUTOFF)
-        now = datetime.now(UTC)
         due = {
             "at": when(at),
             "time_left": deadline.time_left_text(at, now),
@@ -162,8 +168,10 @@ def phone_details(session: Session, text: str, cutoff: time | None = None) -> di
             "value": phone.provisioning.value,
             "label": info.label,
             "meaning": info.meaning,
-            "suboptimal": advice.suboptimal,
-            "advice": advice.summary,
+            "suboptimal": verdict.needs_attention,
+            "advice": verdict.verdict_text(),
+            "verdict": verdict.verdict.value,
+            "next": verdict.next_step(),
         },
         "deadline": due,
         "firmware": {
@@ -225,8 +233,9 @@ def _print_details(d: dict[str, Any]) -> None:
         ("Organisation", p["company"]["name"] or p["company"]["url"]),
         ("Provisioning", f"{state['value']}: {state['meaning']}"),
     ]
-    if state["suboptimal"]:
-        pairs.append(("Advice", state["advice"]))
+    pairs.append(("Verdict", state["advice"]))
+    if state["next"]:
+        pairs.append(("Next", state["next"]))
     if p["activated_at"]:
         pairs.append(("Activated", moment(p["activated_at"])))
     if d["deadline"]:

@@ -29,6 +29,9 @@ from compass_desk.domain.guides import Text
 from compass_desk.domain.models import Phone, PhoneStatus, ProvisioningState
 
 SOON = timedelta(days=1)  # "less than a day away" earns a warning
+# Activated this recently and still online with its earlier settings: the reset is presumably on its
+# way (normal). Activated longer ago and still in use: it was activated but not reset (suboptimal).
+JUST_ACTIVATED = timedelta(days=1)
 
 
 class Verdict(StrEnum):
@@ -67,6 +70,23 @@ class Diagnosis:
     def codes(self) -> list[str]:
         return [f.code for f in self.findings]
 
+    @property
+    def needs_attention(self) -> bool:
+        """The one "suboptimal" flag: the table filter, ``phones show`` and the details panel use it."""
+        return self.verdict in NEEDS_ATTENTION
+
+    def verdict_text(self, lang: str = "en") -> str:
+        """The headline, with the deadline when the phone is ready for its reset."""
+        if self.verdict is Verdict.AWAITING_RESET and self.deadline is not None:
+            when = when_text(self.deadline)
+            return Text(f"Ready for the factory reset, before {when.en}.",
+                        f"Klaar voor de fabrieksreset, vóór {when.nl}.").get(lang)
+        return self.headline.get(lang)
+
+    def next_step(self, lang: str = "en") -> str:
+        """The first step of the fix, or "" when nothing needs doing."""
+        return self.next_fix.text.get(lang) if self.next_fix is not None else ""
+
 
 HEADLINES: dict[Verdict, Text] = {
     Verdict.WORKING: Text("The phone is working normally.", "De telefoon werkt normaal."),
@@ -90,6 +110,23 @@ HEADLINES: dict[Verdict, Text] = {
 }
 
 
+# The verdicts that need someone's attention: the "Suboptimal" filter and every "suboptimal" flag.
+NEEDS_ATTENTION = frozenset({Verdict.SUBOPTIMAL, Verdict.LAPSED, Verdict.NOT_PROVISIONED, Verdict.OFFLINE})
+
+
+def just_activated(phone: Phone, now: datetime) -> bool:
+    """Was provisioning by manufacturer activated less than :data:`JUST_ACTIVATED` ago?"""
+    return phone.activated_at is not None and now - phone.activated_at < JUST_ACTIVATED
+
+
+def verdict_changes_at(phone: Phone, now: datetime, cutoff: time = DEFAULT_CUTOFF) -> datetime | None:
+    """When the clock alone may change *phone*'s verdict (its deadline, or the end of "just activated")."""
+    if phone.provisioning is not ProvisioningState.ACTIVE or phone.activated_at is None:
+        return None
+    moments = [deadline_for(phone.activated_at, cutoff), phone.activated_at + JUST_ACTIVATED]
+    return min((m for m in moments if m > now), default=None)
+
+
 def ever_provisioned(status: PhoneStatus | None) -> bool:
     """Has the phone ever fetched its settings from Compass (or registered with them)?"""
     return status is not None and (status.last_provisioned_at is not None or status.registered_at is not None)
@@ -110,7 +147,8 @@ def diagnose(
     findings: list[Finding] = []
 
     if state is ProvisioningState.ACTIVE:
-        verdict = _active(findings, ever, deadline, now)
+        in_use = ever and online and not just_activated(phone, now)
+        verdict = _active(findings, in_use, deadline, now)
     elif state is ProvisioningState.DISABLED:
         verdict = _disabled(findings, status, online, ever)
     else:
@@ -118,13 +156,17 @@ def diagnose(
         findings.append(_FAILED[state])
 
     if state is not ProvisioningState.DISABLED and ever:
-        findings.append(_ONLINE_WITH_OLD_SETTINGS if online else _OFFLINE_TOO)
+        if online:
+            waiting = verdict is Verdict.AWAITING_RESET
+            findings.append(_ONLINE_UNTIL_RESET if waiting else _ONLINE_WITH_OLD_SETTINGS)
+        else:
+            findings.append(_OFFLINE_TOO)
     if status is None and state is not ProvisioningState.DISABLED:
         findings.append(_STATUS_UNKNOWN)
     return Diagnosis(verdict, tuple(findings), deadline if state is ProvisioningState.ACTIVE else None)
 
 
-def _active(findings: list[Finding], ever: bool, deadline: datetime | None, now: datetime) -> Verdict:
+def _active(findings: list[Finding], in_use: bool, deadline: datetime | None, now: datetime) -> Verdict:
     if deadline is not None and is_lapsed(deadline, now):
         when = when_text(deadline)
         findings.append(
@@ -144,7 +186,7 @@ def _active(findings: list[Finding], ever: bool, deadline: datetime | None, now:
             )
         )
         return Verdict.LAPSED
-    if ever:
+    if in_use:
         findings.append(
             Finding(
                 "active-on-phone-in-use",
@@ -154,12 +196,11 @@ def _active(findings: list[Finding], ever: bool, deadline: datetime | None, now:
                     "Actief op een telefoon die in gebruik is geweest.",
                 ),
                 Text(
-                    "The phone got its settings from Compass before, and is now registered at the "
-                    "manufacturer's service again without having visited it: it was activated but not "
-                    "reset. A phone in normal use should be disabled.",
-                    "De telefoon kreeg eerder zijn instellingen van Compass en is nu opnieuw geregistreerd "
-                    "bij de dienst van de fabrikant zonder daar langs te zijn geweest: hij is geactiveerd "
-                    "maar niet gereset. Een telefoon die in gebruik is, hoort op disabled te staan.",
+                    "The phone got its settings from Compass before and is online, but was activated more "
+                    "than a day ago and not reset since. A phone in normal use should be disabled.",
+                    "De telefoon kreeg eerder zijn instellingen van Compass en is online, maar is meer dan "
+                    "een dag geleden geactiveerd en sindsdien niet gereset. Een telefoon die in gebruik is, "
+                    "hoort op disabled te staan.",
                 ),
                 RESET_FIX,
             )
@@ -336,6 +377,15 @@ _ONLINE_WITH_OLD_SETTINGS = Finding(
         "move works.",
         "Hij werkt nog met de instellingen die hij eerder kreeg. Herstel de toestand toch, zodat de "
         "volgende reset of verhuizing werkt.",
+    ),
+)
+_ONLINE_UNTIL_RESET = Finding(
+    "online-until-reset",
+    Severity.INFO,
+    Text("The phone is online.", "De telefoon is online."),
+    Text(
+        "It keeps working with the settings it got earlier until the factory reset.",
+        "Hij blijft werken met de instellingen die hij eerder kreeg, tot de fabrieksreset.",
     ),
 )
 _OFFLINE_TOO = Finding(

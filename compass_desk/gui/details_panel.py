@@ -19,7 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from compass_desk.domain import deadline as deadline_mod
-from compass_desk.domain.models import ProvisioningState, strip_port
+from compass_desk.domain import states
+from compass_desk.domain.diagnosis import Diagnosis, diagnose
+from compass_desk.domain.models import strip_port
+from compass_desk.gui.i18n import current_language
 from compass_desk.gui.phone_model import PhoneRow, mac_label, model_label, user_label
 from compass_desk.gui.style import STATE_LOOKS, icon, state_colour
 
@@ -60,6 +63,7 @@ class DetailsPanel(QWidget):
         self.setAccessibleName("Phone details")
         self.row: PhoneRow | None = None
         self.cutoff: time = deadline_mod.DEFAULT_CUTOFF
+        self.diagnosis: Diagnosis | None = None  # of the phone shown, for the state texts
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 0, 0, 0)
 
@@ -208,9 +212,12 @@ class DetailsPanel(QWidget):
         colour = state_colour(state).name()
         self.state_text.setText(f"<b style='color:{colour}'>{look.text}</b>")
         when = row.deadline(self.cutoff)
-        lapsed = when is not None and deadline_mod.is_lapsed(when, now)
-        meaning, summary, step = _explain(state, about_to_reset=when is not None and not lapsed)
-        self.state_explained.setText(f"{meaning} {summary}".strip())
+        # One verdict everywhere (domain.diagnosis, which sees the activation time, the deadline and the
+        # live status): the "Suboptimal" filter, the troubleshooter and `phones show` say the same.
+        lang = current_language()
+        self.diagnosis = diagnose(row.phone, row.status, now, self.cutoff)
+        self.state_explained.setText(f"{states.meaning(state, lang)} {self.diagnosis.verdict_text(lang)}")
+        step = self.diagnosis.next_step(lang)
         self.next_step.setText(f"<b>Next:</b> {step}" if step else "")
         self.next_step.setVisible(bool(step))
         self.deadline.setVisible(when is not None)
@@ -230,16 +237,3 @@ class DetailsPanel(QWidget):
         self.deadline.setText(f"<b>Reset before {local:%a %d %b %H:%M}</b> (Amsterdam time): "
                               f"{countdown_text(when, now)}.{note}")
 
-
-def _explain(state: ProvisioningState, *, about_to_reset: bool) -> tuple[str, str, str]:
-    """(meaning, judgement, recommended next step) from domain.states when it is there."""
-    try:
-        from compass_desk.domain import states
-    except ImportError:
-        return STATE_LOOKS[state].text + ".", "", ""
-    situation = states.Situation.ABOUT_TO_RESET if about_to_reset else states.Situation.NORMAL_USE
-    advice = states.advise(state, situation)
-    step = advice.steps[0].text if advice.steps else ""
-    if advice.alternative and advice.suboptimal:
-        step = f"{step} {advice.alternative}"
-    return states.meaning(state), advice.summary, step

@@ -14,18 +14,17 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from compass_desk.domain.deadline import DEFAULT_CUTOFF
-from compass_desk.domain.diagnosis import Verdict, diagnose
+from compass_desk.domain.diagnosis import NEEDS_ATTENTION, diagnose, verdict_changes_at
 from compass_desk.domain.mac import mac_search_key
 from compass_desk.domain.models import Phone, PhoneStatus, ProvisioningState
 from compass_desk.gui.phone_model import PhoneRow, PhoneTableModel
 
-# The troubleshooter's verdicts that need someone's attention (domain.diagnosis): the filter and
-# "Why is this phone not working?" always agree.
-NEEDS_ATTENTION = frozenset({Verdict.SUBOPTIMAL, Verdict.LAPSED, Verdict.NOT_PROVISIONED, Verdict.OFFLINE})
+# The troubleshooter's verdicts that need someone's attention (domain.diagnosis.NEEDS_ATTENTION): the
+# filter, the details panel, `phones show` and "Why is this phone not working?" always agree.
 SUBOPTIMAL_HELP = (
     "Phones that need attention, as “Why is this phone not working?” judges them. A phone in normal use "
     "must be disabled. Shown: provision or deprovision (registering at the manufacturer failed); active "
-    "on a phone that already got its settings from Compass (activated but not reset), or whose weekly "
+    "on a phone in use (online, with settings from Compass) activated more than a day ago, or whose weekly "
     "deadline lapsed before the reset; disabled but never provisioned, or provisioned before and offline "
     "now. Not shown: working phones, active phones waiting for their reset, and phones whose live status "
     "is not known yet."
@@ -59,7 +58,8 @@ def needs_attention(phone: Phone, status: PhoneStatus | None, now: datetime,
 class AttentionCache:
     """Verdicts per row, reused while the phone and its status are the same objects (fast refilter).
 
-    An active phone's verdict changes by itself when its deadline passes: its answer expires then.
+    An active phone's verdict changes by itself when its deadline passes, or a day after it was
+    activated (domain.diagnosis.verdict_changes_at): its answer expires then.
     """
 
     def __init__(self) -> None:
@@ -71,7 +71,7 @@ class AttentionCache:
                 and (known[3] is None or now < known[3]):
             return known[2]
         diagnosis = diagnose(row.phone, row.status, now, cutoff)
-        expires = diagnosis.deadline if diagnosis.deadline is not None and now < diagnosis.deadline else None
+        expires = verdict_changes_at(row.phone, now, cutoff)
         answer = diagnosis.verdict in NEEDS_ATTENTION
         self._answers[row.url] = (row.phone, row.status, answer, expires)
         return answer

@@ -173,7 +173,7 @@ class TroubleshooterDialog(QDialog):
         diagnosis = diagnose(phone, status, self._clock(), self.cutoff)
         self.diagnosis = diagnosis
         kind = _KIND.get(diagnosis.verdict, common.PROBLEM)
-        common.notice(self.headline, diagnosis.headline.get(lang), kind)
+        common.notice(self.headline, diagnosis.verdict_text(lang), kind)
         self.findings.set_findings(diagnosis.findings, diagnosis.fix, lang)
         self.provision_button.setVisible(Fix.FACTORY_RESET in diagnosis.fix)
         if self.read_at is not None:

@@ -81,7 +81,12 @@ def test_show_by_mac_id_and_url(cli):
         assert code == 0
         details = json.loads(out)
         assert details["phone"]["url"] == active["url"]
-    assert details["state"]["value"] == "active" and details["state"]["suboptimal"]
+    assert details["state"]["value"] == "active" and details["state"]["verdict"]
+    # the same verdict as `phones diagnose` (domain.diagnosis): one source of truth
+    code, out, _ = cli("phones", "diagnose", active["mac"], "--json")
+    report = json.loads(out)
+    state = details["state"]
+    assert (report["verdict"], report["suboptimal"]) == (state["verdict"], state["suboptimal"])
     assert details["deadline"]["at"] and details["deadline"]["time_left"]
     assert details["status"] is not None and "online" in details["status"]
     assert details["phone"]["company"]["name"]

@@ -20,12 +20,22 @@ OPEN_ACTIVATION = at("2026-11-22 10:00")  # deadline Wed 25 Nov 00:00, 1 day 14 
 EARLIER = at("2026-10-01 09:00")
 
 
-def expected(state, online, ever, lapsed):
+JUST_NOW = at("2026-11-23 09:59")  # activated a minute ago, deadline Wed 25 Nov 00:00
+# (activation, now) for each (lapsed, just activated)
+MOMENTS = {
+    (True, False): (LAPSED_ACTIVATION, NOW),
+    (True, True): (at("2026-11-24 23:50"), at("2026-11-25 00:10")),
+    (False, False): (OPEN_ACTIVATION, NOW),
+    (False, True): (JUST_NOW, NOW),
+}
+
+
+def expected(state, online, ever, lapsed, just=False):
     """(verdict, first finding, first fix) as the Compass provisioning page describes it."""
     if state is S.ACTIVE:
         if lapsed:
             return Verdict.LAPSED, "activation-lapsed", Fix.ACTIVATE
-        if ever:
+        if ever and online and not just:  # in use, activated a while ago and not reset
             return Verdict.SUBOPTIMAL, "active-on-phone-in-use", Fix.FACTORY_RESET
         return Verdict.AWAITING_RESET, "awaiting-reset", Fix.FACTORY_RESET
     if state is S.DISABLED:
@@ -38,21 +48,24 @@ def expected(state, online, ever, lapsed):
     return Verdict.SUBOPTIMAL, first, Fix.REMOVE_AND_READD
 
 
-COMBOS = list(itertools.product(list(S), [True, False], [True, False], [True, False]))
+COMBOS = list(itertools.product(list(S), [True, False], [True, False], [True, False], [True, False]))
 
 
-@pytest.mark.parametrize(("state", "online", "ever", "lapsed"), COMBOS)
-def test_verdict_for_each_combination(state, online, ever, lapsed):
-    phone = make_phone(state, LAPSED_ACTIVATION if lapsed else OPEN_ACTIVATION)
+@pytest.mark.parametrize(("state", "online", "ever", "lapsed", "just"), COMBOS)
+def test_verdict_for_each_combination(state, online, ever, lapsed, just):
+    activation, now = MOMENTS[(lapsed, just)]
+    phone = make_phone(state, activation)
     status = make_status(online, EARLIER if ever else None, EARLIER if ever else None)
-    result = diagnose(phone, status, NOW)
-    verdict, first, fix = expected(state, online, ever, lapsed)
+    result = diagnose(phone, status, now)
+    verdict, first, fix = expected(state, online, ever, lapsed, just)
     assert result.verdict is verdict
     assert result.findings[0].code == first
     assert result.next_fix is fix
-    # a phone in use that is online keeps working on its earlier settings: say so, but fix the state
+    # a phone in use that is online keeps working on its earlier settings: say so, and whether to fix it
     if state is not S.DISABLED and ever:
-        assert ("online-with-earlier-settings" in result.codes()) is online
+        waiting = result.verdict is Verdict.AWAITING_RESET
+        assert ("online-with-earlier-settings" in result.codes()) is (online and not waiting)
+        assert ("online-until-reset" in result.codes()) is (online and waiting)
         assert ("offline" in result.codes()) is not online
     assert result.headline.en and result.headline.nl
     for finding in result.findings:
