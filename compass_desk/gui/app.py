@@ -42,6 +42,7 @@ def run(args: argparse.Namespace, options: Any) -> int:
 
     i18n.setup_language(paths.config)  # before the first window is built
     context = build_context(bool(getattr(args, "demo", False)), paths)
+    context.interactive = not screenshot
     from compass_desk.gui.style import icon
 
     app.setWindowIcon(icon("app"))
@@ -168,4 +169,11 @@ def take_screenshot(window: Any, path: str) -> int:
     if not window.grab().save(path):
         raise CliError(f"could not write the screenshot to {path}")
     print(f"screenshot saved to {path}")  # noqa: T201 - the CLI's answer
+    missing = window.context.password_missing
+    if missing is not None and window.browser.session is None:
+        from compass_desk.cli.common import AUTH
+
+        print(f"Not signed in to {missing.name}: no accepted password for {missing.username} "  # noqa: T201
+              "(set COMPASS_PASSWORD or sign in once in the app).", file=sys.stderr)
+        return AUTH
     return 0

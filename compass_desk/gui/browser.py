@@ -136,10 +136,13 @@ class Browser(QObject):
                 return
             from compass_desk.api.errors import AuthenticationError
 
-            if isinstance(error, AuthenticationError):
-                self.context.passwords.forget(environment)
             self._set_mode(Mode.OFFLINE, f"Offline: {user_message(error, 'connect')}")
-            if not isinstance(error, AuthenticationError):  # never retry a refused password
+            if isinstance(error, AuthenticationError):
+                # Never send a refused password again (Compass locks an address out after repeated
+                # failures): not the keyring's either, until the user types a new one.
+                self.context.passwords.refuse(environment)
+                emit(self.password_needed, environment)
+            else:
                 self._reconnect.start()
 
         self.worker.submit(work, label="connect", on_success=done, on_failure=failed,
@@ -265,7 +268,7 @@ class Browser(QObject):
                 environment = self.environment
                 self.forget_session(environment.name)
                 self.session = None
-                self.context.passwords.forget(environment)
+                self.context.passwords.refuse(environment)
                 self._set_mode(Mode.OFFLINE, f"Signed out: {user_message(error)}")
                 emit(self.password_needed, environment)
             elif isinstance(error, NetworkError) and self.environment is not None:

@@ -6,6 +6,7 @@ No Qt here: this is plain wiring of profiles, secrets, the local store and the s
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import time
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from compass_desk.domain.deadline import DEFAULT_CUTOFF
 from compass_desk.domain.models import Environment
 from compass_desk.paths import AppPaths, app_paths
+from compass_desk.store.secrets import SessionSecrets, account_key
 
 if TYPE_CHECKING:
     from compass_desk.services.session import Session
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_REFRESH_INTERVAL_S = 60
+PASSWORD_ENV = "COMPASS_PASSWORD"  # the same variable as the CLI's
 
 
 def connect_session(environment: Environment, password: str) -> Session:
@@ -40,15 +43,33 @@ def connect_session(environment: Environment, password: str) -> Session:
 
 
 class Passwords:
-    """Passwords by environment name: the keyring when it is secure, else memory for this session."""
+    """Passwords by account (user@server), never by profile name: a renamed or re-pointed profile
+    must not send one server's password to another.
 
-    def __init__(self, session_only: dict[str, str] | None = None, use_keyring: bool = True) -> None:
-        self._memory: dict[str, str] = dict(session_only or {})
+    Order: typed this session, then *explicit* (``COMPASS_PASSWORD``, like the CLI), then the keyring.
+    An account whose password the server refused gets nothing but a newly typed password (lock-out).
+    *session_only* presets passwords by profile name (demo and tests), bound to that profile's account
+    the first time it is asked for.
+    """
+
+    def __init__(self, session_only: dict[str, str] | None = None, use_keyring: bool = True,
+                 explicit: str | None = None) -> None:
+        self._preset: dict[str, str] = dict(session_only or {})
+        self._memory = SessionSecrets()
         self._use_keyring = use_keyring
+        self._explicit = explicit or None
+        self._refused: set[str] = set()
 
     def get(self, environment: Environment) -> str | None:
-        if environment.name in self._memory:
-            return self._memory[environment.name]
+        if environment.name in self._preset:
+            self._memory.set_password(environment, self._preset.pop(environment.name))
+        password = self._memory.get_password(environment)
+        if password is not None:
+            return password
+        if account_key(environment) in self._refused:
+            return None
+        if self._explicit is not None:
+            return self._explicit
         if not self._use_keyring:
             return None
         try:
@@ -60,10 +81,21 @@ class Passwords:
             return None
 
     def remember_for_session(self, environment: Environment, password: str) -> None:
-        self._memory[environment.name] = password
+        self._preset.pop(environment.name, None)
+        self._memory.set_password(environment, password)
+        self._refused.discard(account_key(environment))
 
     def forget(self, environment: Environment) -> None:
-        self._memory.pop(environment.name, None)
+        self._preset.pop(environment.name, None)
+        self._memory.delete_password(environment)
+
+    def refuse(self, environment: Environment) -> None:
+        """The server refused the password: send none of the remembered ones again until one is typed."""
+        self.forget(environment)
+        self._refused.add(account_key(environment))
+
+    def refused(self, environment: Environment) -> bool:
+        return account_key(environment) in self._refused
 
 
 @dataclass
@@ -82,6 +114,8 @@ class AppContext:
     profiles: Any = None  # ProfileStore when profiles are editable (not in the demo)
     demo_servers: Any = None  # gui.demo.DemoServers in the demo
     provisioning_cache: Any = None  # opened on first use by gui.cache_view.provisioning_cache_for
+    interactive: bool = True  # False for --screenshot: never open a dialog (nobody could answer it)
+    password_missing: Environment | None = None  # set when a password was needed but could not be asked
 
     def close(self) -> None:
         for callback in reversed(self.on_close):
@@ -131,6 +165,8 @@ def profile_context(paths: AppPaths | None = None) -> AppContext:
     paths = paths or app_paths()
     paths.ensure()
     profiles = ProfileStore(paths.config)
-    context = AppContext(list(profiles.list()), Passwords(), paths, profiles=profiles)
+    # COMPASS_PASSWORD wins over the keyring, as in the CLI.
+    passwords = Passwords(explicit=os.environ.get(PASSWORD_ENV) or None)
+    context = AppContext(list(profiles.list()), passwords, paths, profiles=profiles)
     load_preferences(context)
     return context

@@ -62,6 +62,9 @@ class StatusMixin(QMainWindow):
                                   " border-radius: 3px; }")
 
     def _ask_password(self, environment: Environment) -> None:
+        if not self.context.interactive:  # --screenshot: a hidden modal dialog would wait forever
+            self.context.password_missing = environment
+            return
         from PySide6.QtWidgets import QInputDialog
 
         password, ok = QInputDialog.getText(
