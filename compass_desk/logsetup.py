@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import logging.handlers
+import os
 import re
 from pathlib import Path
 
@@ -68,16 +71,26 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file readable by its owner only (0600), also after each rotation."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with contextlib.suppress(OSError):
+            os.chmod(self.baseFilename, 0o600)  # a file made by an older version
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging(log_dir: Path, level: int = logging.INFO, max_bytes: int = 1_000_000) -> Path:
     """Send the ``compass_desk`` loggers to a rotating file in *log_dir*; returns the file path."""
-    log_dir.mkdir(parents=True, exist_ok=True)
+    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = log_dir / LOG_FILE_NAME
     root = logging.getLogger("compass_desk")
     for handler in list(root.handlers):
         if getattr(handler, "_compass_desk", False):
             root.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=max_bytes, backupCount=5, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=max_bytes, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
     handler._compass_desk = True  # type: ignore[attr-defined]
