@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from compass_desk.domain.models import Phone
@@ -19,8 +19,12 @@ from compass_desk.gui.worker import Busy, JobContext, Worker
 
 log = logging.getLogger(__name__)
 
-LABELS = {"activate": "Activate", "reboot": "Reboot", "provisioning": "View provisioning",
-          "migrate": "Move", "update": "Firmware"}
+# Texts in English, listed for lupdate (QT_TRANSLATE_NOOP) and shown through _tr().
+LABELS = {"activate": QT_TRANSLATE_NOOP("PhoneActions", "Activate"),
+          "reboot": QT_TRANSLATE_NOOP("PhoneActions", "Reboot"),
+          "provisioning": QT_TRANSLATE_NOOP("PhoneActions", "View provisioning"),
+          "migrate": QT_TRANSLATE_NOOP("PhoneActions", "Move"),
+          "update": QT_TRANSLATE_NOOP("PhoneActions", "Firmware")}
 READ_ONLY_OPERATIONS = {"provisioning"}  # reading needs no write rights
 
 
@@ -31,13 +35,21 @@ class Availability:
 
 
 WHAT_IT_DOES = {
-    "activate": "Register the phone at the manufacturer's provisioning service, so that a phone reset to "
-    "factory defaults finds Compass (before the weekly deadline).",
-    "reboot": "Restart the phone; it fetches its settings from Compass again.",
-    "provisioning": "Show the settings file Compass sends to this phone (secrets hidden).",
-    "migrate": "Move the phone to another organisation or environment.",
-    "update": "See the installed firmware and choose which one the phone should run.",
+    "activate": QT_TRANSLATE_NOOP("PhoneActions", "Register the phone at the manufacturer's provisioning "
+                                  "service, so that a phone reset to factory defaults finds Compass (before "
+                                  "the weekly deadline)."),
+    "reboot": QT_TRANSLATE_NOOP("PhoneActions",
+                                "Restart the phone; it fetches its settings from Compass again."),
+    "provisioning": QT_TRANSLATE_NOOP("PhoneActions",
+                                      "Show the settings file Compass sends to this phone (secrets hidden)."),
+    "migrate": QT_TRANSLATE_NOOP("PhoneActions", "Move the phone to another organisation or environment."),
+    "update": QT_TRANSLATE_NOOP("PhoneActions",
+                                "See the installed firmware and choose which one the phone should run."),
 }
+
+
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("PhoneActions", str(text))
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -61,20 +73,25 @@ class PhoneActions(QObject):
     def availability(self, row: PhoneRow | None, operation: str) -> Availability:
         browser = self.browser
         if row is None:
-            return Availability(False, "Select a phone first.")
+            return Availability(False, self.tr("Select a phone first."))
         if browser.mode != Mode.ONLINE or browser.session is None:
-            return Availability(False, "Offline: actions are available again once Compass Desk is connected.")
+            return Availability(False,
+                                self.tr("Offline: actions are available again once Compass Desk is "
+                                        "connected."))
         session = browser.session
         if not _safe(lambda: session.supports(operation), True):
-            env = browser.environment.name if browser.environment else "this environment"
-            return Availability(False, f"{env} does not support {LABELS[operation]}.")
+            env = browser.environment.name if browser.environment else self.tr("This environment")
+            text = self.tr("%1 does not support %2.")
+            return Availability(False, text.replace("%2", _tr(LABELS[operation])).replace("%1", env))
         writes = operation not in READ_ONLY_OPERATIONS
         if writes and not _safe(lambda: session.can_write(row.phone.company_url), False):
-            where = row.company_name or "this organisation"
-            return Availability(False, f"You have read-only rights on {where}.")
+            if not row.company_name:
+                return Availability(False, self.tr("You have read-only rights on this organisation."))
+            text = self.tr("You have read-only rights on %1.")
+            return Availability(False, text.replace("%1", row.company_name))
         if self.worker.is_busy(row.url):
-            return Availability(False, "Another action on this phone is still running.")
-        return Availability(True, WHAT_IT_DOES[operation])
+            return Availability(False, self.tr("Another action on this phone is still running."))
+        return Availability(True, _tr(WHAT_IT_DOES[operation]))
 
     def run(self, operation: str, row: PhoneRow) -> None:
         available = self.availability(row, operation)
@@ -86,13 +103,17 @@ class PhoneActions(QObject):
         assert environment is not None and session is not None
         phone = row.phone
         name = phone.name or mac_label(phone.mac)
-        label = LABELS[operation]
-        question = (f"{label} phone “{name}” ({mac_label(phone.mac)})\n"
-                    f"in organisation “{row.company_name}”\n"
-                    f"on environment “{environment.name}”?")
+        label = _tr(LABELS[operation])
         if operation == "reboot":
-            question += "\n\nCalls on this phone will be cut off."
-        if not confirm(self._parent_widget, f"{label} phone", question):
+            title = self.tr("Reboot phone")
+            question = self.tr("Reboot phone “%1” (%2)\nin organisation “%3”\non environment “%4”?\n\n"
+                               "Calls on this phone will be cut off.")
+        else:
+            title = self.tr("Activate phone")
+            question = self.tr("Activate phone “%1” (%2)\nin organisation “%3”\non environment “%4”?")
+        for number, value in enumerate((name, mac_label(phone.mac), row.company_name, environment.name), 1):
+            question = question.replace(f"%{number}", value)
+        if not confirm(self._parent_widget, title, question):
             return
         audit = self.browser.context.audit
         target = f"{name} ({mac_label(phone.mac)}) in {row.company_name}"
@@ -115,11 +136,16 @@ class PhoneActions(QObject):
         def done(result: Phone | None) -> None:
             if isinstance(result, Phone) and self.browser.environment == environment:
                 self.browser.phone_updated(result)
-            emit(self.finished, f"{label} {name}: done." + (
-                f" State is now {result.provisioning.value}." if isinstance(result, Phone) else ""))
+            if isinstance(result, Phone):
+                text = self.tr("%1 %2: done. State is now %3.").replace("%3", result.provisioning.value)
+            else:
+                text = self.tr("%1 %2: done.")
+            emit(self.finished, text.replace("%2", name).replace("%1", label))
 
         def failed(error: BaseException) -> None:
-            emit(self.failed, f"{label} {name} failed: {user_message(error, operation.lower())}")
+            why = user_message(error, operation.lower())
+            emit(self.failed, self.tr("%1 %2 failed: %3").replace("%3", why).replace("%2", name)
+                 .replace("%1", label))
 
         try:
             self.worker.submit(work, label=operation, key=phone.url, on_success=done, on_failure=failed)

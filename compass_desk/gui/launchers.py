@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from compass_desk.domain.mac import format_mac
@@ -23,23 +23,27 @@ if TYPE_CHECKING:
     from compass_desk.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate  # lupdate reads translate("Launchers", "text")
 
 FILE_FILTER = "Provisioning files (*.cfg *.xml *.boot *.txt *.conf);;All files (*)"
 
 
 # -- small dialogs tests replace ----------------------------------------------------------------------
 def choose_files(parent: QWidget, title: str) -> list[str]:
-    paths, _filter = QFileDialog.getOpenFileNames(parent, title, "", FILE_FILTER)
+    kinds = translate("Launchers", "Provisioning files (*.cfg *.xml *.boot *.txt *.conf);;All files (*)")
+    paths, _filter = QFileDialog.getOpenFileNames(parent, title, "", kinds)
     return list(paths)
 
 
 def offer_provisioning(parent: QWidget, mac: str, where: str) -> bool:
     """A scanned MAC that is not in the list: offer to add and provision it."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Phone not found",
-                      f"No phone with MAC {format_mac(mac)} is in any organisation of {where}.\n\n"
-                      "Add it to an organisation and provision it now?", QMessageBox.StandardButton.Cancel,
-                      parent)
-    provision = box.addButton("Provision this phone…", QMessageBox.ButtonRole.AcceptRole)
+    text = translate("Launchers", "No phone with MAC %1 is in any organisation of %2.\n\nAdd it to an "
+                                  "organisation and provision it now?")
+    box = QMessageBox(QMessageBox.Icon.Question, translate("Launchers", "Phone not found"),
+                      text.replace("%1", format_mac(mac)).replace("%2", where),
+                      QMessageBox.StandardButton.Cancel, parent)
+    provision = box.addButton(translate("Launchers", "Provision this phone…"),
+                              QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(provision)
     box.exec()
     return box.clickedButton() is provision
@@ -68,17 +72,20 @@ def open_paths(window: MainWindow, paths: list[Path]) -> list[Any]:
 
 
 def open_file(window: MainWindow) -> list[Any]:
-    return open_paths(window, [Path(p) for p in choose_files(window, "Open provisioning file")])
+    title = translate("Launchers", "Open provisioning file")
+    return open_paths(window, [Path(p) for p in choose_files(window, title)])
 
 
 def compare_files(window: MainWindow) -> Any:
-    paths = choose_files(window, "Choose two provisioning files to compare")
+    paths = choose_files(window, translate("Launchers", "Choose two provisioning files to compare"))
     if len(paths) == 1:
-        paths += choose_files(window, f"Compare {Path(paths[0]).name} with…")[:1]
+        second = translate("Launchers", "Compare %1 with…").replace("%1", Path(paths[0]).name)
+        paths += choose_files(window, second)[:1]
     if not paths:
         return None
     if len(paths) != 2:
-        QMessageBox.information(window, "Compare two files", "Choose exactly two files to compare.")
+        QMessageBox.information(window, translate("Launchers", "Compare two files"),
+                                translate("Launchers", "Choose exactly two files to compare."))
         return None
     return _guarded(window, "compare the files", lambda: _compare(window, Path(paths[0]), Path(paths[1])))
 
@@ -91,15 +98,19 @@ def _compare(window: MainWindow, left: Path, right: Path) -> Any:
     for path in (left, right):
         try:
             if path.stat().st_size > MAX_BYTES:
-                raise OSError(f"it is larger than {MAX_BYTES // 1024 // 1024} MB, so not a provisioning file")
+                raise OSError(translate("Launchers", "it is larger than %1 MB, so not a provisioning file")
+                              .replace("%1", str(MAX_BYTES // 1024 // 1024)))
             parsed.append(parse_bytes(path.read_bytes(), path.name))
         except OSError as exc:
-            QMessageBox.warning(window, "Cannot open file",
-                                f"{path.name} cannot be opened: {exc.strerror or exc}.")
+            QMessageBox.warning(window, translate("Launchers", "Cannot open file"),
+                                translate("Launchers", "%1 cannot be opened: %2.")
+                                .replace("%2", str(exc.strerror or exc)).replace("%1", path.name))
             return None
         except ParseError as exc:
-            QMessageBox.warning(window, "Cannot compare", f"{path.name} is not a provisioning file "
-                                f"Compass Desk can read: {exc}")
+            QMessageBox.warning(window, translate("Launchers", "Cannot compare"),
+                                translate("Launchers",
+                                          "%1 is not a provisioning file Compass Desk can read: %2")
+                                .replace("%2", str(exc)).replace("%1", path.name))
             return None
     dialog = ProvisioningCompareDialog(parsed[0], parsed[1], left_title=left.name, right_title=right.name,
                                        parent=window)
@@ -114,11 +125,12 @@ def prepare_site_visit(window: MainWindow) -> Any:
 
     browser = window.browser
     if browser.read_only or browser.session is None:
-        window.status.say("Sign in to this environment to prepare a site visit.")
+        window.status.say(translate("Launchers", "Sign in to this environment to prepare a site visit."))
         return None
     cache = provisioning_cache_for(window.context)
     if cache is None:
-        QMessageBox.warning(window, "Prepare site visit", "The offline cache cannot be opened; see the log.")
+        QMessageBox.warning(window, translate("Launchers", "Prepare site visit"),
+                            translate("Launchers", "The offline cache cannot be opened; see the log."))
         return None
     dialog = SiteVisitDialog(window.worker, browser.session, cache, snapshots=window.context.cache,
                              company=window.current_company(), parent=window)
@@ -132,7 +144,8 @@ def offline_cache(window: MainWindow) -> Any:
 
     cache = provisioning_cache_for(window.context)
     if cache is None:
-        QMessageBox.warning(window, "Offline cache", "The offline cache cannot be opened; see the log.")
+        QMessageBox.warning(window, translate("Launchers", "Offline cache"),
+                            translate("Launchers", "The offline cache cannot be opened; see the log."))
         return None
     environment = window.browser.environment
     dialog = CacheViewDialog(cache, snapshots=window.context.cache, audit=window.context.audit,
@@ -169,7 +182,7 @@ def provision(window: MainWindow, row: Any = None, mac: str | None = None) -> An
     wizard = _guarded(window, "open the reset wizard",
                       lambda: open_reset_wizard(window, window.browser, window.worker, row, mac=mac))
     if wizard is None and window.browser.read_only:
-        window.status.say("Sign in to this environment to provision a phone.")
+        window.status.say(translate("Launchers", "Sign in to this environment to provision a phone."))
     return wizard
 
 
@@ -213,7 +226,7 @@ def firmware_overview(window: MainWindow) -> Any:
 
     company = window.current_company()
     if company is None:
-        window.status.say("Choose an organisation first.")
+        window.status.say(translate("Launchers", "Choose an organisation first."))
         return None
     return _guarded(window, "open the firmware overview",
                     lambda: open_for_company(window, window.browser, company))
@@ -232,7 +245,7 @@ def show_audit_log(window: MainWindow) -> None:
     from compass_desk.gui.audit_view import AuditView
 
     if window.context.audit is None:
-        window.status.say("The audit log is not available.")
+        window.status.say(translate("Launchers", "The audit log is not available."))
         return
     AuditView(window.context.audit, window).exec()
 

@@ -286,7 +286,17 @@
         <translation>Verplaatsen naar %1…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
+        <source>Unknown: %1</source>
+        <translation>Onbekend: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not moved (stopped).</source>
+        <translation>Niet verplaatst (gestopt).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Stopped. The phones moved so far stay moved; refresh to see where each one is.</source>
         <translation>Gestopt. De telefoons die al verplaatst zijn, blijven verplaatst; vernieuw om te zien waar elke telefoon staat.</translation>
     </message>
@@ -1389,6 +1399,368 @@
     </message>
 </context>
 <context>
+    <name>Launchers</name>
+    <message>
+        <location filename="../../compass_desk/gui/launchers.py" line="+33"/>
+        <source>Provisioning files (*.cfg *.xml *.boot *.txt *.conf);;All files (*)</source>
+        <translation>Provisioningbestanden (*.cfg *.xml *.boot *.txt *.conf);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No phone with MAC %1 is in any organisation of %2.
+
+Add it to an organisation and provision it now?</source>
+        <translation>Er is geen telefoon met MAC %1 in een organisatie van %2.
+
+Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone not found</source>
+        <translation>Telefoon niet gevonden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Provision this phone…</source>
+        <translation>Deze telefoon provisionen…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Open provisioning file</source>
+        <translation>Provisioningbestand openen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose two provisioning files to compare</source>
+        <translation>Kies twee provisioningbestanden om te vergelijken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare %1 with…</source>
+        <translation>%1 vergelijken met…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compare two files</source>
+        <translation>Twee bestanden vergelijken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose exactly two files to compare.</source>
+        <translation>Kies precies twee bestanden om te vergelijken.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>it is larger than %1 MB, so not a provisioning file</source>
+        <translation>het is groter dan %1 MB, dus geen provisioningbestand</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot open file</source>
+        <translation>Bestand kan niet worden geopend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cannot be opened: %2.</source>
+        <translation>%1 kan niet worden geopend: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot compare</source>
+        <translation>Kan niet vergelijken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a provisioning file Compass Desk can read: %2</source>
+        <translation>%1 is geen provisioningbestand dat Compass Desk kan lezen: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sign in to this environment to prepare a site visit.</source>
+        <translation>Meld je aan bij deze omgeving om een bezoek ter plaatse voor te bereiden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prepare site visit</source>
+        <translation>Bezoek ter plaatse voorbereiden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>The offline cache cannot be opened; see the log.</source>
+        <translation>De offline opslag kan niet worden geopend; zie het logbestand.</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Offline cache</source>
+        <translation>Offline opslag</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Sign in to this environment to provision a phone.</source>
+        <translation>Meld je aan bij deze omgeving om een telefoon te provisionen.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Choose an organisation first.</source>
+        <translation>Kies eerst een organisatie.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The audit log is not available.</source>
+        <translation>Het auditlog is niet beschikbaar.</translation>
+    </message>
+</context>
+<context>
+    <name>MainMenus</name>
+    <message>
+        <location filename="../../compass_desk/gui/menus.py" line="+28"/>
+        <source>&amp;Activate…</source>
+        <translation>&amp;Activeren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reboot…</source>
+        <translation>&amp;Herstarten…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>View &amp;provisioning</source>
+        <translation>&amp;Provisioning bekijken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Firmware…</source>
+        <translation>&amp;Firmware…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+120"/>
+        <source>&amp;Move…</source>
+        <translation>&amp;Verplaatsen…</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>Provision this p&amp;hone…</source>
+        <translation>Deze telefoon p&amp;rovisionen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk through adding, activating and factory-resetting a phone; with no phone selected, type or scan its MAC on the first page.</source>
+        <translation>Loop stap voor stap door het toevoegen, activeren en terugzetten naar de fabrieksinstellingen van een telefoon; is er geen telefoon gekozen, typ of scan dan het MAC-adres op de eerste pagina.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Why is this phone not working?</source>
+        <translation>&amp;Waarom werkt deze telefoon niet?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explain the phone&apos;s state, live status and deadline, and offer the fix.</source>
+        <translation>Legt de toestand, de live status en de deadline van de telefoon uit, en biedt de oplossing aan.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open provisioning file…</source>
+        <translation>Provisioningbestand &amp;openen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read a .cfg or .xml file from disk with its secrets hidden; no account needed. You can also drop files on the window.</source>
+        <translation>Lees een .cfg- of .xml-bestand van schijf, met de geheimen verborgen; geen account nodig. Je kunt bestanden ook op het venster neerzetten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Compare two files…</source>
+        <translation>Twee bestanden &amp;vergelijken…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show two provisioning files side by side with the changed settings listed (secrets stay hidden).</source>
+        <translation>Toont twee provisioningbestanden naast elkaar met de gewijzigde instellingen op een rij (geheimen blijven verborgen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prepare &amp;site visit…</source>
+        <translation>Bezoek ter &amp;plaatse voorbereiden…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline &amp;cache…</source>
+        <translation>Offline op&amp;slag…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See, open and clear the provisioning files kept on this computer.</source>
+        <translation>Bekijk, open en wis de provisioningbestanden die op deze computer bewaard zijn.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close Compass Desk.</source>
+        <translation>Compass Desk sluiten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefoon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use on another &amp;environment</source>
+        <translation>Op een andere &amp;omgeving gebruiken</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Extra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Site &amp;check…</source>
+        <translation>&amp;Locatiecontrole…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check whether a phone on this network can reach everything it needs to provision.</source>
+        <translation>Controleer of een telefoon op dit netwerk alles kan bereiken wat hij nodig heeft om te provisionen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Firmware &amp;overview…</source>
+        <translation>Firmware&amp;overzicht…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed and selected firmware of every phone of the selected organisation.</source>
+        <translation>Geïnstalleerde en gekozen firmware van elke telefoon van de gekozen organisatie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every change made from this computer</source>
+        <translation>Elke wijziging die vanaf deze computer is gedaan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add, change or remove Compass environments</source>
+        <translation>Compass-omgevingen toevoegen, wijzigen of verwijderen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Voorkeuren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language, deadline, refresh interval, default environment and cache size.</source>
+        <translation>Taal, deadline, verversinterval, standaardomgeving en grootte van de opslag.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Compass Desk</source>
+        <translation>&amp;Over Compass Desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version, libraries and their licences, where the files are.</source>
+        <translation>Versie, bibliotheken en hun licenties, en waar de bestanden staan.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy &amp;diagnostics…</source>
+        <translation>&amp;Diagnose kopiëren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the support report (no passwords) and copy it for a support ticket.</source>
+        <translation>Toont het supportrapport (zonder wachtwoorden) en kopieert het voor een supportmelding.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&amp;Move %1 phones…</source>
+        <translation>%1 telefoons &amp;verplaatsen…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No other environment</source>
+        <translation>Geen andere omgeving</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Offline: available again once Compass Desk is connected.</source>
+        <translation>Offline: weer beschikbaar zodra Compass Desk verbonden is.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not available yet.</source>
+        <translation>Nog niet beschikbaar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the copy of the provisioning file kept on this computer (fetched earlier; secrets hidden).</source>
+        <translation>Toont de kopie van het provisioningbestand die op deze computer bewaard is (eerder opgehaald; geheimen verborgen).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move the %1 selected phones to another organisation.</source>
+        <translation>De %1 gekozen telefoons naar een andere organisatie verplaatsen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 phones are selected; this works on one phone (Move works on all of them).</source>
+        <translation>Er zijn %1 telefoons gekozen; dit werkt op één telefoon (Verplaatsen werkt op allemaal).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a phone first.</source>
+        <translation>Kies eerst een telefoon.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose an organisation in the list first.</source>
+        <translation>Kies eerst een organisatie in de lijst.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Installed and selected firmware of every phone of %1.</source>
+        <translation>Geïnstalleerde en gekozen firmware van elke telefoon van %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select one phone.</source>
+        <translation>Kies één telefoon.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move this phone to %1, with both sides shown first.</source>
+        <translation>Deze telefoon naar %1 verplaatsen; eerst worden beide kanten getoond.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fetch the provisioning file and status of every phone of an organisation, to read them on site without a connection.</source>
+        <translation>Haalt het provisioningbestand en de status van elke telefoon van een organisatie op, om ze ter plaatse zonder verbinding te lezen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindowCentral</name>
     <message>
         <location filename="../../ui/main_window.ui" line="+18"/>
@@ -1553,6 +1925,141 @@
         <location line="+3"/>
         <source>There is no other organisation where you have write rights.</source>
         <translation>Er is geen andere organisatie waar je schrijfrechten hebt.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneActions</name>
+    <message>
+        <location filename="../../compass_desk/gui/actions.py" line="+23"/>
+        <source>Activate</source>
+        <translation>Activeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reboot</source>
+        <translation>Herstarten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>View provisioning</source>
+        <translation>Provisioning bekijken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move</source>
+        <translation>Verplaatsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Register the phone at the manufacturer&apos;s provisioning service, so that a phone reset to factory defaults finds Compass (before the weekly deadline).</source>
+        <translation>Registreert de telefoon bij de provisioningdienst van de fabrikant, zodat een telefoon die naar de fabrieksinstellingen is teruggezet Compass vindt (vóór de wekelijkse deadline).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restart the phone; it fetches its settings from Compass again.</source>
+        <translation>Herstart de telefoon; hij haalt zijn instellingen opnieuw op bij Compass.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the settings file Compass sends to this phone (secrets hidden).</source>
+        <translation>Toont het instellingenbestand dat Compass naar deze telefoon stuurt (geheimen verborgen).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the phone to another organisation or environment.</source>
+        <translation>Verplaats de telefoon naar een andere organisatie of omgeving.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the installed firmware and choose which one the phone should run.</source>
+        <translation>Bekijk de geïnstalleerde firmware en kies welke de telefoon moet draaien.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Select a phone first.</source>
+        <translation>Kies eerst een telefoon.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline: actions are available again once Compass Desk is connected.</source>
+        <translation>Offline: acties zijn weer beschikbaar zodra Compass Desk verbonden is.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This environment</source>
+        <translation>Deze omgeving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 does not support %2.</source>
+        <translation>%1 ondersteunt %2 niet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You have read-only rights on this organisation.</source>
+        <translation>Je hebt op deze organisatie alleen leesrechten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You have read-only rights on %1.</source>
+        <translation>Je hebt op %1 alleen leesrechten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another action on this phone is still running.</source>
+        <translation>Er loopt nog een andere actie op deze telefoon.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reboot phone</source>
+        <translation>Telefoon herstarten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reboot phone “%1” (%2)
+in organisation “%3”
+on environment “%4”?
+
+Calls on this phone will be cut off.</source>
+        <translation>Telefoon “%1” (%2)
+in organisatie “%3”
+op omgeving “%4” herstarten?
+
+Gesprekken op deze telefoon worden afgebroken.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Activate phone</source>
+        <translation>Telefoon activeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activate phone “%1” (%2)
+in organisation “%3”
+on environment “%4”?</source>
+        <translation>Telefoon “%1” (%2)
+in organisatie “%3”
+op omgeving “%4” activeren?</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 %2: done. State is now %3.</source>
+        <translation>%1 %2: klaar. De toestand is nu %3.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2: done.</source>
+        <translation>%1 %2: klaar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2 failed: %3</source>
+        <translation>%1 %2 mislukt: %3</translation>
     </message>
 </context>
 <context>
@@ -2156,7 +2663,7 @@ Vraag IT: %2</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../compass_desk/gui/worker.py" line="+135"/>
+        <location filename="../../compass_desk/gui/worker.py" line="+134"/>
         <source>Another action on this phone is still running; wait until it has finished.</source>
         <translation>Er loopt nog een andere actie op deze telefoon; wacht tot die klaar is.</translation>
     </message>

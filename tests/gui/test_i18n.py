@@ -22,6 +22,7 @@ COMMITTED_TS = i18n_build.ts_path("nl")
 # i18n_build.source_files().
 TRANSLATED_MODULES: tuple[str, ...] = (
     "compass_desk/gui/about_dialog.py",
+    "compass_desk/gui/actions.py",
     "compass_desk/gui/audit_view.py",
     "compass_desk/gui/bulk_move.py",
     "compass_desk/gui/cache_view.py",
@@ -29,6 +30,8 @@ TRANSLATED_MODULES: tuple[str, ...] = (
     "compass_desk/gui/environments_dialog.py",
     "compass_desk/gui/firmware_dialog.py",
     "compass_desk/gui/firmware_overview.py",
+    "compass_desk/gui/launchers.py",
+    "compass_desk/gui/menus.py",
     "compass_desk/gui/first_run.py",
     "compass_desk/gui/messages.py",
     "compass_desk/gui/move_env.py",
