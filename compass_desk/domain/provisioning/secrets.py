@@ -1,7 +1,9 @@
 """Which settings are secrets, and hiding their values in both the raw text and the settings.
 
 A secret is any setting whose name looks like a password, a PIN, a hash of credentials or a token
-(SIP passwords, web-portal and admin passwords, provisioning credentials…); also passwords inside
+(SIP passwords, web-portal and admin passwords, provisioning credentials…), or a cryptographic key
+(Yealink's provisioning ``aes_key`` / ``aes_key_16.com``, private keys, SRTP and pre-shared keys —
+never function keys such as ``linekey.*``, ``fkey`` or ``expansion_module.*.key.*``); also passwords inside
 URLs (``https://user:pass@host``) and secret-looking query parameters, whatever the setting.
 Masking keeps the line structure, so line numbers stay right in the masked view.
 An unset value (empty, ``%NULL%``, a single space) is not hidden: it reveals nothing.
@@ -28,6 +30,22 @@ _SECRET_NAME = re.compile(
     r"(?<![a-z])(?:" + "|".join(sorted(_SECRET_PARTS, key=len, reverse=True)) + r")(?![a-z])|"
     + "|".join(_SECRET_SUBSTRINGS)
 )
+# A cryptographic key: a key word right after a crypto qualifier (``aes_key_16``, ``private_key``,
+# ``srtp_key``, ``wpa_key``). Function keys (``linekey``, ``fkey``, ``memorykey``, ``expansion_module.1.key``)
+# have no qualifier. What follows the key word may make it a setting *about* the key (``aes_key_in_file``,
+# ``private_key_url``), which is not secret.
+_CRYPTO_QUALIFIERS = (
+    "aes", "private", "priv", "srtp", "crypto", "encryption", "encrypt", "ssh", "tls", "ssl", "rsa", "dsa",
+    "ecdsa", "shared", "preshared", "pre_shared", "session", "master", "wpa", "wep", "hmac", "api", "psk",
+)
+_CRYPTO_KEY = re.compile(
+    r"(?<![a-z])(?:" + "|".join(sorted(_CRYPTO_QUALIFIERS, key=len, reverse=True)) + r")[_.\-]?keys?"
+    r"(?![a-z])(?P<rest>.*)$"
+)
+_ABOUT_THE_KEY = frozenset({
+    "in", "file", "enable", "enabled", "mode", "type", "length", "size", "url", "path", "name", "format",
+    "id", "index", "status", "algorithm", "bits", "uri", "location", "server",
+})
 _UNSET_VALUES = frozenset({"", "%NULL%"})
 _SEARCH_BUDGET = 50_000_000  # characters scanned for leftover secrets (some 10 ms)
 
@@ -38,7 +56,8 @@ _QUERY_SECRET = re.compile(
     re.I,
 )
 # A cheap look-ahead so the element and attribute patterns only stop at names that may be secret.
-_MAYBE_SECRET = r"(?=[\w.\-]*?(?i:pass|pw|pin|secret|token|hash|credential|apikey|psk|privatekey))"
+_MAYBE_SECRET = (r"(?=[\w.\-]*?(?i:pass|pw|pin|secret|token|hash|credential|apikey|psk|privatekey"
+                  r"|aes|priv|srtp|crypt|ssh|tls|ssl|rsa|dsa|shared|session|master|wpa|wep|hmac|api))")
 _XML_ELEMENT = re.compile(
     r"(?P<open><" + _MAYBE_SECRET + r"(?P<name>[A-Za-z_][\w.\-]*)(?:\s[^<>]*)?(?<!/)>)"
     r"(?P<body>(?:[^<]|<!\[CDATA\[.*?\]\]>)*)"
@@ -62,12 +81,25 @@ _YEALINK_LINE = re.compile(
 # Every secret name contains one of these (lower case); lines without any are skipped quickly.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ESCAPED = re.compile(r'[&<>"]')
-_HINTS = ("pass", "pw", "pin", "secret", "token", "hash", "credential", "apikey", "psk", "privatekey")
+_HINTS = ("pass", "pw", "pin", "secret", "token", "hash", "credential", "apikey", "psk", "privatekey",
+          # the crypto-key qualifiers (every one contains one of these)
+          "aes", "priv", "srtp", "crypt", "ssh", "tls", "ssl", "rsa", "dsa", "shared", "session", "master",
+          "wpa", "wep", "hmac", "api")
 
 
 @functools.lru_cache(maxsize=4096)
 def is_secret_name(name: str) -> bool:
-    return _SECRET_NAME.search(name.lower()) is not None
+    low = name.lower()
+    return _SECRET_NAME.search(low) is not None or _is_crypto_key(low)
+
+
+def _is_crypto_key(low: str) -> bool:
+    if "key" not in low:
+        return False
+    for match in _CRYPTO_KEY.finditer(low):
+        if not _ABOUT_THE_KEY.intersection(re.split(r"[_.\-]+", match["rest"])):
+            return True
+    return False
 
 
 def secret_names(names: Iterable[str]) -> set[str]:
