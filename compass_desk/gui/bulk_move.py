@@ -149,7 +149,7 @@ class BulkMoveDialog(QDialog):
         target = previous.target if retrying and previous else self.chosen()
         if target is None:
             return
-        phones = previous.failed if retrying and previous else self.phones
+        phones = previous.to_retry if retrying and previous else self.phones
 
         def work(ctx: JobContext) -> BulkRun:
             if retrying and previous is not None:
@@ -194,14 +194,29 @@ class BulkMoveDialog(QDialog):
         if ok is not None:
             item.setForeground(Qt.GlobalColor.darkGreen if ok else Qt.GlobalColor.darkRed)
 
+    def _result_text(self, phone: Phone) -> str:
+        row = next(i for i, p in enumerate(self.phones) if p.url == phone.url)
+        item = self.table.item(row, 3)
+        return item.text() if item is not None else ""
+
     def _done(self, run: BulkRun) -> None:
         self.job = None
         self.run_result = run
+        reached = set()
         for result in run.results:
-            self._set_result(result.phone, result.message, result.ok)
-        self.progress.setValue(self.progress.maximum())
+            reached.add(result.phone.url)
+            if result.unknown:
+                self._set_result(result.phone, self.tr("Unknown: %1").replace("%1", result.message), None)
+            else:
+                self._set_result(result.phone, result.message, result.ok)
+        if run.cancelled:  # stopped: the phones not reached yet were not touched
+            for phone in self.phones:
+                if phone.url not in reached and self._result_text(phone) == self.waiting:
+                    self._set_result(phone, self.tr("Not moved (stopped)."), None)
+        else:
+            self.progress.setValue(self.progress.maximum())
         self.summary.setText(run.summary)
-        self.retry_button.setVisible(bool(run.failed))
+        self.retry_button.setVisible(bool(run.to_retry))
         emit(self.finished_run, run)
         self._update()
 

@@ -336,8 +336,8 @@ class FirmwareDialog(QDialog):
                     len(run.failures), "firmware retry")
 
     def _start(self, run: Callable[[JobContext, CancelToken], FirmwareRun], total: int, label: str) -> None:
-        # Stop uses a token of its own: a cancelled worker job drops its result, and the partial
-        # run must reach the user. The job's token (app shutdown) still stops the run too.
+        # Stop uses a token of its own (the partial run must reach the user; the worker delivers a
+        # normal return after a cancel too). The job's token (app shutdown) still stops the run.
         stop = self._stop = CancelToken()
         key = self.phones[0].url if len(self.phones) == 1 else None
 

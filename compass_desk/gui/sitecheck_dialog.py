@@ -213,6 +213,9 @@ class SiteCheckDialog(QDialog):
         self.table.resizeRowToContents(row)
 
     def _done(self, report: SiteReport) -> None:
+        if report.cancelled:  # a partial report is no report: say cancelled, as for a raised Cancelled
+            self._failed(Cancelled())
+            return
         self.report = report
         for check in report.checks:  # also the lines that ran out of time after the last signal
             self._show_result(check)

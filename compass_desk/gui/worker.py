@@ -103,10 +103,9 @@ class _Runnable(QRunnable):
             log.info("job %s failed: %s", job.label, type(exc).__name__)
             emit(job._done, None, exc)
         else:
-            if job.token.cancelled:
-                emit(job._done, None, Cancelled())
-            else:
-                emit(job._done, result, None)
+            # A function that returns normally delivers its answer even after a cancel: it may be a
+            # partial run that says what already changed (only a raised Cancelled means "nothing").
+            emit(job._done, result, None)
 
 
 class Busy(Exception):

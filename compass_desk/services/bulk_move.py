@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from compass_desk.api.client import describe
-from compass_desk.api.errors import ApiError, AuthenticationError
+from compass_desk.api.errors import ApiError, AuthenticationError, OutcomeUnknownError
 from compass_desk.domain.models import Company, Phone
 from compass_desk.domain.move_plan import MoveMethod, MoveRefused
 from compass_desk.services.cancel import CancelToken
@@ -28,6 +28,7 @@ class BulkResult:
     ok: bool
     message: str
     moved: Phone | None = None
+    unknown: bool = False  # the request went out but its outcome is not known: check before re-sending
 
 
 @dataclass(slots=True)
@@ -38,6 +39,15 @@ class BulkRun:
 
     @property
     def failed(self) -> list[Phone]:
+        return [r.phone for r in self.results if not r.ok and not r.unknown]
+
+    @property
+    def unknown(self) -> list[Phone]:
+        return [r.phone for r in self.results if r.unknown]
+
+    @property
+    def to_retry(self) -> list[Phone]:
+        """Failed and unknown phones: ``retry`` reads each one back before moving it again."""
         return [r.phone for r in self.results if not r.ok]
 
     @property
@@ -50,6 +60,8 @@ class BulkRun:
         text = f"{self.succeeded} of {total} phone{'s' if total != 1 else ''} moved to {self.target.name}"
         if self.failed:
             text += f"; {len(self.failed)} failed"
+        if self.unknown:
+            text += f"; {len(self.unknown)} unknown (check before retrying)"
         if self.cancelled:
             text += "; cancelled before the rest"
         return text + "."
@@ -86,9 +98,22 @@ def bulk_move(service: MoveService, phones: Sequence[Phone], target: Company, *,
 
 
 def retry(service: MoveService, run: BulkRun, **kwargs: object) -> BulkRun:
-    """Run the failed phones of *run* again; the successful ones keep their results."""
-    again = bulk_move(service, run.failed, run.target, **kwargs)  # type: ignore[arg-type]
-    by_url = {r.phone.url: r for r in again.results}
+    """Run the failed (and unknown) phones of *run* again; the successful ones keep their results.
+
+    Each phone is read back first: one whose earlier move did happen (a lost answer) is not moved
+    again, and the move starts from what the phone is now, not from the stale copy.
+    """
+    fresh: list[Phone] = []
+    read_back: dict[str, BulkResult] = {}
+    for phone in run.to_retry:
+        try:
+            fresh.append(service.session.client.phone(phone.url))
+        except AuthenticationError:
+            raise
+        except ApiError as exc:  # cannot tell where it is: never move it blindly
+            read_back[phone.url] = BulkResult(phone, False, exc.message, unknown=True)
+    again = bulk_move(service, fresh, run.target, **kwargs)  # type: ignore[arg-type]
+    by_url = {r.phone.url: r for r in again.results} | read_back
     merged = [by_url.get(r.phone.url, r) if not r.ok else r for r in run.results]
     return BulkRun(run.target, merged, again.cancelled)
 
@@ -105,6 +130,8 @@ def _move_one(service: MoveService, phone: Phone, target: Company) -> BulkResult
         return BulkResult(phone, False, exc.message)
     except AuthenticationError:
         raise  # every following request would fail too
+    except OutcomeUnknownError as exc:
+        return BulkResult(phone, False, exc.message, unknown=True)
     except ApiError as exc:
         return BulkResult(phone, False, exc.message)
     return BulkResult(phone, True, "Moved and verified.", outcome.phone)
