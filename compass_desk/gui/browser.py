@@ -96,7 +96,7 @@ class Browser(QObject):
         self.companies = {}
         self.model.set_rows([])
         self.organisations.set_data([], [])
-        self._set_mode(Mode.CONNECTING, f"Connecting to {environment.name}…")
+        self._set_mode(Mode.CONNECTING, self.tr("Connecting to %1…").replace("%1", environment.name))
         emit(self.environment_changed)
         emit(self.data_replaced)
         self._load_cache(environment)
@@ -112,14 +112,17 @@ class Browser(QObject):
             return
         password = password or self.context.passwords.get(environment)
         if password is None:
-            self._set_mode(Mode.OFFLINE, f"Not signed in: no password for {environment.name}.")
+            self._set_mode(Mode.OFFLINE,
+                           self.tr("Not signed in: no password for %1.").replace("%1", environment.name))
             emit(self.password_needed, environment)
             return
         generation = self._generation
         connect = self.context.connect
 
+        connecting = self.tr("Connecting to %1…").replace("%1", environment.name)
+
         def work(ctx: JobContext) -> Session:
-            ctx.progress(0, 0, f"Connecting to {environment.name}…")
+            ctx.progress(0, 0, connecting)
             return connect(environment, password)
 
         def done(session: Session) -> None:
@@ -136,7 +139,7 @@ class Browser(QObject):
                 return
             from compass_desk.api.errors import AuthenticationError
 
-            self._set_mode(Mode.OFFLINE, f"Offline: {user_message(error, 'connect')}")
+            self._set_mode(Mode.OFFLINE, self.tr("Offline: %1").replace("%1", user_message(error, "connect")))
             if isinstance(error, AuthenticationError):
                 # Never send a refused password again (Compass locks an address out after repeated
                 # failures): not the keyring's either, until the user types a new one.
@@ -239,8 +242,10 @@ class Browser(QObject):
                 wanted = [p for p in wanted if p.url in visible] or wanted[:STATUS_VISIBLE_FALLBACK]
             count = len(wanted)
 
+            reading = self.tr("Reading the live status of %1 phones…").replace("%1", str(count))
+
             def status_progress(done: int, total: int, _label: str) -> None:
-                ctx.progress(done, total, f"Reading the live status of {count} phones…")
+                ctx.progress(done, total, reading)
 
             statuses = session.statuses(wanted, cancel=ctx.token, progress=status_progress)
             # Rows (search text, sort keys, order) are built here, not in the GUI thread.
@@ -258,9 +263,10 @@ class Browser(QObject):
             from compass_desk.services.cancel import Cancelled
 
             if isinstance(error, Cancelled):
-                emit(self.refresh_finished, "Refresh cancelled; the previous data is still shown.")
+                emit(self.refresh_finished, self.tr("Refresh cancelled; the previous data is still shown."))
                 return
-            emit(self.refresh_finished, f"Refresh failed: {user_message(error, 'refresh the phone list')}")
+            emit(self.refresh_finished, self.tr("Refresh failed: %1").replace(
+                "%1", user_message(error, "refresh the phone list")))
             from compass_desk.api.errors import AuthenticationError, NetworkError
 
             if isinstance(error, AuthenticationError) and self.environment is not None:
@@ -269,10 +275,10 @@ class Browser(QObject):
                 self.forget_session(environment.name)
                 self.session = None
                 self.context.passwords.refuse(environment)
-                self._set_mode(Mode.OFFLINE, f"Signed out: {user_message(error)}")
+                self._set_mode(Mode.OFFLINE, self.tr("Signed out: %1").replace("%1", user_message(error)))
                 emit(self.password_needed, environment)
             elif isinstance(error, NetworkError) and self.environment is not None:
-                self._set_mode(Mode.OFFLINE, f"Offline: {user_message(error)}")
+                self._set_mode(Mode.OFFLINE, self.tr("Offline: %1").replace("%1", user_message(error)))
                 self.forget_session(self.environment.name)
                 self.session = None
                 self._reconnect.start()
@@ -294,7 +300,7 @@ class Browser(QObject):
     def _apply_refresh(self, result: Any, rows: list[PhoneRow], presorted: bool = False) -> None:
         generation = self._generation
         if result.cancelled:
-            emit(self.refresh_finished, "Refresh cancelled; the previous data is still shown.")
+            emit(self.refresh_finished, self.tr("Refresh cancelled; the previous data is still shown."))
             return
         failed_urls = {f.company.url for f in result.failures}
         fresh = {row.url for row in rows}
@@ -315,11 +321,13 @@ class Browser(QObject):
         self._show(result.companies, rows, failed=failed, presorted=presorted)
         emit(self.failures_changed)
         if self.failures:
-            emit(self.refresh_finished, f"Refreshed, but {len(self.failures)} organisation"
-                                       f"{'s' if len(self.failures) != 1 else ''} could not be loaded.")
-        else:
             emit(self.refresh_finished,
-                 f"Refreshed {len(rows)} phones in {len(result.companies)} organisations.")
+                 self.tr("Refreshed, but 1 organisation could not be loaded.") if len(self.failures) == 1
+                 else self.tr("Refreshed, but %1 organisations could not be loaded.")
+                 .replace("%1", str(len(self.failures))))
+        else:
+            emit(self.refresh_finished, self.tr("Refreshed %1 phones in %2 organisations.")
+                 .replace("%1", str(len(rows))).replace("%2", str(len(result.companies))))
         # Saving is heavy Python work in a worker; start it once the new rows are painted, so it
         # does not compete with the paint for the interpreter lock.
         QTimer.singleShot(SAVE_DELAY_MS, lambda: self._save_cache(result.fetched_at, generation))

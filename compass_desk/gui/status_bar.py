@@ -13,20 +13,20 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.message = QLabel()
         self.message.setObjectName("statusMessage")
-        self.message.setAccessibleName("Status")
+        self.message.setAccessibleName(self.tr("Status"))
         self.progress = QProgressBar()
         self.progress.setObjectName("refreshProgress")
-        self.progress.setAccessibleName("Refresh progress")
+        self.progress.setAccessibleName(self.tr("Refresh progress"))
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.setObjectName("cancelRefresh")
-        self.cancel.setToolTip("Stop the refresh; the data already shown stays")
+        self.cancel.setToolTip(self.tr("Stop the refresh; the data already shown stays"))
         self.cancel.clicked.connect(self.cancel_requested)
         self.failures = QPushButton()
         self.failures.setObjectName("failuresButton")
         self.failures.setFlat(True)
-        self.failures.setAccessibleName("Organisations that failed")
+        self.failures.setAccessibleName(self.tr("Organisations that failed"))
         self.failures.clicked.connect(self._show_failures)
         self._failure_lines: list[str] = []
         self.addWidget(self.message, 1)
@@ -60,13 +60,14 @@ class StatusBar(QStatusBar):
         self._failure_lines = [f"{name}: {reason}" for name, reason in failures]
         count = len(failures)
         self.failures.setVisible(bool(count))
-        self.failures.setText(f"⚠ {count} organisation{'s' if count != 1 else ''} failed")
+        self.failures.setText(self.tr("⚠ 1 organisation failed") if count == 1
+                              else self.tr("⚠ %1 organisations failed").replace("%1", str(count)))
         self.failures.setToolTip("\n".join(self._failure_lines))
 
     def failure_lines(self) -> list[str]:
         return list(self._failure_lines)
 
     def _show_failures(self) -> None:
-        QMessageBox.warning(self, "Organisations not loaded",
-                            "These organisations could not be loaded; their phones are shown as they were "
-                            "before:\n\n" + "\n".join(self._failure_lines))
+        QMessageBox.warning(self, self.tr("Organisations not loaded"),
+                            self.tr("These organisations could not be loaded; their phones are shown as they "
+                                    "were before:\n\n%1").replace("%1", "\n".join(self._failure_lines)))

@@ -23,7 +23,7 @@ class MainToolbar(QObject):
 
     def __init__(self, window: QMainWindow, demo: bool, profiles_editable: bool) -> None:
         super().__init__(window)
-        bar = QToolBar("Main", window)
+        bar = QToolBar(self.tr("Main"), window)
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -31,12 +31,13 @@ class MainToolbar(QObject):
         self.bar = bar
         self.env_badge = QLabel()
         self.env_badge.setObjectName("environmentBadge")
-        self.env_badge.setAccessibleName("Current environment")
+        self.env_badge.setAccessibleName(self.tr("Current environment"))
         bar.addWidget(self.env_badge)
-        self.demo_badge = QLabel("DEMO")
+        self.demo_badge = QLabel(self.tr("DEMO"))
         self.demo_badge.setObjectName("demoBadge")
-        self.demo_badge.setAccessibleName("Demo mode")
-        self.demo_badge.setToolTip("Demo mode: built-in simulated servers, no real phones are changed")
+        self.demo_badge.setAccessibleName(self.tr("Demo mode"))
+        self.demo_badge.setToolTip(
+            self.tr("Demo mode: built-in simulated servers, no real phones are changed"))
         self.demo_badge.setStyleSheet(DEMO_BADGE_STYLE)
         bar.addWidget(self.demo_badge).setVisible(demo)
         bar.addSeparator()
@@ -44,14 +45,14 @@ class MainToolbar(QObject):
         self.env_group.setExclusive(True)
         self.env_actions: dict[str, QAction] = {}
         self._env_end = bar.addSeparator()
-        self.refresh_action = QAction(icon("refresh"), "Refresh", window)
+        self.refresh_action = QAction(icon("refresh"), self.tr("Refresh"), window)
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.refresh_action.setToolTip("Fetch organisations, phones and live status again (F5)")
+        self.refresh_action.setToolTip(self.tr("Fetch organisations, phones and live status again (F5)"))
         bar.addAction(self.refresh_action)
-        self.environments_action = QAction(icon("environments"), "Environments…", window)
+        self.environments_action = QAction(icon("environments"), self.tr("Environments…"), window)
         self.environments_action.setVisible(profiles_editable)
         bar.addAction(self.environments_action)
-        self.audit_action = QAction(icon("audit"), "Audit log", window)
+        self.audit_action = QAction(icon("audit"), self.tr("Audit log"), window)
         bar.addAction(self.audit_action)
         self._window = window
 
@@ -66,7 +67,8 @@ class MainToolbar(QObject):
             action.setCheckable(True)
             if number <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-                action.setToolTip(f"Switch to {environment.name} (Ctrl+{number})")
+                action.setToolTip(self.tr("Switch to %1 (Ctrl+%2)").replace("%2", str(number))
+                                  .replace("%1", environment.name))
             action.triggered.connect(lambda _=False, env=environment: emit(self.environment_chosen, env))
             self.env_group.addAction(action)
             self.bar.insertAction(self._env_end, action)
@@ -76,13 +78,13 @@ class MainToolbar(QObject):
 
     def show_environment(self, environment: Environment | None) -> None:
         if environment is None:
-            self.env_badge.setText("No environment")
+            self.env_badge.setText(self.tr("No environment"))
             self.env_badge.setStyleSheet("")
             return
         self.env_badge.setText(environment.name.upper())
         self.env_badge.setStyleSheet(badge_stylesheet(environment_look(environment.name)))
-        self.env_badge.setToolTip(f"Every action goes to {environment.name} "
-                                  f"(signed in as {environment.username})")
+        self.env_badge.setToolTip(self.tr("Every action goes to %1 (signed in as %2)")
+                                  .replace("%2", environment.username).replace("%1", environment.name))
         if environment.name in self.env_actions:
             self.env_actions[environment.name].setChecked(True)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 
 from compass_desk.domain.mac import MacError, format_mac, normalize_mac
 from compass_desk.gui import launchers
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from compass_desk.gui.phone_filter import PhoneFilterModel
     from compass_desk.gui.phone_model import PhoneTableModel
     from compass_desk.gui.status_bar import StatusBar
+
+# A mixin of MainWindow: its texts are translated in the "MainWindow" context.
+translate = QCoreApplication.translate
 
 
 class SearchMixin:
@@ -61,13 +64,16 @@ class SearchMixin:
         if self.select_mac(mac):
             self._pending_mac = None
             return
-        where = self.browser.environment.name if self.browser.environment else "this environment"
+        where = (self.browser.environment.name if self.browser.environment
+                 else translate("MainWindow", "this environment"))
         if self.browser.refreshing or self.browser.mode == Mode.CONNECTING:
             # Scanned before the list arrived: jump there as soon as it does.
             self._pending_mac = mac
-            self.status.say(f"Looking for {format_mac(mac)} once the phone list of {where} has arrived…")
+            self.status.say(translate("MainWindow", "Looking for %1 once the phone list of %2 has arrived…")
+                            .replace("%2", where).replace("%1", format_mac(mac)))
             return
-        self.status.say(f"No phone with MAC {format_mac(mac)} in {where}.")
+        self.status.say(translate("MainWindow", "No phone with MAC %1 in %2.").replace("%2", where)
+                        .replace("%1", format_mac(mac)))
         window = cast("MainWindow", self)
         if not self.browser.read_only and launchers.offer_provisioning(window, mac, where):
             launchers.provision(window, mac=mac)
@@ -85,7 +91,8 @@ class SearchMixin:
         if not index.isValid():
             return False
         self.select_proxy_row(index.row())
-        self.status.say(f"Found {self.model.row_at(i).phone.name} ({format_mac(mac)}).")
+        self.status.say(translate("MainWindow", "Found %1 (%2).").replace("%2", format_mac(mac))
+                        .replace("%1", self.model.row_at(i).phone.name))
         return True
 
     def select_proxy_row(self, row: int) -> None:

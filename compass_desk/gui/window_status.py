@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, cast
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from compass_desk.gui.worker import Worker
 
 log = logging.getLogger(__name__)
+# A mixin of MainWindow: its texts are translated in the "MainWindow" context (tr() would use the
+# runtime class anyway, and lupdate would file them under the mixin).
+translate = QCoreApplication.translate
 
 
 class StatusMixin(QMainWindow):
@@ -37,22 +41,26 @@ class StatusMixin(QMainWindow):
 
     def _update_title(self) -> None:
         environment = self.browser.environment
-        parts = [APP_NAME, "—", environment.name if environment else "no environment"]
+        name = environment.name if environment else translate("MainWindow", "no environment")
+        parts = [APP_NAME, "—", name]
         if self.context.demo:
-            parts.append("[DEMO]")
+            parts.append(translate("MainWindow", "[DEMO]"))
         if self.browser.mode == Mode.OFFLINE:
-            parts.append("(offline, read-only)")
+            parts.append(translate("MainWindow", "(offline, read-only)"))
         self.setWindowTitle(" ".join(parts))
 
     def _update_banner(self) -> None:
         b = self.browser
         if b.mode == Mode.OFFLINE:
             # The saved data may arrive after the failure: the sentence is built from both, now.
-            data = (f"Showing saved data as of {as_of_text(b.as_of)}; everything is read-only." if b.as_of
-                    else "There is no saved data for this environment yet; everything is read-only.")
+            data = (translate("MainWindow", "Showing saved data as of %1; everything is read-only.")
+                    .replace("%1", as_of_text(b.as_of)) if b.as_of
+                    else translate("MainWindow", "There is no saved data for this environment yet; "
+                                                 "everything is read-only."))
             text, colour = f"{b.mode_detail} {data}", "#8a5a00"
         elif b.as_of is not None:
-            text = f"Showing saved data as of {as_of_text(b.as_of)} until the refresh finishes."
+            text = translate("MainWindow", "Showing saved data as of %1 until the refresh finishes.").replace(
+                "%1", as_of_text(b.as_of))
             colour = "#37618f"
         else:
             text, colour = "", "#37618f"
@@ -68,7 +76,8 @@ class StatusMixin(QMainWindow):
         from PySide6.QtWidgets import QInputDialog
 
         password, ok = QInputDialog.getText(
-            self, "Sign in", f"Password for {environment.username} on {environment.name}:",
+            self, translate("MainWindow", "Sign in"), translate("MainWindow", "Password for %1 on %2:")
+            .replace("%2", environment.name).replace("%1", environment.username),
             QLineEdit.EchoMode.Password)
         if ok and password:
             self.context.passwords.remember_for_session(environment, password)

@@ -208,6 +208,62 @@
     </message>
 </context>
 <context>
+    <name>Browser</name>
+    <message>
+        <location filename="../../compass_desk/gui/browser.py" line="+99"/>
+        <location line="+23"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbinden met %1…</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Not signed in: no password for %1.</source>
+        <translation>Niet aangemeld: geen wachtwoord voor %1.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+139"/>
+        <source>Offline: %1</source>
+        <translation>Offline: %1</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Reading the live status of %1 phones…</source>
+        <translation>De live status van %1 telefoons lezen…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+37"/>
+        <source>Refresh cancelled; the previous data is still shown.</source>
+        <translation>Vernieuwen geannuleerd; de vorige gegevens blijven staan.</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Refresh failed: %1</source>
+        <translation>Vernieuwen mislukt: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Signed out: %1</source>
+        <translation>Afgemeld: %1</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Refreshed, but 1 organisation could not be loaded.</source>
+        <translation>Vernieuwd, maar 1 organisatie kon niet worden geladen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refreshed, but %1 organisations could not be loaded.</source>
+        <translation>Vernieuwd, maar %1 organisaties konden niet worden geladen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refreshed %1 phones in %2 organisations.</source>
+        <translation>%1 telefoons in %2 organisaties vernieuwd.</translation>
+    </message>
+</context>
+<context>
     <name>BulkMoveDialog</name>
     <message>
         <location filename="../../compass_desk/gui/bulk_move.py" line="+35"/>
@@ -1761,6 +1817,132 @@ Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
     </message>
 </context>
 <context>
+    <name>MainToolbar</name>
+    <message>
+        <location filename="../../compass_desk/gui/toolbar.py" line="+26"/>
+        <source>Main</source>
+        <translation>Hoofdwerkbalk</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Current environment</source>
+        <translation>Huidige omgeving</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo mode</source>
+        <translation>Demomodus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo mode: built-in simulated servers, no real phones are changed</source>
+        <translation>Demomodus: ingebouwde gesimuleerde servers, er worden geen echte telefoons gewijzigd</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fetch organisations, phones and live status again (F5)</source>
+        <translation>Organisaties, telefoons en live status opnieuw ophalen (F5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environments…</source>
+        <translation>Omgevingen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audit log</source>
+        <translation>Auditlog</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Switch to %1 (Ctrl+%2)</source>
+        <translation>Overschakelen naar %1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No environment</source>
+        <translation>Geen omgeving</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every action goes to %1 (signed in as %2)</source>
+        <translation>Elke actie gaat naar %1 (aangemeld als %2)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../compass_desk/gui/window_search.py" line="+68"/>
+        <source>this environment</source>
+        <translation>deze omgeving</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Looking for %1 once the phone list of %2 has arrived…</source>
+        <translation>Zoeken naar %1 zodra de telefoonlijst van %2 binnen is…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No phone with MAC %1 in %2.</source>
+        <translation>Geen telefoon met MAC %1 in %2.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Found %1 (%2).</source>
+        <translation>%1 (%2) gevonden.</translation>
+    </message>
+    <message>
+        <location filename="../../compass_desk/gui/window_status.py" line="+44"/>
+        <source>no environment</source>
+        <translation>geen omgeving</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>[DEMO]</source>
+        <translation>[DEMO]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(offline, read-only)</source>
+        <translation>(offline, alleen lezen)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Showing saved data as of %1; everything is read-only.</source>
+        <translation>Bewaarde gegevens van %1; alles is alleen-lezen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no saved data for this environment yet; everything is read-only.</source>
+        <translation>Er zijn nog geen bewaarde gegevens voor deze omgeving; alles is alleen-lezen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Showing saved data as of %1 until the refresh finishes.</source>
+        <translation>Bewaarde gegevens van %1, tot het vernieuwen klaar is.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sign in</source>
+        <translation>Aanmelden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password for %1 on %2:</source>
+        <translation>Wachtwoord voor %1 op %2:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindowCentral</name>
     <message>
         <location filename="../../ui/main_window.ui" line="+18"/>
@@ -2440,7 +2622,7 @@ Ask IT: %2</source>
 Vraag IT: %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Cancelled</source>
         <translation>Geannuleerd</translation>
     </message>
@@ -2630,6 +2812,58 @@ Vraag IT: %2</translation>
         <location line="+1"/>
         <source>Deprovision failed</source>
         <translation>Deprovision mislukt</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../compass_desk/gui/status_bar.py" line="+16"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh progress</source>
+        <translation>Voortgang van het vernieuwen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the refresh; the data already shown stays</source>
+        <translation>Stop het vernieuwen; wat al getoond wordt, blijft staan</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Organisations that failed</source>
+        <translation>Organisaties die mislukten</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>⚠ 1 organisation failed</source>
+        <translation>⚠ 1 organisatie mislukt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ %1 organisations failed</source>
+        <translation>⚠ %1 organisaties mislukt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Organisations not loaded</source>
+        <translation>Organisaties niet geladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These organisations could not be loaded; their phones are shown as they were before:
+
+%1</source>
+        <translation>Deze organisaties konden niet worden geladen; hun telefoons worden getoond zoals ze eerder waren:
+
+%1</translation>
     </message>
 </context>
 <context>
