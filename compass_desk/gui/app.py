@@ -19,6 +19,8 @@ def run(args: argparse.Namespace, options: Any) -> int:
     screenshot = getattr(args, "screenshot", None)
     if screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render without a display
+    from compass_desk.gui.platform_check import check_display
+    check_display()  # one sentence and exit 2 instead of Qt's abort when no window can be opened
     from PySide6.QtWidgets import QApplication
 
     from compass_desk import APP_NAME

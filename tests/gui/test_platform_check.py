@@ -1,0 +1,45 @@
+"""Without a display (or libxcb-cursor0 for X11) the app says one sentence and exits 2, before Qt aborts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from compass_desk.gui.platform_check import NO_DISPLAY, NO_XCB_CURSOR, display_problem
+
+
+def problem(env, has=True, platform="linux"):
+    return display_problem(env, platform, lambda: has)
+
+
+def test_no_display_at_all():
+    assert problem({}) == NO_DISPLAY
+    assert problem({}, has=False) == NO_DISPLAY  # the first thing to fix
+    assert problem({}, platform="win32") is None and problem({}, platform="darwin") is None
+
+
+def test_x11_without_libxcb_cursor_says_to_install_it():
+    assert problem({"DISPLAY": ":0"}, has=False) == NO_XCB_CURSOR
+    assert "libxcb-cursor0" in NO_XCB_CURSOR
+    assert problem({"DISPLAY": ":0"}) is None
+    assert problem({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}, has=False) is None  # Wayland, not xcb
+
+
+def test_a_chosen_platform_is_respected():
+    assert problem({"QT_QPA_PLATFORM": "offscreen"}) is None
+    assert problem({"QT_QPA_PLATFORM": "wayland"}, has=False) is None
+    assert problem({"QT_QPA_PLATFORM": "xcb"}, has=False) == NO_XCB_CURSOR
+    assert problem({"QT_QPA_PLATFORM": "xcb:foo", "DISPLAY": ":0"}) is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the check is for Linux")
+def test_the_app_without_a_display_exits_2_with_one_sentence(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["HOME"] = str(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "compass_desk", "--data-dir", str(tmp_path)], env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr == f"compass-desk: {NO_DISPLAY}\n"
