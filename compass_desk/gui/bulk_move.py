@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from compass_desk.domain.mac import format_mac
 from compass_desk.domain.models import Access, Company, Phone
+from compass_desk.gui.actions import confirm
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, Job, JobContext, Worker
@@ -150,6 +151,8 @@ class BulkMoveDialog(QDialog):
         if target is None:
             return
         phones = previous.to_retry if retrying and previous else self.phones
+        if not confirm(self, self.tr("Move phones"), self._question(phones, target)):
+            return
 
         def work(ctx: JobContext) -> BulkRun:
             if retrying and previous is not None:
@@ -169,6 +172,17 @@ class BulkMoveDialog(QDialog):
             return
         self.summary.setText(self.tr("Moving to %1…").replace("%1", target.name))
         self._update()
+
+    def _question(self, phones: list[Phone], target: Company) -> str:
+        """One confirmation naming the phones, their organisations, the target and the environment."""
+        names = {c.url: c.name for c in self.companies}
+        shown = [f"“{p.name}” ({format_mac(p.mac)}) — {names.get(p.company_url, '?')}" for p in phones[:10]]
+        if len(phones) > 10:
+            shown.append(self.tr("… and %1 more").replace("%1", str(len(phones) - 10)))
+        environment = self.service.session.environment.name
+        return (self.tr("Move %1 phone(s) to organisation “%2” on environment “%3”?")
+                .replace("%3", environment).replace("%2", target.name).replace("%1", str(len(phones)))
+                + "\n\n" + "\n".join(shown))
 
     def reject(self) -> None:
         if self.job is not None:  # closing while moving: stop after the current phone instead

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from compass_desk.domain.mac import format_mac
 from compass_desk.domain.models import Access, Phone
 from compass_desk.domain.move_plan import ENVIRONMENT_SWITCH_NOTE, MoveRefused
+from compass_desk.gui.actions import confirm
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.move_wizard import phone_label
 from compass_desk.gui.qtfix import emit
@@ -184,6 +186,19 @@ class EnvSwitchDialog(QDialog):
     def use(self) -> None:
         company = self.companies.currentData() if self.companies.isVisible() else None
         source, target, phone, audit = self.source, self.target, self.phone, self.audit
+        where = company or self.there_company
+        if where is not None:
+            question = self.tr("Use phone “%1” (%2) in organisation “%3” on environment “%4”?\n\n"
+                               "It is added there if needed and activated; it stays on %5 as it is.")
+        else:
+            question = self.tr("Use phone “%1” (%2) on environment “%4”?\n\n"
+                               "It is activated there; it stays on %5 as it is.")
+        values = (phone.name, format_mac(phone.mac), where.name if where else "", target.environment.name,
+                  source.environment.name)
+        for number, value in reversed(list(enumerate(values, start=1))):
+            question = question.replace(f"%{number}", value)
+        if not confirm(self, self.tr("Use on another environment"), question):
+            return
 
         def work(ctx: JobContext) -> EnvSwitchResult:
             return switch_environment(source, phone, target, target_company=company, progress=ctx.progress,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from compass_desk.domain.mac import format_mac, is_mac
 from compass_desk.domain.models import Environment
+from compass_desk.gui.actions import confirm
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, JobContext, Worker
@@ -74,6 +75,26 @@ def describe_operation(op: Operation) -> str:
     started = op.started_at.astimezone().strftime("%d-%m-%Y %H:%M")
     text = QCoreApplication.translate("ResumeMovesDialog", "Move %1: phone %2 from %3 to %4\nstarted %5; %6")
     for number, value in enumerate((op.id, name, source, target, started, step), start=1):
+        text = text.replace(f"%{number}", str(value))
+    return text
+
+
+def confirm_text(op: Operation, action: str, environment: str) -> str:
+    """The question before finishing or undoing a move: phone, both organisations, environment."""
+    payload = op.payload
+    phone: dict[str, Any] = (payload.get("snapshot") or {}).get("phone") or {}
+    mac = str(payload.get("mac", ""))
+    shown = format_mac(mac) if is_mac(mac) else mac
+    name = f"“{phone.get('name')}” ({shown})" if phone.get("name") else shown
+    source = (payload.get("source") or {}).get("name", "?")
+    target = (payload.get("target") or {}).get("name", "?")
+    if action == "resume":
+        text = QCoreApplication.translate(
+            "ResumeMovesDialog", "Finish moving phone %1 from “%2” to “%3” on environment “%4”?")
+    else:
+        text = QCoreApplication.translate(
+            "ResumeMovesDialog", "Put phone %1 back from “%3” into “%2” on environment “%4”?")
+    for number, value in enumerate((name, source, target, environment), start=1):
         text = text.replace(f"%{number}", str(value))
     return text
 
@@ -156,6 +177,9 @@ class ResumeMovesDialog(QDialog):
     def _run(self, action: str) -> None:
         op, session = self.current(), self.session
         if op is None or session is None:
+            return
+        if not confirm(self, self.tr("Finish the move") if action == "resume" else self.tr("Put it back"),
+                       confirm_text(op, action, session.environment.name)):
             return
         service = MoveService(session, self.journal, audit=self.audit)
 

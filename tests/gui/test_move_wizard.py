@@ -200,7 +200,8 @@ def test_move_button_of_the_main_window_opens_the_wizard_and_the_table_follows(q
     wizard.accept()
 
 
-def test_unfinished_moves_are_offered_by_the_main_window_at_start(qtbot, make_context, make_window):
+def test_unfinished_moves_are_offered_by_the_main_window_at_start(qtbot, make_context, make_window,
+                                                                  monkeypatch):
     from compass_desk.gui.move_launch import offer_unfinished_moves
     from compass_desk.gui.move_resume import open_journal
 
@@ -232,13 +233,14 @@ def test_unfinished_moves_are_offered_by_the_main_window_at_start(qtbot, make_co
         journal.close()
     dialog = offer_unfinished_moves(window, window.browser)
     assert dialog is not None and dialog.list.count() == 1
+    monkeypatch.setattr("compass_desk.gui.move_resume.confirm", lambda *a: True)
     qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=10_000)
     assert "back in" in dialog.message.text()
     dialog.reject()
 
 
-def test_bulk_and_environment_switch_from_the_main_window(qtbot, make_context, make_window):
+def test_bulk_and_environment_switch_from_the_main_window(qtbot, make_context, make_window, monkeypatch):
     from compass_desk.gui.bulk_move import BulkMoveDialog
     from compass_desk.gui.move_env import EnvSwitchDialog
     from compass_desk.gui.move_launch import open_bulk_move, open_environment_switch
@@ -250,6 +252,7 @@ def test_bulk_and_environment_switch_from_the_main_window(qtbot, make_context, m
     dialog = open_bulk_move(window, window.browser, phones)
     assert isinstance(dialog, BulkMoveDialog) and dialog.move_button.isEnabled()
     dialog.rate = 1000
+    monkeypatch.setattr("compass_desk.gui.bulk_move.confirm", lambda *a: True)
     with qtbot.waitSignal(dialog.finished_run, timeout=10_000) as run:
         qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)
     assert all(r.ok for r in run.args[0].results)

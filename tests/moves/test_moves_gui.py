@@ -38,7 +38,8 @@ class Crash(BaseException):
     pass
 
 
-def test_unfinished_move_is_offered_at_next_start_and_finished(qtbot, simulator, journal_path, worker):
+def test_unfinished_move_is_offered_at_next_start_and_finished(qtbot, simulator, journal_path, worker,
+                                                               monkeypatch):
     session = make_session(simulator)
     journal = Journal(journal_path)
     try:
@@ -67,6 +68,13 @@ def test_unfinished_move_is_offered_at_next_start_and_finished(qtbot, simulator,
         assert dialog.list.count() == 1 and "last step: add started" in dialog.list.item(0).text()
         assert dialog.finish_button.isEnabled() and dialog.undo_button.isEnabled()
         _grab(dialog, "5-resume")
+        asked = []
+        monkeypatch.setattr("compass_desk.gui.move_resume.confirm", lambda *a: asked.append(a[2]) and False)
+        qtbot.mouseClick(dialog.finish_button, Qt.MouseButton.LeftButton)  # "no": nothing happens
+        assert not dialog.busy and dialog.list.count() == 1
+        assert phone.mac[-4:].upper() in asked[0].replace(":", "").upper() and target.name in asked[0]
+        assert session.environment.name in asked[0]
+        monkeypatch.setattr("compass_desk.gui.move_resume.confirm", lambda *a: True)
         with qtbot.waitSignal(dialog.resolved, timeout=10_000) as resolved:
             qtbot.mouseClick(dialog.finish_button, Qt.MouseButton.LeftButton)
         assert resolved.args[0].phone.company_url == target.url
@@ -95,7 +103,7 @@ def test_moves_of_another_environment_are_shown_but_not_actionable(qtbot, simula
             session.close()
 
 
-def test_environment_switch_dialog_shows_both_sides(qtbot, simulator, worker):
+def test_environment_switch_dialog_shows_both_sides(qtbot, simulator, worker, monkeypatch):
     with Simulator(SimConfig(environment="staging", seed=1)) as staging:
         prod, stage = make_session(simulator), make_session(staging)
         try:
@@ -118,8 +126,11 @@ def test_environment_switch_dialog_shows_both_sides(qtbot, simulator, worker):
             assert dialog.use_button.isEnabled()
             assert dialog.use_button.text() == f"Use in “{chosen.name}” on staging"
             _grab(dialog, "6-environment-before")
+            asked = []
+            monkeypatch.setattr("compass_desk.gui.move_env.confirm", lambda *a: asked.append(a[2]) or True)
             with qtbot.waitSignal(dialog.switched, timeout=10_000):
                 qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+            assert chosen.name in asked[0] and "staging" in asked[0] and phone.name in asked[0]
             assert dialog.target_panel.values["Provisioning by manufacturer"].text() == "active"
             assert dialog.source_panel.values["Organisation"].text() != "not on this environment"
             assert "next factory reset" in dialog.message.text() and dialog.guide_button.isVisible()
@@ -138,7 +149,7 @@ def make_session_phones(sim):
         session.close()
 
 
-def test_bulk_dialog_one_failure_then_retry(qtbot, simulator, journal, worker):
+def test_bulk_dialog_one_failure_then_retry(qtbot, simulator, journal, worker, monkeypatch):
     transport = HookTransport()
     session = make_session(simulator, transport=transport)
     try:
@@ -157,6 +168,14 @@ def test_bulk_dialog_one_failure_then_retry(qtbot, simulator, journal, worker):
         qtbot.addWidget(dialog)
         dialog.show()
         assert dialog.choose(target.url) and not dialog.choose(source.url + "-unknown")
+        asked = []
+        monkeypatch.setattr("compass_desk.gui.bulk_move.confirm", lambda *a: asked.append(a[2]) and False)
+        qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)  # "no": nothing is sent
+        assert dialog.job is None and dialog.run_result is None
+        assert all(session.client.phone(p.url).company_url == source.url for p in phones)
+        assert "3 phone(s)" in asked[0] and target.name in asked[0] and source.name in asked[0]
+        assert session.environment.name in asked[0] and all(p.name in asked[0] for p in phones)
+        monkeypatch.setattr("compass_desk.gui.bulk_move.confirm", lambda *a: asked.append(a[2]) or True)
         with qtbot.waitSignal(dialog.finished_run, timeout=10_000) as first:
             qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)
         assert [r.ok for r in first.args[0].results] == [True, True, False]
@@ -165,6 +184,7 @@ def test_bulk_dialog_one_failure_then_retry(qtbot, simulator, journal, worker):
         _grab(dialog, "8-bulk-one-failed")
         with qtbot.waitSignal(dialog.finished_run, timeout=10_000) as second:
             qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
+        assert "1 phone(s)" in asked[-1] and phones[2].name in asked[-1]  # the retry is confirmed too
         assert all(r.ok for r in second.args[0].results)
         assert not dialog.retry_button.isVisible()
         for phone in phones:
