@@ -123,14 +123,13 @@ class PhoneActions(QObject):
             try:
                 result: Phone | None = getattr(session, operation)(phone)
             except Exception as exc:
-                if audit is not None:
-                    outcome = "unknown" if type(exc).__name__ == "OutcomeUnknownError" else "failed"
-                    audit.record(environment.name, environment.username, operation, target, outcome,
-                                 user_message(exc))
+                from compass_desk.api.errors import OutcomeUnknownError
+
+                outcome = "unknown" if isinstance(exc, OutcomeUnknownError) else "failed"
+                _audit(audit, environment, operation, target, outcome, user_message(exc))
                 raise
-            if audit is not None:
-                detail = f"state {result.provisioning.value}" if isinstance(result, Phone) else ""
-                audit.record(environment.name, environment.username, operation, target, "ok", detail)
+            detail = f"state {result.provisioning.value}" if isinstance(result, Phone) else ""
+            _audit(audit, environment, operation, target, "ok", detail)
             return result
 
         def done(result: Phone | None) -> None:
@@ -151,6 +150,16 @@ class PhoneActions(QObject):
             self.worker.submit(work, label=operation, key=phone.url, on_success=done, on_failure=failed)
         except Busy as exc:
             emit(self.failed, str(exc))
+
+
+def _audit(audit: Any, environment: Any, operation: str, target: str, outcome: str, detail: str) -> None:
+    """Write the audit entry; a failed write must not make a done action look failed (and retried)."""
+    if audit is None:
+        return
+    try:
+        audit.record(environment.name, environment.username, operation, target, outcome, detail)
+    except Exception as exc:
+        log.warning("audit entry for %s %s (%s) not written: %s", operation, target, outcome, exc)
 
 
 def _safe(fn: Callable[[], Any], default: Any) -> Any:
