@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from compass_desk.domain.provisioning.detect import parse_bytes, parse_text
 from compass_desk.domain.provisioning.explain import PERMISSIONS
+from compass_desk.domain.provisioning.known import EXAMPLES, has_known_setting
 from compass_desk.domain.provisioning.model import (
     FileFormat,
     Finding,
@@ -62,9 +63,29 @@ def validate(parsed: ParsedFile) -> list[Finding]:
     findings += _check_duplicates(parsed)
     for setting in parsed.settings:
         findings += _check_setting(setting, parsed.format)
+    findings += _check_content(parsed)
     findings.append(_firmware_finding(parsed))
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return sorted(findings, key=lambda f: (f.line or 0, order[f.severity]))
+
+
+def _check_content(parsed: ParsedFile) -> list[Finding]:
+    """An empty file is an error; a file without one well-known setting is probably not provisioning."""
+    if not parsed.text.strip():
+        return [Finding(Severity.ERROR, "the file is empty: a phone would get no settings from it", None,
+                        code="empty")]
+    if not parsed.settings:
+        if parsed.problems:
+            return []  # the syntax findings say why nothing was read
+        return [Finding(Severity.ERROR, "the file holds no settings: a phone would get nothing from it", None,
+                        code="empty")]
+    if has_known_setting(parsed.settings, parsed.format):
+        return []
+    count = len(parsed.settings)
+    which = "its only setting is not" if count == 1 else f"none of its {count} settings is"
+    return [Finding(Severity.WARNING, f"{which} a known provisioning setting (such as "
+                    f"{EXAMPLES[parsed.format]}); is this a provisioning file?", None,
+                    code="unknown-content")]
 
 
 def _check_header(parsed: ParsedFile) -> list[Finding]:
