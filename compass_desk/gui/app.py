@@ -49,6 +49,9 @@ def run(args: argparse.Namespace, options: Any) -> int:
 
     app.setWindowIcon(icon("app"))
     window = create_window(context)
+    from compass_desk.gui.crash import install_excepthooks
+
+    restore_hooks = install_excepthooks(window, interactive=not screenshot)
     try:
         if screenshot:
             return take_screenshot(window, screenshot)
@@ -58,6 +61,7 @@ def run(args: argparse.Namespace, options: Any) -> int:
         return 130 if interrupted else code
     finally:
         window.shutdown()
+        restore_hooks()
         context.close()
         dispose(window)
 

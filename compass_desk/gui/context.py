@@ -116,6 +116,7 @@ class AppContext:
     provisioning_cache: Any = None  # opened on first use by gui.cache_view.provisioning_cache_for
     interactive: bool = True  # False for --screenshot: never open a dialog (nobody could answer it)
     password_missing: Environment | None = None  # set when a password was needed but could not be asked
+    warnings: list[str] = field(default_factory=list)  # sentences the window shows once at start
 
     def close(self) -> None:
         for callback in reversed(self.on_close):
@@ -141,7 +142,13 @@ def open_store(context: AppContext) -> None:
         context.cache = Cache(cache_db_path(context.paths.data))
     except Exception as exc:  # without a cache the app still works, just without offline data
         log.warning("cache unavailable: %s", exc)
-    context.audit = AuditLog(state_db_path(context.paths.data))
+    try:
+        context.audit = AuditLog(state_db_path(context.paths.data))
+    except Exception as exc:  # a damaged or newer state file must not stop the app; it is never reset
+        log.warning("audit log unavailable: %s", exc, exc_info=exc)
+        context.warnings.append(
+            f"The audit log could not be opened ({exc}); actions work, but are not recorded this time. "
+            f"The file is {state_db_path(context.paths.data)}.")
 
 
 def load_preferences(context: AppContext) -> None:

@@ -203,6 +203,7 @@ class MainWindow(SearchMixin, StatusMixin):
 
     def start(self) -> None:
         """Open the default (or first) environment; call once the window is shown."""
+        self.show_start_warnings()
         if not self.context.environments:
             self._environment_changed()
             self.banner.setText("No Compass environment is set up yet: add one with “Environments” in the "

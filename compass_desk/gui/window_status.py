@@ -69,6 +69,21 @@ class StatusMixin(QMainWindow):
         self.banner.setStyleSheet(f"QLabel {{ background: {colour}; color: white; padding: 4px 8px;"
                                   " border-radius: 3px; }")
 
+    def show_start_warnings(self) -> None:
+        """Problems found while starting (an unreadable state file…): in the status bar and, when
+        someone can see it, a message box that does not block."""
+        from PySide6.QtWidgets import QMessageBox
+
+        warnings, self.context.warnings = self.context.warnings, []
+        if not warnings:
+            return
+        text = " ".join(warnings)
+        cast("MainWindow", self).status.say(text)
+        if self.context.interactive:
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("start-warning")
+            box.open()
+
     def _ask_password(self, environment: Environment) -> None:
         if not self.context.interactive:  # --screenshot: a hidden modal dialog would wait forever
             self.context.password_missing = environment

@@ -26,3 +26,58 @@ def test_a_failed_audit_write_leaves_a_done_activate_done(qtbot, make_context, m
     qtbot.waitUntil(lambda: "done" in text() or "failed" in text())
     assert "done" in window.status.message.text()
     assert window.model.rows()[window.model.row_for_url(row.url)].phone.provisioning.value == "active"
+
+
+def test_a_damaged_state_file_starts_without_audit_and_says_so(qtbot, isolated_home, make_window):
+    from compass_desk.gui.context import AppContext, Passwords, open_store
+    from compass_desk.paths import app_paths
+    from compass_desk.store.db import state_db_path
+
+    paths = app_paths(isolated_home)
+    paths.ensure()
+    state_db_path(paths.data).write_bytes(b"this is not an SQLite database" * 100)
+    context = AppContext([], Passwords(use_keyring=False), paths, interactive=False)
+    open_store(context)  # no exception
+    try:
+        assert context.audit is None and context.cache is not None
+        assert context.warnings and "audit log could not be opened" in context.warnings[0]
+        window = make_window(context, wait=False)
+        assert "audit log could not be opened" in window.status.message.text()
+    finally:
+        context.close()
+
+
+def test_uncaught_errors_are_logged_and_shown_as_one_sentence(qtbot, make_context, make_window, caplog):
+    import sys
+    import threading
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from compass_desk.gui.crash import install_excepthooks
+
+    window = make_window(make_context())
+    before = sys.excepthook, threading.excepthook
+    restore = install_excepthooks(window)
+    try:
+        try:
+            raise ValueError("boom in a slot")
+        except ValueError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        qtbot.waitUntil(lambda: "unexpected problem" in window.status.message.text())
+        boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+        assert len(boxes) == 1 and "unexpected problem" in boxes[0].text()
+        assert "boom in a slot" in caplog.text and "Traceback" in caplog.text
+        boxes[0].close()
+        window.status.say("")
+
+        def fail():
+            raise OSError(28, "No space left on device")
+
+        thread = threading.Thread(target=fail)
+        thread.start()
+        thread.join()
+        qtbot.waitUntil(lambda: window.status.message.text() != "")
+        assert "Traceback" not in window.status.message.text()
+    finally:
+        restore()
+    assert (sys.excepthook, threading.excepthook) == before
