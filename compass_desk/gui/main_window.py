@@ -32,7 +32,7 @@ from compass_desk.gui.features import FEATURES, Feature, opener
 from compass_desk.gui.menus import MainMenus, availabilities
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.org_model import OrganisationFilter, OrganisationModel
-from compass_desk.gui.phone_filter import SUBOPTIMAL_HELP, PhoneFilterModel, StateFilter
+from compass_desk.gui.phone_filter import PhoneFilterModel, StateFilter, suboptimal_help
 from compass_desk.gui.phone_model import ROW_ROLE, PhoneRow, PhoneTableModel
 from compass_desk.gui.phone_table import setup_phone_table
 from compass_desk.gui.status_bar import StatusBar
@@ -120,9 +120,9 @@ class MainWindow(SearchMixin, StatusMixin):
         for state in StateFilter:
             self.state_filter.addItem(state.label, state.value)
         suboptimal = self.state_filter.findData(StateFilter.SUBOPTIMAL.value)
-        self.state_filter.setItemData(suboptimal, SUBOPTIMAL_HELP, Qt.ItemDataRole.ToolTipRole)
-        self.state_filter.setToolTip("Show the phones in one provisioning state.\n\nSuboptimal: "
-                                     + SUBOPTIMAL_HELP)
+        self.state_filter.setItemData(suboptimal, suboptimal_help(), Qt.ItemDataRole.ToolTipRole)
+        self.state_filter.setToolTip(self.tr("Show the phones in one provisioning state.\n\nSuboptimal: %1")
+                                     .replace("%1", suboptimal_help()))
         self.table.setModel(self.proxy)
         setup_phone_table(self.table)
         for view in (self.table, self.organisation_list):
@@ -140,12 +140,12 @@ class MainWindow(SearchMixin, StatusMixin):
         self.refresh_action.triggered.connect(self.browser.refresh)
         self.environments_action.triggered.connect(lambda: launchers.edit_environments(self))
         self.audit_action.triggered.connect(lambda: launchers.show_audit_log(self))
-        self.search_action = QAction(icon("search"), "Search", self)
+        self.search_action = QAction(icon("search"), self.tr("Search"), self)
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self.focus_search)
         self.addAction(self.search_action)
-        self.search.setToolTip("Search by name, MAC (any notation), model, IP or user (Ctrl+F). "
-                               "A scanned MAC and Enter jump to that phone in any organisation.")
+        self.search.setToolTip(self.tr("Search by name, MAC (any notation), model, IP or user (Ctrl+F). "
+                                       "A scanned MAC and Enter jump to that phone in any organisation."))
 
     @property
     def env_actions(self) -> dict[str, QAction]:
@@ -206,8 +206,8 @@ class MainWindow(SearchMixin, StatusMixin):
         self.show_start_warnings()
         if not self.context.environments:
             self._environment_changed()
-            self.banner.setText("No Compass environment is set up yet: add one with “Environments” in the "
-                                "toolbar, or start with --demo to try the app.")
+            self.banner.setText(self.tr("No Compass environment is set up yet: add one with “Environments” "
+                                        "in the toolbar, or start with --demo to try the app."))
             self.banner.setStyleSheet("QLabel { background: #37618f; color: white; padding: 4px 8px;"
                                       " border-radius: 3px; }")
             self.banner.setVisible(True)
@@ -234,7 +234,7 @@ class MainWindow(SearchMixin, StatusMixin):
         from compass_desk.gui.first_run import launch_demo
 
         if not launch_demo():
-            self.status.say("The demo could not be started.")
+            self.status.say(self.tr("The demo could not be started."))
 
     def switch_environment(self, environment: Environment) -> None:
         if self.browser.environment == environment:
@@ -304,7 +304,8 @@ class MainWindow(SearchMixin, StatusMixin):
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{shown} of {total} phones shown" if shown != total else f"{total} phones")
+        some = self.tr("%1 of %2 phones shown").replace("%1", str(shown)).replace("%2", str(total))
+        self.count_label.setText(some if shown != total else self.tr("%1 phones").replace("%1", str(total)))
 
     def _tick(self) -> None:
         now = datetime.now(UTC)
@@ -350,7 +351,8 @@ class MainWindow(SearchMixin, StatusMixin):
                 button.setEnabled(state.enabled)
                 button.setToolTip(state.reason)
         count = len(self.selected_rows())
-        self.details.buttons["move"].setText(f"Move {count} phones…" if count > 1 else "Move…")
+        self.details.buttons["move"].setText(self.tr("Move %1 phones…").replace("%1", str(count)) if count > 1
+                                             else self.tr("Move…"))
         self.menus.update(available, environments, count)
 
     def run_action(self, operation: str) -> None:

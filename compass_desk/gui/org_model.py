@@ -49,18 +49,19 @@ class OrganisationModel(QAbstractListModel):
         company = self.company(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             if company is None:
-                return f"All organisations ({sum(self._counts.values())})"
-            suffix = " — failed" if company.url in self._failed else ""
-            return f"{company.name} ({self._counts.get(company.url, 0)}){suffix}"
+                return self.tr("All organisations (%1)").replace("%1", str(sum(self._counts.values())))
+            text = (self.tr("%1 (%2) — failed") if company.url in self._failed else self.tr("%1 (%2)"))
+            return text.replace("%2", str(self._counts.get(company.url, 0))).replace("%1", company.name)
         if role == URL_ROLE:
             return None if company is None else company.url
         if role == Qt.ItemDataRole.ToolTipRole and company is not None:
             lines = [company.name]
             if company.access is not None:
-                rights = "read and write" if company.access == Access.WRITE else "read only"
-                lines.append(f"Your rights: {rights}")
+                lines.append(self.tr("Your rights: read and write") if company.access == Access.WRITE
+                             else self.tr("Your rights: read only"))
             if company.url in self._failed:
-                lines.append(f"Could not load its phones: {self._failed[company.url]}")
+                why = self._failed[company.url]
+                lines.append(self.tr("Could not load its phones: %1").replace("%1", why))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.FontRole and company is None:
             from PySide6.QtGui import QFont

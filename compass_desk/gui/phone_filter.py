@@ -11,7 +11,14 @@ from datetime import UTC, datetime, time
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from compass_desk.domain.deadline import DEFAULT_CUTOFF
 from compass_desk.domain.diagnosis import NEEDS_ATTENTION, diagnose, verdict_changes_at
@@ -21,7 +28,8 @@ from compass_desk.gui.phone_model import PhoneRow, PhoneTableModel
 
 # The troubleshooter's verdicts that need someone's attention (domain.diagnosis.NEEDS_ATTENTION): the
 # filter, the details panel, `phones show` and "Why is this phone not working?" always agree.
-SUBOPTIMAL_HELP = (
+SUBOPTIMAL_HELP = QT_TRANSLATE_NOOP(
+    "StateFilter",
     "Phones that need attention, as “Why is this phone not working?” judges them. A phone in normal use "
     "must be disabled. Shown: provision or deprovision (registering at the manufacturer failed); active "
     "on a phone in use (online, with settings from Compass) activated more than a day ago, or whose weekly "
@@ -29,6 +37,22 @@ SUBOPTIMAL_HELP = (
     "now. Not shown: working phones, active phones waiting for their reset, and phones whose live status "
     "is not known yet."
 )
+
+
+def suboptimal_help() -> str:
+    """SUBOPTIMAL_HELP in the installed language."""
+    return QCoreApplication.translate("StateFilter", str(SUBOPTIMAL_HELP))
+
+
+_LABELS = {
+    "all": QT_TRANSLATE_NOOP("StateFilter", "All states"),
+    "suboptimal": QT_TRANSLATE_NOOP("StateFilter", "Suboptimal (needs attention)"),
+    "active": QT_TRANSLATE_NOOP("StateFilter", "Active"),
+    "disabled": QT_TRANSLATE_NOOP("StateFilter", "Disabled (normal)"),
+    "provision": QT_TRANSLATE_NOOP("StateFilter", "Provision failed"),
+    "deprovision": QT_TRANSLATE_NOOP("StateFilter", "Deprovision failed"),
+    "offline": QT_TRANSLATE_NOOP("StateFilter", "Offline"),
+}
 
 
 class StateFilter(StrEnum):
@@ -42,11 +66,8 @@ class StateFilter(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "all": "All states", "suboptimal": "Suboptimal (needs attention)", "active": "Active",
-            "disabled": "Disabled (normal)", "provision": "Provision failed",
-            "deprovision": "Deprovision failed", "offline": "Offline",
-        }[self.value]
+        """The filter's name in the installed language."""
+        return QCoreApplication.translate("StateFilter", str(_LABELS[self.value]))
 
 
 def needs_attention(phone: Phone, status: PhoneStatus | None, now: datetime,

@@ -15,14 +15,22 @@ from datetime import UTC, datetime, time
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from compass_desk.domain import deadline as deadline_mod
 from compass_desk.domain.catalog import Catalog
 from compass_desk.domain.mac import MacError, format_mac
 from compass_desk.domain.models import Phone, PhoneStatus, ProvisioningState, Vendor, strip_port
 from compass_desk.gui.qtfix import emit
-from compass_desk.gui.style import STATE_LOOKS, icon, state_colour
+from compass_desk.gui.i18n import current_language
+from compass_desk.gui.style import STATE_LOOKS, icon, state_colour, state_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,11 +49,46 @@ class Column(IntEnum):
     USER = 10
 
 
+# Column titles in English, listed for lupdate; headerData() shows them translated.
 HEADERS = {
-    Column.NAME: "Name", Column.MAC: "MAC", Column.MODEL: "Model", Column.VENDOR: "Vendor",
-    Column.ORGANISATION: "Organisation", Column.STATE: "Provisioning", Column.DEADLINE: "Deadline",
-    Column.ONLINE: "Online", Column.IP: "IP", Column.FIRMWARE: "Firmware", Column.USER: "User",
+    Column.NAME: QT_TRANSLATE_NOOP("PhoneTableModel", "Name"),
+    Column.MAC: QT_TRANSLATE_NOOP("PhoneTableModel", "MAC"),
+    Column.MODEL: QT_TRANSLATE_NOOP("PhoneTableModel", "Model"),
+    Column.VENDOR: QT_TRANSLATE_NOOP("PhoneTableModel", "Vendor"),
+    Column.ORGANISATION: QT_TRANSLATE_NOOP("PhoneTableModel", "Organisation"),
+    Column.STATE: QT_TRANSLATE_NOOP("PhoneTableModel", "Provisioning"),
+    Column.DEADLINE: QT_TRANSLATE_NOOP("PhoneTableModel", "Deadline"),
+    Column.ONLINE: QT_TRANSLATE_NOOP("PhoneTableModel", "Online"),
+    Column.IP: QT_TRANSLATE_NOOP("PhoneTableModel", "IP"),
+    Column.FIRMWARE: QT_TRANSLATE_NOOP("PhoneTableModel", "Firmware"),
+    Column.USER: QT_TRANSLATE_NOOP("PhoneTableModel", "User"),
 }
+_ONLINE_TEXTS = {None: QT_TRANSLATE_NOOP("PhoneTableModel", "unknown"),
+                 True: QT_TRANSLATE_NOOP("PhoneTableModel", "online"),
+                 False: QT_TRANSLATE_NOOP("PhoneTableModel", "offline")}
+_DAYS_NL = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+@functools.cache
+def _words(language: str) -> tuple[dict[ProvisioningState, str], dict[bool | None, str]]:
+    """State labels and online words in *language* (looked up once: cells are built for every row)."""
+    del language  # the cache key: the installed translators answer
+    states = {state: state_text(state) for state in ProvisioningState}
+    online = {key: QCoreApplication.translate("PhoneTableModel", str(text))
+              for key, text in _ONLINE_TEXTS.items()}
+    return states, online
+
+
+def deadline_cell(when: datetime, now: datetime) -> str:
+    """``3 days 3 hours · Wed 00:00`` (Amsterdam time), in the installed language."""
+    local = when.astimezone(deadline_mod.AMSTERDAM)
+    if current_language() != "nl":
+        return f"{deadline_mod.time_left_text(when, now)} · {local:%a %H:%M}"
+    from compass_desk.domain.fixes import duration_text
+
+    remaining = when - now
+    left = "verlopen" if remaining.total_seconds() <= 0 else duration_text(remaining).nl
+    return f"{left} · {_DAYS_NL[local.weekday()]} {local:%H:%M}"
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the PhoneRow object
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -187,7 +230,7 @@ class PhoneTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return QCoreApplication.translate("PhoneTableModel", str(HEADERS[Column(section)]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -215,7 +258,7 @@ class PhoneTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return state_colour(row.phone.provisioning)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Provisioning by manufacturer: {row.phone.provisioning.value}"
+                return self.tr("Provisioning by manufacturer: %1").replace("%1", row.phone.provisioning.value)
         if column == Column.ONLINE and role == Qt.ItemDataRole.DecorationRole and row.online is not None:
             return icon("online" if row.online else "offline")
         if column == Column.DEADLINE and role == Qt.ItemDataRole.ForegroundRole:
@@ -338,15 +381,14 @@ def cell_text(row: PhoneRow, column: Column, cutoff: time, now: Callable[[], dat
     if column == Column.ORGANISATION:
         return row.company_name
     if column == Column.STATE:
-        return STATE_LOOKS[phone.provisioning].text
+        return _words(current_language())[0][phone.provisioning]
     if column == Column.DEADLINE:
         when = row.deadline(cutoff)
         if when is None:
             return ""
-        left = deadline_mod.time_left_text(when, now())
-        return f"{left} · {when.astimezone(deadline_mod.AMSTERDAM):%a %H:%M}"
+        return deadline_cell(when, now())
     if column == Column.ONLINE:
-        return {None: "unknown", True: "online", False: "offline"}[row.online]
+        return _words(current_language())[1][row.online]
     if column == Column.IP:
         return row.ip
     if column == Column.FIRMWARE:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 if TYPE_CHECKING:
     from compass_desk.gui.main_window import MainWindow
 
@@ -34,6 +36,7 @@ def apply_preference(window: MainWindow, key: str, value: Any) -> None:
         elif key == "default_environment":
             context.default_environment = str(value) or None
         elif key == "language":
-            window.status.say("The new language is used from the next start of Compass Desk.")
+            window.status.say(QCoreApplication.translate(
+                "MainWindow", "The new language is used from the next start of Compass Desk."))
     except Exception as exc:  # the preference is saved; applying it now is a convenience
         log.warning("preference %s not applied at once: %s", key, exc)

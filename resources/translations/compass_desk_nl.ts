@@ -266,7 +266,7 @@
 <context>
     <name>BulkMoveDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/bulk_move.py" line="+35"/>
+        <location filename="../../compass_desk/gui/bulk_move.py" line="+36"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
@@ -337,12 +337,27 @@
         <translation>Je hebt op elke organisatie alleen leesrechten, dus er kan geen telefoon worden verplaatst.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+8"/>
+        <source>Move phones</source>
+        <translation>Telefoons verplaatsen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Moving to %1…</source>
         <translation>Verplaatsen naar %1…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+8"/>
+        <source>… and %1 more</source>
+        <translation>… en nog %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move %1 phone(s) to organisation “%2” on environment “%3”?</source>
+        <translation>%1 telefoon(s) verplaatsen naar organisatie “%2” op omgeving “%3”?</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Unknown: %1</source>
         <translation>Onbekend: %1</translation>
     </message>
@@ -658,7 +673,7 @@
 <context>
     <name>EnvSwitchDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/move_env.py" line="+78"/>
+        <location filename="../../compass_desk/gui/move_env.py" line="+80"/>
         <source>Use this phone on %1</source>
         <translation>Deze telefoon gebruiken op %1</translation>
     </message>
@@ -729,7 +744,30 @@
         <translation>Gebruiken in “%1” op %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Use phone “%1” (%2) in organisation “%3” on environment “%4”?
+
+It is added there if needed and activated; it stays on %5 as it is.</source>
+        <translation>Telefoon “%1” (%2) gebruiken in organisatie “%3” op omgeving “%4”?
+
+Hij wordt daar zo nodig toegevoegd en geactiveerd; op %5 blijft hij zoals hij is.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use phone “%1” (%2) on environment “%4”?
+
+It is activated there; it stays on %5 as it is.</source>
+        <translation>Telefoon “%1” (%2) gebruiken op omgeving “%4”?
+
+Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use on another environment</source>
+        <translation>Op een andere omgeving gebruiken</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Preparing the phone for %1…</source>
         <translation>De telefoon voorbereiden voor %1…</translation>
     </message>
@@ -1932,7 +1970,7 @@ Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
         <translation>Bewaarde gegevens van %1, tot het vernieuwen klaar is.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+32"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
@@ -1940,6 +1978,60 @@ Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
         <location line="+0"/>
         <source>Password for %1 on %2:</source>
         <translation>Wachtwoord voor %1 op %2:</translation>
+    </message>
+    <message>
+        <location filename="../../compass_desk/gui/main_window.py" line="+124"/>
+        <source>Show the phones in one provisioning state.
+
+Suboptimal: %1</source>
+        <translation>Toon de telefoons in één provisioningtoestand.
+
+Suboptimaal: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search by name, MAC (any notation), model, IP or user (Ctrl+F). A scanned MAC and Enter jump to that phone in any organisation.</source>
+        <translation>Zoek op naam, MAC (elke notatie), model, IP of gebruiker (Ctrl+F). Een gescand MAC-adres en Enter springen naar die telefoon, in welke organisatie ook.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>No Compass environment is set up yet: add one with “Environments” in the toolbar, or start with --demo to try the app.</source>
+        <translation>Er is nog geen Compass-omgeving ingesteld: voeg er een toe met “Omgevingen” in de werkbalk, of start met --demo om de app te proberen.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The demo could not be started.</source>
+        <translation>De demo kon niet worden gestart.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>%1 of %2 phones shown</source>
+        <translation>%1 van %2 telefoons getoond</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 phones</source>
+        <translation>%1 telefoons</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Move %1 phones…</source>
+        <translation>%1 telefoons verplaatsen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move…</source>
+        <translation>Verplaatsen…</translation>
+    </message>
+    <message>
+        <location filename="../../compass_desk/gui/preferences_apply.py" line="+39"/>
+        <source>The new language is used from the next start of Compass Desk.</source>
+        <translation>De nieuwe taal wordt gebruikt vanaf de volgende start van Compass Desk.</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2202,39 @@ Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
     </message>
 </context>
 <context>
+    <name>OrganisationModel</name>
+    <message>
+        <location filename="../../compass_desk/gui/org_model.py" line="+52"/>
+        <source>All organisations (%1)</source>
+        <translation>Alle organisaties (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2) — failed</source>
+        <translation>%1 (%2) — mislukt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your rights: read and write</source>
+        <translation>Jouw rechten: lezen en schrijven</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your rights: read only</source>
+        <translation>Jouw rechten: alleen lezen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not load its phones: %1</source>
+        <translation>De telefoons konden niet worden geladen: %1</translation>
+    </message>
+</context>
+<context>
     <name>PhoneActions</name>
     <message>
         <location filename="../../compass_desk/gui/actions.py" line="+23"/>
@@ -2229,7 +2354,7 @@ in organisatie “%3”
 op omgeving “%4” activeren?</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>%1 %2: done. State is now %3.</source>
         <translation>%1 %2: klaar. De toestand is nu %3.</translation>
     </message>
@@ -2242,6 +2367,84 @@ op omgeving “%4” activeren?</translation>
         <location line="+5"/>
         <source>%1 %2 failed: %3</source>
         <translation>%1 %2 mislukt: %3</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneTableModel</name>
+    <message>
+        <location filename="../../compass_desk/gui/phone_model.py" line="+54"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vendor</source>
+        <translation>Fabrikant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provisioning</source>
+        <translation>Provisioning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location line="+193"/>
+        <source>Provisioning by manufacturer: %1</source>
+        <translation>Provisioning door fabrikant: %1</translation>
     </message>
 </context>
 <context>
@@ -2373,7 +2576,7 @@ op omgeving “%4” activeren?</translation>
 <context>
     <name>ResumeMovesDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/move_resume.py" line="+70"/>
+        <location filename="../../compass_desk/gui/move_resume.py" line="+71"/>
         <source>last step: %1 %2</source>
         <translation>laatste stap: %1 %2</translation>
     </message>
@@ -2390,7 +2593,17 @@ started %5; %6</source>
 gestart %5; %6</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
+        <source>Finish moving phone %1 from “%2” to “%3” on environment “%4”?</source>
+        <translation>Het verplaatsen van telefoon %1 van “%2” naar “%3” op omgeving “%4” afmaken?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put phone %1 back from “%3” into “%2” on environment “%4”?</source>
+        <translation>Telefoon %1 van “%3” terugzetten in “%2” op omgeving “%4”?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Unfinished moves</source>
         <translation>Onafgemaakte verplaatsingen</translation>
     </message>
@@ -2401,16 +2614,18 @@ gestart %5; %6</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+56"/>
         <source>Finish the move</source>
         <translation>Verplaatsing afmaken</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-55"/>
+        <location line="+55"/>
         <source>Put it back</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-54"/>
         <source>Decide later</source>
         <translation>Later beslissen</translation>
     </message>
@@ -2422,7 +2637,7 @@ Sign in to %2 to finish or undo it.</source>
 Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Checking where the phone is now…</source>
         <translation>Controleren waar de telefoon nu staat…</translation>
     </message>
@@ -2489,7 +2704,7 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../compass_desk/gui/move_env.py" line="-156"/>
+        <location filename="../../compass_desk/gui/move_env.py" line="-169"/>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
@@ -2789,6 +3004,49 @@ Vraag IT: %2</translation>
         <location line="+27"/>
         <source>Cancelled: %1 provisioning file(s) were stored before the cancel; prepare again to store the rest.</source>
         <translation>Geannuleerd: vóór het annuleren zijn %1 provisioningbestand(en) bewaard; bereid opnieuw voor om de rest te bewaren.</translation>
+    </message>
+</context>
+<context>
+    <name>StateFilter</name>
+    <message>
+        <location filename="../../compass_desk/gui/phone_filter.py" line="+31"/>
+        <source>Phones that need attention, as “Why is this phone not working?” judges them. A phone in normal use must be disabled. Shown: provision or deprovision (registering at the manufacturer failed); active on a phone in use (online, with settings from Compass) activated more than a day ago, or whose weekly deadline lapsed before the reset; disabled but never provisioned, or provisioned before and offline now. Not shown: working phones, active phones waiting for their reset, and phones whose live status is not known yet.</source>
+        <translation>Telefoons die aandacht vragen, zoals “Waarom werkt deze telefoon niet?” ze beoordeelt. Een telefoon in gebruik hoort op disabled te staan. Getoond: provision of deprovision (registreren bij de fabrikant mislukt); active op een telefoon in gebruik (online, met instellingen van Compass) die meer dan een dag geleden is geactiveerd, of waarvan de wekelijkse deadline vóór de reset verliep; disabled maar nooit geprovisioned, of eerder geprovisioned en nu offline. Niet getoond: werkende telefoons, active telefoons die op hun reset wachten, en telefoons waarvan de live status nog niet bekend is.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>All states</source>
+        <translation>Alle toestanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suboptimal (needs attention)</source>
+        <translation>Suboptimaal (vraagt aandacht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disabled (normal)</source>
+        <translation>Disabled (normaal)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provision failed</source>
+        <translation>Provision mislukt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deprovision failed</source>
+        <translation>Deprovision mislukt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
     </message>
 </context>
 <context>
