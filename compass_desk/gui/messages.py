@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import socket
+import ssl
 
 from PySide6.QtCore import QCoreApplication
 
@@ -19,6 +22,9 @@ def user_message(error: BaseException, doing: str = "") -> str:
     from compass_desk.api import errors
     from compass_desk.domain.mac import MacError
     from compass_desk.services.cancel import Cancelled
+    from compass_desk.store.db import StoreError
+    from compass_desk.store.profiles import ProfileError
+    from compass_desk.store.secrets import SecretStoreError
 
     if isinstance(error, Cancelled):
         return translate("Messages", "Cancelled.")
@@ -26,20 +32,45 @@ def user_message(error: BaseException, doing: str = "") -> str:
         return _sentence(error.message)
     if isinstance(error, MacError):
         return _sentence(str(error)[:1].upper() + str(error)[1:])
-    if type(error).__name__ in {"SecretStoreError", "StoreError", "ProfileError"}:
+    if isinstance(error, SecretStoreError | StoreError | ProfileError):
         # Store errors are worded for people already.
         return _sentence(str(error)[:1].upper() + str(error)[1:])
     if isinstance(error, TimeoutError):
         return translate("Messages",
                          "The server did not answer in time; check the connection and try again.")
-    if isinstance(error, ConnectionError | OSError):
+    if isinstance(error, ConnectionError | socket.gaierror | socket.herror | ssl.SSLError) \
+            or (isinstance(error, OSError) and error.errno in _NETWORK_ERRNOS):
         return translate("Messages",
                          "Could not reach the server; check the network connection and try again.")
+    if isinstance(error, OSError):  # a file or folder on this computer, not the network
+        return _file_message(error, doing)
     # Anything else is a bug in Compass Desk: say so plainly, keep the details in the log file.
     log.error("unexpected error while trying to %s", doing or "do that", exc_info=error)
     # What was being done stays in the log: a translated sentence cannot take an English phrase.
     return translate("Messages",
                      "Compass Desk ran into an unexpected problem; the details are in the log file.")
+
+
+_NETWORK_ERRNOS = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.EHOSTDOWN,
+                   errno.EADDRNOTAVAIL}
+_WRITE_WORDS = ("save", "export", "write", "store", "copy")
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _file_message(error: OSError, doing: str) -> str:
+    """"Could not write <path>: <reason>." — a disk, folder or permission problem, said as such."""
+    path = error.filename if error.filename is not None else ""
+    reason = error.strerror or str(error) or type(error).__name__
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        reason = translate("Messages", "the disk is full")
+    writing = error.errno in _WRITE_ERRNOS or any(word in doing.lower() for word in _WRITE_WORDS)
+    if not path:
+        text = (translate("Messages", "Could not write the file: %1") if writing
+                else translate("Messages", "Could not read the file: %1"))
+        return _sentence(text.replace("%1", reason))
+    text = (translate("Messages", "Could not write %1: %2") if writing
+            else translate("Messages", "Could not read %1: %2"))
+    return _sentence(text.replace("%2", reason).replace("%1", str(path)))
 
 
 def _sentence(text: str) -> str:

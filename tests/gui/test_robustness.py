@@ -81,3 +81,39 @@ def test_uncaught_errors_are_logged_and_shown_as_one_sentence(qtbot, make_contex
     finally:
         restore()
     assert (sys.excepthook, threading.excepthook) == before
+
+
+def test_file_errors_name_the_file_and_network_errors_the_network(qapp):
+    import errno
+    import socket
+
+    from compass_desk.gui.messages import user_message
+
+    denied = PermissionError(errno.EACCES, "Permission denied", "/srv/audit.csv")
+    text = user_message(denied, "export the audit log")
+    assert text == "Could not write /srv/audit.csv: Permission denied."
+    assert "network" not in text
+    full = OSError(errno.ENOSPC, "No space left on device", "/media/usb/audit.csv")
+    assert user_message(full) == "Could not write /media/usb/audit.csv: the disk is full."
+    missing = FileNotFoundError(errno.ENOENT, "No such file or directory", "/tmp/gone.pem")
+    assert user_message(missing, "open the certificate") == \
+        "Could not read /tmp/gone.pem: No such file or directory."
+    folder = IsADirectoryError(errno.EISDIR, "Is a directory", "/home/me")
+    assert "/home/me" in user_message(folder, "save the report")
+    for error in (ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused"), socket.gaierror(-2, "x"),
+                  OSError(errno.ENETUNREACH, "Network is unreachable")):
+        assert "Could not reach the server" in user_message(error), error
+    assert "did not answer in time" in user_message(TimeoutError())
+
+
+def test_store_errors_are_recognised_by_type_not_name(qapp):
+    from compass_desk.gui.messages import user_message
+
+    class StoreError(Exception):  # same name, another class: a bug, not a store sentence
+        pass
+
+    assert "unexpected problem" in user_message(StoreError("internal detail"))
+    from compass_desk.store.db import StoreError as Real
+
+    assert user_message(Real("the state file is from a newer version")) == \
+        "The state file is from a newer version."
