@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -24,12 +24,14 @@ from compass_desk.domain.diagnosis import Diagnosis, diagnose
 from compass_desk.domain.models import strip_port
 from compass_desk.gui.i18n import current_language
 from compass_desk.gui.phone_model import PhoneRow, mac_label, model_label, user_label
-from compass_desk.gui.style import STATE_LOOKS, icon, state_colour
+from compass_desk.gui.style import STATE_LOOKS, icon, state_colour, state_text
+
+translate = QCoreApplication.translate  # lupdate reads translate("DetailsPanel", "text")
 
 
 def firmware_text(version: str | None, vendor: Any = None) -> str:
     if not version:
-        return "unknown"
+        return translate("DetailsPanel", "unknown")
     try:
         from compass_desk.domain.firmware import FirmwareError, parse_firmware
     except ImportError:
@@ -37,7 +39,7 @@ def firmware_text(version: str | None, vendor: Any = None) -> str:
     try:
         return f"{version} — {parse_firmware(version, vendor).describe()}"
     except FirmwareError:
-        return f"{version} (not a version Compass Desk can decode)"
+        return translate("DetailsPanel", "%1 (not a version Compass Desk can decode)").replace("%1", version)
 
 
 def countdown_text(deadline: datetime, now: datetime) -> str:
@@ -45,42 +47,64 @@ def countdown_text(deadline: datetime, now: datetime) -> str:
     remaining = deadline - now
     seconds = int(remaining.total_seconds())
     if seconds <= 0:
-        return "lapsed"
+        return translate("DetailsPanel", "lapsed")
     if seconds >= 24 * 3600:
-        return deadline_mod.time_left_text(deadline, now) + " left"
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d} left"
+        if current_language() == "nl":
+            from compass_desk.domain.fixes import duration_text
+
+            left = duration_text(remaining).nl
+        else:
+            left = deadline_mod.time_left_text(deadline, now)
+    else:
+        hours, rest = divmod(seconds, 3600)
+        minutes, secs = divmod(rest, 60)
+        left = f"{hours}:{minutes:02d}:{secs:02d}"
+    return translate("DetailsPanel", "%1 left").replace("%1", left)
 
 
 def _when(moment: datetime | None) -> str:
-    return f"{moment.astimezone():%d %b %Y %H:%M}" if moment else "—"
+    return f"{moment.astimezone():%d-%m-%Y %H:%M}" if moment else "—"
+
+
+# The rows of the two boxes, in English (the keys of DetailsPanel.static / .live), listed for lupdate.
+FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("DetailsPanel", "Organisation"), QT_TRANSLATE_NOOP("DetailsPanel", "MAC"),
+    QT_TRANSLATE_NOOP("DetailsPanel", "Model"), QT_TRANSLATE_NOOP("DetailsPanel", "Selected firmware"),
+    QT_TRANSLATE_NOOP("DetailsPanel", "VLAN"), QT_TRANSLATE_NOOP("DetailsPanel", "Encryption"),
+    QT_TRANSLATE_NOOP("DetailsPanel", "Expansion modules"),
+    QT_TRANSLATE_NOOP("DetailsPanel", "Logged-in user"),
+    QT_TRANSLATE_NOOP("DetailsPanel", "Online"), QT_TRANSLATE_NOOP("DetailsPanel", "Private IP"),
+    QT_TRANSLATE_NOOP("DetailsPanel", "Public IP"), QT_TRANSLATE_NOOP("DetailsPanel", "Installed firmware"),
+    QT_TRANSLATE_NOOP("DetailsPanel", "User agent"), QT_TRANSLATE_NOOP("DetailsPanel", "Registered"),
+    QT_TRANSLATE_NOOP("DetailsPanel", "Last provisioned"), QT_TRANSLATE_NOOP("DetailsPanel", "Phone"),
+    QT_TRANSLATE_NOOP("DetailsPanel", "Live status"),
+)
 
 
 class DetailsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Phone details")
+        self.setAccessibleName(self.tr("Phone details"))
         self.row: PhoneRow | None = None
         self.cutoff: time = deadline_mod.DEFAULT_CUTOFF
         self.diagnosis: Diagnosis | None = None  # of the phone shown, for the state texts
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 0, 0, 0)
 
-        self.title = QLabel("No phone selected")
+        self.title = QLabel(self.tr("No phone selected"))
         self.title.setObjectName("detailsTitle")
         self.title.setWordWrap(True)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
-        self.subtitle = QLabel("Select a phone in the table, or scan its MAC into the search box.")
+        self.subtitle = QLabel(self.tr("Select a phone in the table, or scan its MAC into the search box."))
         self.subtitle.setWordWrap(True)
         outer.addWidget(self.title)
         outer.addWidget(self.subtitle)
 
         # State: icon + text + explanation, the most important part, first.
-        self.state_box = QGroupBox("Provisioning by manufacturer")
+        self.state_box = QGroupBox(self.tr("Provisioning by manufacturer"))
         state_layout = QVBoxLayout(self.state_box)
         state_line = QHBoxLayout()
         self.state_icon = QLabel()
@@ -99,12 +123,12 @@ class DetailsPanel(QWidget):
         self.deadline = QLabel()
         self.deadline.setObjectName("deadline")
         self.deadline.setWordWrap(True)
-        self.deadline.setAccessibleName("Deadline")
+        self.deadline.setAccessibleName(self.tr("Deadline"))
         for label in (self.state_explained, self.next_step, self.deadline):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             state_layout.addWidget(label)
         # The full explanation ("Why is this phone not working?") belongs with the short one.
-        why = QPushButton("Why is this phone not working?")
+        why = QPushButton(self.tr("Why is this phone not working?"))
         why.setObjectName("troubleshootButton")
         why.setFlat(True)
         why.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -118,9 +142,9 @@ class DetailsPanel(QWidget):
         # Two rows, so five buttons fit a narrow panel: changes first, then the other screens.
         actions = QGridLayout()
         actions.setSpacing(6)
-        buttons = (("activate", "Activate", 0, 0), ("reboot", "Reboot", 0, 1), ("move", "Move…", 0, 2),
-                   ("provisioning", "View provisioning", 1, 0), ("firmware", "Firmware…", 1, 1),
-                   ("provision", "Reset wizard…", 1, 2))
+        buttons = (("activate", self.tr("Activate"), 0, 0), ("reboot", self.tr("Reboot"), 0, 1),
+                   ("move", self.tr("Move…"), 0, 2), ("provisioning", self.tr("View provisioning"), 1, 0),
+                   ("firmware", self.tr("Firmware…"), 1, 1), ("provision", self.tr("Reset wizard…"), 1, 2))
         for key, text, line, column in buttons:
             button = QPushButton(text)
             button.setObjectName(f"{key}Button")
@@ -143,7 +167,7 @@ class DetailsPanel(QWidget):
         self.show_row(None)
 
     def _form(self, title: str) -> tuple[QGroupBox, dict[str, QLabel]]:
-        box = QGroupBox(title)
+        box = QGroupBox(self.tr(title))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -158,8 +182,8 @@ class DetailsPanel(QWidget):
             value = QLabel()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setAccessibleName(name)
-            form.addRow(f"{name}:", value)
+            value.setAccessibleName(self.tr(name))
+            form.addRow(f"{self.tr(name)}:", value)
             labels[name] = value
         return box, labels
 
@@ -172,8 +196,9 @@ class DetailsPanel(QWidget):
         for button in self.buttons.values():
             button.setEnabled(has and button.isEnabled())
         if row is None:
-            self.title.setText("No phone selected")
-            self.subtitle.setText("Select a phone in the table, or scan its MAC into the search box.")
+            self.title.setText(self.tr("No phone selected"))
+            self.subtitle.setText(
+                self.tr("Select a phone in the table, or scan its MAC into the search box."))
             return
         phone = row.phone
         model, vendor = model_label(phone.model)
@@ -182,11 +207,12 @@ class DetailsPanel(QWidget):
         self.static["Organisation"].setText(row.company_name or "—")
         self.static["MAC"].setText(mac_label(phone.mac))
         self.static["Model"].setText(f"{model} ({vendor.label})")
-        self.static["Selected firmware"].setText(phone.firmware or "Use installed firmware")
-        self.static["VLAN"].setText(str(phone.vlan_id) if phone.vlan_id else "none")
+        self.static["Selected firmware"].setText(phone.firmware or self.tr("Use installed firmware"))
+        self.static["VLAN"].setText(str(phone.vlan_id) if phone.vlan_id else self.tr("none"))
         self.static["Encryption"].setText(phone.encryption.value)
         self.static["Expansion modules"].setText(str(phone.expansion_pads))
-        self.static["Logged-in user"].setText(row.user_name or user_label(phone.logged_in_user) or "nobody")
+        self.static["Logged-in user"].setText(row.user_name or user_label(phone.logged_in_user)
+                                              or self.tr("nobody"))
         self._show_status(row, vendor)
         self._show_state(row, now or datetime.now(UTC))
 
@@ -195,9 +221,9 @@ class DetailsPanel(QWidget):
         if status is None:
             for label in self.live.values():
                 label.setText("—")
-            self.live["Online"].setText("unknown (not read yet)")
+            self.live["Online"].setText(self.tr("unknown (not read yet)"))
             return
-        self.live["Online"].setText("online" if status.online else "offline")
+        self.live["Online"].setText(self.tr("online") if status.online else self.tr("offline"))
         self.live["Private IP"].setText(strip_port(status.private_ip) or "—")
         self.live["Public IP"].setText(strip_port(status.public_ip) or "—")
         self.live["Installed firmware"].setText(firmware_text(status.firmware_version, vendor))
@@ -210,7 +236,7 @@ class DetailsPanel(QWidget):
         look = STATE_LOOKS[state]
         self.state_icon.setPixmap(icon(look.icon_name).pixmap(20, 20))
         colour = state_colour(state).name()
-        self.state_text.setText(f"<b style='color:{colour}'>{look.text}</b>")
+        self.state_text.setText(f"<b style='color:{colour}'>{state_text(state)}</b>")
         when = row.deadline(self.cutoff)
         # One verdict everywhere (domain.diagnosis, which sees the activation time, the deadline and the
         # live status): the "Suboptimal" filter, the troubleshooter and `phones show` say the same.
@@ -218,7 +244,7 @@ class DetailsPanel(QWidget):
         self.diagnosis = diagnose(row.phone, row.status, now, self.cutoff)
         self.state_explained.setText(f"{states.meaning(state, lang)} {self.diagnosis.verdict_text(lang)}")
         step = self.diagnosis.next_step(lang)
-        self.next_step.setText(f"<b>Next:</b> {step}" if step else "")
+        self.next_step.setText(self.tr("<b>Next:</b> %1").replace("%1", step) if step else "")
         self.next_step.setVisible(bool(step))
         self.deadline.setVisible(when is not None)
         self.tick(now)
@@ -232,8 +258,12 @@ class DetailsPanel(QWidget):
         if when is None:
             return
         now = now or datetime.now(UTC)
-        local = when.astimezone(deadline_mod.AMSTERDAM)
-        note = " The platform may deregister a little later (up to 03:00)." if self.cutoff < time(3) else ""
-        self.deadline.setText(f"<b>Reset before {local:%a %d %b %H:%M}</b> (Amsterdam time): "
-                              f"{countdown_text(when, now)}.{note}")
+        from compass_desk.domain.fixes import when_text
+
+        text = (self.tr("<b>Reset before %1</b> (Amsterdam time): %2.")
+                .replace("%2", countdown_text(when, now))
+                .replace("%1", when_text(when).get(current_language())))
+        if self.cutoff < time(3):
+            text = self.tr("%1 The platform may deregister a little later (up to 03:00).").replace("%1", text)
+        self.deadline.setText(text)
 

@@ -648,6 +648,221 @@
     </message>
 </context>
 <context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../../compass_desk/gui/details_panel.py" line="+34"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (not a version Compass Desk can decode)</source>
+        <translation>%1 (geen versie die Compass Desk kan ontcijferen)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>lapsed</source>
+        <translation>verlopen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 left</source>
+        <translation>nog %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Selected firmware</source>
+        <translation>Gekozen firmware</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VLAN</source>
+        <translation>VLAN</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Encryption</source>
+        <translation>Versleuteling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expansion modules</source>
+        <translation>Uitbreidingsmodules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged-in user</source>
+        <translation>Aangemelde gebruiker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Private IP</source>
+        <translation>Privé-IP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public IP</source>
+        <translation>Publiek IP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Installed firmware</source>
+        <translation>Geïnstalleerde firmware</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User agent</source>
+        <translation>User-agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Registered</source>
+        <translation>Geregistreerd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last provisioned</source>
+        <translation>Laatst geprovisioned</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live status</source>
+        <translation>Live status</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Phone details</source>
+        <translation>Telefoongegevens</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+105"/>
+        <source>No phone selected</source>
+        <translation>Geen telefoon gekozen</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <location line="+100"/>
+        <source>Select a phone in the table, or scan its MAC into the search box.</source>
+        <translation>Kies een telefoon in de tabel, of scan het MAC-adres in het zoekvak.</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Provisioning by manufacturer</source>
+        <translation>Provisioning door fabrikant</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why is this phone not working?</source>
+        <translation>Waarom werkt deze telefoon niet?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Activate</source>
+        <translation>Activeren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reboot</source>
+        <translation>Herstarten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move…</source>
+        <translation>Verplaatsen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>View provisioning</source>
+        <translation>Provisioning bekijken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmware…</source>
+        <translation>Firmware…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reset wizard…</source>
+        <translation>Resetassistent…</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Use installed firmware</source>
+        <translation>Geïnstalleerde firmware gebruiken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown (not read yet)</source>
+        <translation>onbekend (nog niet gelezen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&lt;b&gt;Next:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Volgende stap:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;Reset before %1&lt;/b&gt; (Amsterdam time): %2.</source>
+        <translation>&lt;b&gt;Resetten vóór %1&lt;/b&gt; (Amsterdamse tijd): %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 The platform may deregister a little later (up to 03:00).</source>
+        <translation>%1 Het platform kan iets later uitschrijven (tot 03:00).</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsDialog</name>
     <message>
         <location filename="../../compass_desk/gui/diagnostics.py" line="+62"/>
@@ -2086,7 +2301,7 @@ Suboptimaal: %1</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../compass_desk/gui/messages.py" line="+24"/>
+        <location filename="../../compass_desk/gui/messages.py" line="+30"/>
         <source>Cancelled.</source>
         <translation>Geannuleerd.</translation>
     </message>
@@ -2096,14 +2311,39 @@ Suboptimaal: %1</translation>
         <translation>De server antwoordde niet op tijd; controleer de verbinding en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Could not reach the server; check the network connection and try again.</source>
         <translation>De server is niet bereikbaar; controleer de netwerkverbinding en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Compass Desk ran into an unexpected problem; the details are in the log file.</source>
         <translation>Compass Desk liep tegen een onverwacht probleem aan; de details staan in het logbestand.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the disk is full</source>
+        <translation>de schijf is vol</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not write the file: %1</source>
+        <translation>Kon het bestand niet schrijven: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not read the file: %1</source>
+        <translation>Kon het bestand niet lezen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not write %1: %2</source>
+        <translation>Kon %1 niet schrijven: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not read %1: %2</source>
+        <translation>Kon %1 niet lezen: %2</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ TRANSLATED_MODULES: tuple[str, ...] = (
     "compass_desk/gui/browser.py",
     "compass_desk/gui/bulk_move.py",
     "compass_desk/gui/cache_view.py",
+    "compass_desk/gui/details_panel.py",
     "compass_desk/gui/diagnostics.py",
     "compass_desk/gui/environments_dialog.py",
     "compass_desk/gui/firmware_dialog.py",
