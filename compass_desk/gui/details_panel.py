@@ -66,6 +66,9 @@ def _when(moment: datetime | None) -> str:
     return f"{moment.astimezone():%d-%m-%Y %H:%M}" if moment else "—"
 
 
+ENCRYPTION_TEXTS = {"optional": QT_TRANSLATE_NOOP("DetailsPanel", "optional"),
+                    "mandatory": QT_TRANSLATE_NOOP("DetailsPanel", "mandatory")}
+
 # The rows of the two boxes, in English (the keys of DetailsPanel.static / .live), listed for lupdate.
 FIELD_LABELS = (
     QT_TRANSLATE_NOOP("DetailsPanel", "Organisation"), QT_TRANSLATE_NOOP("DetailsPanel", "MAC"),
@@ -209,7 +212,8 @@ class DetailsPanel(QWidget):
         self.static["Model"].setText(f"{model} ({vendor.label})")
         self.static["Selected firmware"].setText(phone.firmware or self.tr("Use installed firmware"))
         self.static["VLAN"].setText(str(phone.vlan_id) if phone.vlan_id else self.tr("none"))
-        self.static["Encryption"].setText(phone.encryption.value)
+        self.static["Encryption"].setText(self.tr(str(ENCRYPTION_TEXTS.get(phone.encryption.value,
+                                                                          phone.encryption.value))))
         self.static["Expansion modules"].setText(str(phone.expansion_pads))
         self.static["Logged-in user"].setText(row.user_name or user_label(phone.logged_in_user)
                                               or self.tr("nobody"))

@@ -670,7 +670,17 @@
         <translation>nog %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>optional</source>
+        <translation>optioneel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mandatory</source>
+        <translation>verplicht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
@@ -827,7 +837,7 @@
         <translation>geen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
