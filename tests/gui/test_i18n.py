@@ -23,6 +23,7 @@ COMMITTED_TS = i18n_build.ts_path("nl")
 TRANSLATED_MODULES: tuple[str, ...] = (
     "compass_desk/gui/about_dialog.py",
     "compass_desk/gui/actions.py",
+    "compass_desk/gui/app.py",
     "compass_desk/gui/audit_view.py",
     "compass_desk/gui/browser.py",
     "compass_desk/gui/bulk_move.py",
@@ -30,6 +31,7 @@ TRANSLATED_MODULES: tuple[str, ...] = (
     "compass_desk/gui/details_panel.py",
     "compass_desk/gui/diagnostics.py",
     "compass_desk/gui/environments_dialog.py",
+    "compass_desk/gui/features.py",
     "compass_desk/gui/firmware_dialog.py",
     "compass_desk/gui/firmware_overview.py",
     "compass_desk/gui/launchers.py",
@@ -70,6 +72,7 @@ TRANSLATED_MODULES: tuple[str, ...] = (
         "timeline", "wait_page", "wizard")),
     "ui/audit_view.ui",
     "ui/environments_dialog.ui",
+    "ui/main_window.ui",
 )
 
 _PLACEHOLDER = re.compile(r"%L?\d+|%n|\{[^{}]*\}|<[^<>]+>")
