@@ -334,6 +334,11 @@ class Browser(QObject):
 
     def _show(self, companies: list[Company], rows: list[PhoneRow],
               failed: dict[str, str] | None = None, presorted: bool = False) -> None:
+        # Freezing moves everything alive *and* not yet collected into the permanent set, so collect
+        # first: while frozen this pass only looks at objects made since the last freeze (cheap);
+        # then unfreeze, so the previous rows' leftovers are not kept in the frozen set for good.
+        gc.collect()
+        gc.unfreeze()
         self.companies = {c.url: c for c in companies}
         self.model.set_rows(rows, presorted=presorted)
         self.organisations.set_data(companies, [row.phone for row in rows], failed)

@@ -88,11 +88,13 @@ class _Runnable(QRunnable):
         # Python owns the runnable (kept by its Job until finished): Qt deleting a Python-made
         # runnable itself leads to refcount crashes at exit.
         self.setAutoDelete(False)
-        self._job = job
+        self._job: Job | None = job
         self._fn = fn
 
     def run(self) -> None:
         job = self._job
+        if job is None:  # already ran
+            return
         ctx = JobContext(job.token, lambda *a: emit(job._progress, *a))
         try:
             job.token.raise_if_cancelled()
@@ -106,6 +108,16 @@ class _Runnable(QRunnable):
             # A function that returns normally delivers its answer even after a cancel: it may be a
             # partial run that says what already changed (only a raised Cancelled means "nothing").
             emit(job._done, result, None)
+        finally:
+            # The thread pool keeps a reference to every runnable it ran: drop the work (and all the
+            # data its closure holds, e.g. 10,000 rows) so it does not live as long as the app.
+            self._fn = _done_already
+            self._job = None
+            del ctx
+
+
+def _done_already(_ctx: JobContext) -> Any:
+    raise RuntimeError("this job has already run")
 
 
 class Busy(Exception):
