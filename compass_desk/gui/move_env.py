@@ -23,7 +23,7 @@ from compass_desk.domain.models import Access, Phone
 from compass_desk.domain.move_plan import ENVIRONMENT_SWITCH_NOTE, MoveRefused
 from compass_desk.gui.actions import confirm
 from compass_desk.gui.messages import user_message
-from compass_desk.gui.move_wizard import phone_label
+from compass_desk.gui.move_wizard import phone_label, plan_text
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, JobContext, Worker
 from compass_desk.services.env_switch import (
@@ -81,7 +81,7 @@ class EnvSwitchDialog(QDialog):
         self.resize(720, 420)
         self.source, self.target, self.worker, self.phone, self.audit = source, target, worker, phone, audit
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Phone %1. %2").replace("%2", ENVIRONMENT_SWITCH_NOTE)
+        intro = QLabel(self.tr("Phone %1. %2").replace("%2", plan_text(ENVIRONMENT_SWITCH_NOTE))
                        .replace("%1", phone_label(phone)))
         intro.setWordWrap(True)
         sides = QHBoxLayout()

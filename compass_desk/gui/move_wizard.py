@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -54,6 +54,34 @@ def _wrap(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+# The domain's English texts (compass_desk.domain.move_plan), listed for lupdate; shown via plan_text().
+# Should the domain's wording change, the lookup misses and the English text shows.
+PLAN_TEXTS = (
+    QT_TRANSLATE_NOOP("MovePlan",
+                      "Move with the API"),
+    QT_TRANSLATE_NOOP("MovePlan",
+                      "Move by hand"),
+    QT_TRANSLATE_NOOP("MovePlan",
+                      "Nearly instant. The phone keeps its settings and needs no reset; the new "
+                      "organisation's name appears on its display almost at once."),
+    QT_TRANSLATE_NOOP("MovePlan",
+                      "The phone is removed and its MAC address added again in the target "
+                      "organisation, then it must be reset to factory defaults. Its custom settings, "
+                      "firmware choice and logged-in user are not carried over: a clean start. Use it "
+                      "when the API move is not possible."),
+    QT_TRANSLATE_NOOP("MovePlan",
+                      "The phone does not have to be removed from the other environment: the same MAC "
+                      "address may exist on both. The environment on which provisioning by "
+                      "manufacturer was activated last is the one the phone joins at its next factory "
+                      "reset."),
+)
+
+
+def plan_text(text: str) -> str:
+    """A text of domain.move_plan in the installed language (English when it is not listed above)."""
+    return QCoreApplication.translate("MovePlan", text)
 
 
 def phone_label(phone: Phone) -> str:
@@ -139,11 +167,11 @@ class MethodPage(QWizardPage):
         self.radios: dict[MoveMethod, QRadioButton] = {}
         self.notes: dict[MoveMethod, QLabel] = {}
         for method in MoveMethod:
-            label = METHOD_LABELS[method]
+            label = plan_text(METHOD_LABELS[method])
             if method is MoveMethod.API:
                 label = self.tr("%1 (recommended)").replace("%1", label)
             radio = QRadioButton(label)
-            note = _wrap(METHOD_TRADE_OFFS[method])
+            note = _wrap(plan_text(METHOD_TRADE_OFFS[method]))
             note.setContentsMargins(24, 0, 0, 8)
             if not all(wizard.supports(op) for op in REQUIRED_OPERATIONS[method]):
                 radio.setEnabled(False)
@@ -215,7 +243,7 @@ class ConfirmPage(QWizardPage):
         self.fields["From"].setText(plan.source_name)
         self.fields["To"].setText(plan.target.name)
         self.fields["Environment"].setText(plan.environment)
-        self.fields["Method"].setText(METHOD_LABELS[plan.method])
+        self.fields["Method"].setText(plan_text(METHOD_LABELS[plan.method]))
         if plan.losses:
             items = "".join(f"<li>{loss}</li>" for loss in plan.losses)
             self.losses.setText(self.tr("<b>What moving by hand means for this phone:</b><ul>%1</ul>"

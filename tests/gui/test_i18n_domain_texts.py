@@ -1,0 +1,13 @@
+"""Domain texts the GUI translates by their English wording: the lists it hands to lupdate must
+match the domain's current wording, or the Dutch screens would silently fall back to English."""
+
+from __future__ import annotations
+
+from compass_desk.domain import move_plan
+from compass_desk.gui.move_wizard import PLAN_TEXTS
+
+
+def test_every_move_plan_text_shown_is_listed_for_translation():
+    shown = {*move_plan.METHOD_LABELS.values(), *move_plan.METHOD_TRADE_OFFS.values(),
+             move_plan.ENVIRONMENT_SWITCH_NOTE}
+    assert shown <= set(PLAN_TEXTS), shown - set(PLAN_TEXTS)
