@@ -117,3 +117,13 @@ def test_store_errors_are_recognised_by_type_not_name(qapp):
 
     assert user_message(Real("the state file is from a newer version")) == \
         "The state file is from a newer version."
+
+
+def test_the_gui_package_no_longer_patches_reference_counts():
+    import subprocess
+    import sys
+
+    # The ctypes work-around for PySide6 6.12.0 wrote into CPython objects; that release is excluded.
+    code = "import sys, compass_desk.gui, compass_desk.gui.qtfix as q; print('ctypes' in sys.modules, q.emit)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.startswith("False ")
