@@ -42,6 +42,8 @@ from compass_desk.services.firmware import EitherToken, FirmwareRun, FirmwareSer
 COLUMNS = (QT_TRANSLATE_NOOP("FirmwareDialog", "Phone"), QT_TRANSLATE_NOOP("FirmwareDialog", "MAC"),
            QT_TRANSLATE_NOOP("FirmwareDialog", "Installed"), QT_TRANSLATE_NOOP("FirmwareDialog", "Selected"),
            QT_TRANSLATE_NOOP("FirmwareDialog", "Result"))
+# domain.firmware_plan.USE_INSTALLED_LABEL, listed for lupdate (test_i18n_domain_texts checks the wording).
+USE_INSTALLED = str(QT_TRANSLATE_NOOP("FirmwareDialog", "Use installed firmware"))
 WARNING_STYLE = "QLabel { background: #fff4e5; color: #5c3300; border: 1px solid #f0a030; padding: 6px; }"
 
 
@@ -230,7 +232,7 @@ class FirmwareDialog(QDialog):
         self.choices.blockSignals(True)
         self.choices.clear()
         for option in fp.options(self.model, pairs):
-            text = option.label
+            text = self.tr(USE_INSTALLED) if option.label == fp.USE_INSTALLED_LABEL else option.label
             if option.selected_now:
                 many = len(self.phones) > 1
                 text = (self.tr("%1 — selected for %2").replace("%2", str(option.selected_now)) if many
@@ -257,7 +259,7 @@ class FirmwareDialog(QDialog):
         for row, phone in enumerate(self.phones):
             result = (results or {}).get(phone.url)
             values = (phone.name, mac_label(phone.mac), self.installed.get(phone.url) or "—",
-                      phone.firmware or fp.USE_INSTALLED_LABEL, result.message if result else "")
+                      phone.firmware or self.tr(USE_INSTALLED), result.message if result else "")
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 4 and result is not None:
@@ -311,7 +313,7 @@ class FirmwareDialog(QDialog):
         plan = self.plan
         if plan is None or not plan.needed or self.read_only_reason:
             return
-        choice = plan.target or fp.USE_INSTALLED_LABEL.lower()
+        choice = plan.target or self.tr(USE_INSTALLED).lower()
         count = len(plan.needed)
         where = (describe(plan.needed[0].phone) if count == 1
                  else self.tr("%1 phones").replace("%1", str(count)))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from compass_desk.domain import firmware_plan as fp
 from compass_desk.domain.models import Company
+from compass_desk.gui.firmware_dialog import USE_INSTALLED
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.phone_model import mac_label
 from compass_desk.gui.worker import Job, JobContext, Worker
@@ -221,9 +222,10 @@ class FirmwareOverviewDialog(QDialog):
         rows = self.shown_rows()
         self.phone_table.setSortingEnabled(False)
         self.phone_table.setRowCount(len(rows))
+        use_installed = QCoreApplication.translate("FirmwareDialog", USE_INSTALLED)
         for row, r in enumerate(rows):
             values = (r.phone.name, mac_label(r.phone.mac), r.model_name,
-                      r.installed or self.tr("not reported"), r.selected or fp.USE_INSTALLED_LABEL,
+                      r.installed or self.tr("not reported"), r.selected or use_installed,
                       r.latest or "—", _yes_no(r.behind),
                       _yes_no(r.pending), _yes_no(r.online))
             for column, value in enumerate(values):

@@ -45,6 +45,14 @@ _COLOURS = {
     Outcome.SKIPPED: "#666666", Outcome.INFO: "#28559a",
 }
 CHECKING = QT_TRANSLATE_NOOP("SiteCheckDialog", "Checking…")  # shown translated: SiteCheckDialog.checking
+# The report's verdict words (domain.sitecheck_report.LABELS), as the table shows them.
+VERDICTS = {
+    Outcome.PASSED: QT_TRANSLATE_NOOP("SiteCheckDialog", "OK"),
+    Outcome.WARNING: QT_TRANSLATE_NOOP("SiteCheckDialog", "CHECK"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("SiteCheckDialog", "FAIL"),
+    Outcome.SKIPPED: QT_TRANSLATE_NOOP("SiteCheckDialog", "SKIPPED"),
+    Outcome.INFO: QT_TRANSLATE_NOOP("SiteCheckDialog", "INFO"),
+}
 
 
 class _Bridge(QObject):
@@ -195,7 +203,7 @@ class SiteCheckDialog(QDialog):
         row = self._rows.get(result.spec.id)
         if row is None:
             return
-        verdict = QTableWidgetItem(LABELS[result.outcome])
+        verdict = QTableWidgetItem(self.tr(str(VERDICTS.get(result.outcome, LABELS[result.outcome]))))
         verdict.setForeground(QBrush(QColor(_COLOURS[result.outcome])))
         font = verdict.font()
         font.setBold(True)

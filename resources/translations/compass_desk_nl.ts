@@ -1231,6 +1231,11 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>Resultaat</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Use installed firmware</source>
+        <translation>Geïnstalleerde firmware gebruiken</translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source>This change needs a second confirmation:
 
@@ -1459,7 +1464,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
 <context>
     <name>FirmwareOverview</name>
     <message>
-        <location filename="../../compass_desk/gui/firmware_overview.py" line="+36"/>
+        <location filename="../../compass_desk/gui/firmware_overview.py" line="+37"/>
         <location line="+11"/>
         <source>Model</source>
         <translation>Model</translation>
@@ -1576,7 +1581,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>Firmwareoverzicht</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>Sign in to this environment to read firmware.</source>
         <translation>Meld je aan bij deze omgeving om de firmware te lezen.</translation>
     </message>
@@ -1584,7 +1589,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
 <context>
     <name>FirmwareOverviewDialog</name>
     <message>
-        <location line="-169"/>
+        <location line="-170"/>
         <source>Firmware overview — %1</source>
         <translation>Firmwareoverzicht — %1</translation>
     </message>
@@ -1644,7 +1649,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>geen gecertificeerd</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>not reported</source>
         <translation>niet gemeld</translation>
     </message>
@@ -3053,7 +3058,32 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
         <translation>Controleren…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+3"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CHECK</source>
+        <translation>CONTROLEREN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FAIL</source>
+        <translation>MISLUKT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKIPPED</source>
+        <translation>OVERGESLAGEN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>INFO</source>
+        <translation>INFO</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Site check</source>
         <translation>Locatiecontrole</translation>
     </message>
