@@ -340,13 +340,15 @@ def _load(source: ParsedFile | str | bytes, filename: str) -> tuple[ParsedFile, 
 # -- entry points for the main window -------------------------------------------------------------
 def open_file(parent: QWidget | None, path: str | Path) -> ProvisioningViewDialog | None:
     """Open a provisioning file from disk (no account needed); a failure is one message box."""
-    from compass_desk.domain.provisioning import MAX_BYTES
+    from compass_desk.services.files import ProvisioningFileError, read_provisioning_file
 
     file = Path(path)
     try:
-        if file.stat().st_size > MAX_BYTES:
-            raise OSError(f"it is larger than {MAX_BYTES // 1024 // 1024} MB, so not a provisioning file")
-        data = file.read_bytes()
+        # Regular files only, at most the size limit: a device or pipe must not hang the window.
+        data = read_provisioning_file(file)
+    except ProvisioningFileError as exc:
+        QMessageBox.warning(parent, "Cannot open file", exc.message)
+        return None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         QMessageBox.warning(parent, "Cannot open file", f"{file.name} cannot be opened: {reason}.")

@@ -256,3 +256,16 @@ def test_go_to_line_and_find_before_the_rest_is_in(qtbot):
     qtbot.addWidget(third)
     third.set_revealed(True)  # a full render replaces what was held back
     assert third.text_view.content_complete and third.text_view.toPlainText() == text
+
+
+def test_opening_something_that_is_not_a_regular_file_is_a_sentence_not_a_hang(qtbot, monkeypatch, tmp_path):
+    import os
+
+    from compass_desk.gui import provisioning_view
+
+    shown = []
+    monkeypatch.setattr(provisioning_view.QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    fifo = tmp_path / "pipe.cfg"
+    os.mkfifo(fifo)  # reading a named pipe with no writer would block forever
+    assert provisioning_view.open_file(None, fifo) is None
+    assert len(shown) == 1 and "pipe.cfg" in shown[0]
