@@ -55,6 +55,11 @@ _CUSTOM_MEANING = {
     CustomBuild.INTERNATIONAL: "international (generic) Yealink firmware",
     CustomBuild.OTHER: "custom firmware of another distributor or customer",
 }
+_CUSTOM_MEANING_NL = {
+    CustomBuild.LYDIS: "Lydis-firmware met Nederlands ingebouwd",
+    CustomBuild.INTERNATIONAL: "internationale (algemene) Yealink-firmware",
+    CustomBuild.OTHER: "eigen firmware van een andere distributeur of klant",
+}
 
 
 def custom_build(number: int) -> CustomBuild:
@@ -148,8 +153,10 @@ class FirmwareVersion:
     def custom_meaning(self) -> str | None:
         return None if self.custom_build is None else self.custom_build.meaning
 
-    def describe(self) -> str:
-        """One sentence for people: what this version is."""
+    def describe(self, lang: str = "en") -> str:
+        """One sentence for people: what this version is (English, or Dutch with ``lang="nl"``)."""
+        if lang == "nl":
+            return self._describe_nl()
         if self.scheme is Scheme.YEALINK:
             assert self.custom is not None and self.custom_build is not None
             models = f" ({', '.join(self.models)})" if self.models else ""
@@ -162,6 +169,21 @@ class FirmwareVersion:
         if self.scheme is Scheme.SNOM_DECT:
             return f"Snom M-series DECT firmware {self.major_label} ({self.text})."
         return f"Snom {self.major_label} firmware for desk phones ({self.text})."
+
+    def _describe_nl(self) -> str:
+        if self.scheme is Scheme.YEALINK:
+            assert self.custom is not None and self.custom_build is not None
+            models = f" ({', '.join(self.models)})" if self.models else ""
+            lydis = self.custom_build is CustomBuild.LYDIS
+            note = "" if lydis else " Compass certificeert alleen Lydis-builds (188)."
+            meaning = _CUSTOM_MEANING_NL[self.custom_build]
+            return (
+                f"Yealink {self.major_label}-firmware voor familie {self.yealink_prefix}{models}, "
+                f"build {self.parts[3]}, klantnummer {self.custom}: {meaning}.{note}"
+            )
+        if self.scheme is Scheme.SNOM_DECT:
+            return f"Snom M-serie DECT-firmware {self.major_label} ({self.text})."
+        return f"Snom {self.major_label}-firmware voor bureautoestellen ({self.text})."
 
 
 _VERSION = re.compile(r"^\d{1,6}(?:\.\d{1,6})+$")

@@ -37,7 +37,7 @@ def firmware_text(version: str | None, vendor: Any = None) -> str:
     except ImportError:
         return version
     try:
-        return f"{version} — {parse_firmware(version, vendor).describe()}"
+        return f"{version} — {parse_firmware(version, vendor).describe(current_language())}"
     except FirmwareError:
         return translate("DetailsPanel", "%1 (not a version Compass Desk can decode)").replace("%1", version)
 

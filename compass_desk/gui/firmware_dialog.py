@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from compass_desk.api.client import describe
 from compass_desk.domain import firmware_plan as fp
 from compass_desk.domain.models import Phone, PhoneModel
+from compass_desk.gui.i18n import current_language
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.phone_model import mac_label
 from compass_desk.gui.qtfix import emit
@@ -203,7 +204,8 @@ class FirmwareDialog(QDialog):
         if len(self.phones) == 1:
             version = self.installed.get(self.phones[0].url)
             decoded = fp.decode_version(version, self.model.vendor, self.service.families)
-            shown = decoded.describe() if decoded else version or self.tr("not reported by the phone yet")
+            shown = (decoded.describe(current_language()) if decoded
+                     else version or self.tr("not reported by the phone yet"))
             self.installed_label.setText(self.tr("Installed: %1").replace("%1", shown))
         else:
             reported = sum(1 for v in self.installed.values() if v)

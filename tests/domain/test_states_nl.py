@@ -35,3 +35,13 @@ def test_english_stays_the_default():
     assert advise(ProvisioningState.ACTIVE, Situation.NORMAL_USE).summary.startswith("Suboptimal")
     assert advise(ProvisioningState.ACTIVE, Situation.NORMAL_USE, "nl").summary.startswith("Suboptimaal")
     assert advise(ProvisioningState.ACTIVE, Situation.NORMAL_USE, "de").summary.startswith("Suboptimal")
+
+
+@pytest.mark.parametrize("version", ["66.86.188.6", "66.86.0.6", "66.86.55.6", "10.1.159.12", "05.20.0001"])
+def test_firmware_descriptions_in_dutch(version):
+    from compass_desk.domain.firmware import parse_firmware
+
+    decoded = parse_firmware(version)
+    english, dutch = decoded.describe(), decoded.describe("nl")
+    assert dutch != english and dutch.endswith(".")
+    assert "firmware for" not in dutch and "custom number" not in dutch and "certifies" not in dutch
