@@ -39,9 +39,9 @@ def test_wizard_and_troubleshooter_from_the_main_window(qtbot, make_context, mak
 
     dialog = open_troubleshooter(window, window.browser, window.worker, window.selected_row())
     qtbot.waitUntil(lambda: dialog.read_at is not None, timeout=10_000)
-    # Activated but not reset, on a phone that was in use: suboptimal until it is reset.
-    assert dialog.diagnosis.verdict is Verdict.SUBOPTIMAL
-    assert dialog.findings.codes_in_order()[0] == "active-on-phone-in-use"
+    # Just activated, not reset yet: ready for the factory reset (not suboptimal), as everywhere else.
+    assert dialog.diagnosis.verdict is Verdict.AWAITING_RESET
+    assert dialog.findings.codes_in_order()[0] == "awaiting-reset"
     dialog.provision_button.click()
     wizards = [w for w in window.findChildren(ResetWizard) if w.isVisible()]
     assert len(wizards) == 1 and wizards[0].initial_phone.url == row.url
