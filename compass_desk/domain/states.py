@@ -212,7 +212,12 @@ _SUMMARIES_NL: dict[tuple[Situation, ProvisioningState], str] = {
 
 
 def advise(state: ProvisioningState, situation: Situation, lang: str = "en") -> Advice:
-    """Whether *state* is right for a phone in *situation*, and the recommended steps (in *lang*)."""
+    """Whether *state* is right for a phone in *situation*, and the recommended steps (in *lang*).
+
+    The state alone, for a situation given by the caller: the app's verdict on a real phone (details
+    panel, ``phones show``, the troubleshooter, the "Suboptimal" filter) comes from
+    :func:`compass_desk.domain.diagnosis.diagnose`, which also sees the clock and the live status.
+    """
     state = ProvisioningState(state)
     advice = _advise(state, situation)
     if lang != "nl":
