@@ -41,7 +41,8 @@ class ProvisioningCompareDialog(QDialog):
     def __init__(self, left: ParsedFile, right: ParsedFile, *, left_title: str = "A", right_title: str = "B",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Compare {left_title} with {right_title}")
+        self.setWindowTitle(self.tr("Compare %1 with %2").replace("%2", right_title)
+                            .replace("%1", left_title))
         self.resize(1200, 760)
         self.diff: FileDiff = diff_files(left, right)
         layout = QVBoxLayout(self)
@@ -66,12 +67,13 @@ class ProvisioningCompareDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Find, self, self.find_bar.open_bar)
 
         self.changes = QListWidget(self)
-        self.changes.setAccessibleName("Changed settings")
+        self.changes.setAccessibleName(self.tr("Changed settings"))
         for change in self.diff.settings:
             self.changes.addItem(change.describe())
         if not self.diff.settings:
             same = self.diff.identical
-            self.changes.addItem("No setting differs." if same else "Only comments or layout differ.")
+            self.changes.addItem(self.tr("No setting differs.") if same
+                                 else self.tr("Only comments or layout differ."))
         self.changes.currentRowChanged.connect(self._change_selected)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -84,7 +86,7 @@ class ProvisioningCompareDialog(QDialog):
         splitter.addWidget(self.changes)
         splitter.setSizes([620, 120])
         layout.addWidget(splitter, 1)
-        close = QPushButton("Close", self)
+        close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.reject)
         close.setAutoDefault(False)  # Enter belongs to the find field
         buttons = QHBoxLayout()
@@ -95,13 +97,15 @@ class ProvisioningCompareDialog(QDialog):
     def _summary(self) -> str:
         diff = self.diff
         if diff.identical:
-            return "The files are the same."
+            return self.tr("The files are the same.")
         lines = sum(row.tag != "equal" for row in diff.rows)
         secrets = sum(c.change is Change.SECRET_CHANGED for c in diff.settings)
-        text = f"{lines} line(s) differ; {len(diff.settings)} setting(s) changed"
         if secrets:
-            text += f", of which {secrets} secret(s) (values hidden)"
-        return text + ". Secrets are masked on both sides."
+            text = self.tr("%1 line(s) differ; %2 setting(s) changed, of which %3 secret(s) (values hidden). "
+                           "Secrets are masked on both sides.").replace("%3", str(secrets))
+        else:
+            text = self.tr("%1 line(s) differ; %2 setting(s) changed. Secrets are masked on both sides.")
+        return text.replace("%1", str(lines)).replace("%2", str(len(diff.settings)))
 
     def _fill(self, view: CodeView, parsed: ParsedFile, side: int) -> None:
         texts, labels = [], []

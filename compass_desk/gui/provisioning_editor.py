@@ -185,18 +185,18 @@ class FindBar(QWidget):
         self.view: CodeView | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(QLabel(self.tr("Find:")))
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("text to find")
+        self.field.setPlaceholderText(self.tr("text to find"))
         self.field.setClearButtonEnabled(True)
         layout.addWidget(self.field, 1)
         self.previous_button = QToolButton(self)
-        self.previous_button.setText("Previous")
+        self.previous_button.setText(self.tr("Previous"))
         self.next_button = QToolButton(self)
-        self.next_button.setText("Next")
+        self.next_button.setText(self.tr("Next"))
         self.status = QLabel("", self)
         close = QToolButton(self)
-        close.setText("Close")
+        close.setText(self.tr("Close"))
         for widget in (self.previous_button, self.next_button, self.status, close):
             layout.addWidget(widget)
         self.field.returnPressed.connect(self.find_next)
@@ -249,7 +249,7 @@ class FindBar(QWidget):
             cursor.movePosition(cursor.MoveOperation.End if backward else cursor.MoveOperation.Start)
             view.setTextCursor(cursor)
             found = view.find(text, flags)
-        self.status.setText("" if found else "Not found")
+        self.status.setText("" if found else self.tr("Not found"))
         if found:
             view.colour_visible()
         return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
@@ -14,7 +14,9 @@ from compass_desk.domain.provisioning.secrets import mask_setting
 from compass_desk.gui.style import is_dark
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Setting", "Value", "Permission", "Line", "Notes")
+COLUMNS = (QT_TRANSLATE_NOOP("SettingsModel", "Setting"), QT_TRANSLATE_NOOP("SettingsModel", "Value"),
+           QT_TRANSLATE_NOOP("SettingsModel", "Permission"), QT_TRANSLATE_NOOP("SettingsModel", "Line"),
+           QT_TRANSLATE_NOOP("SettingsModel", "Notes"))
 
 
 class SettingsModel(QAbstractTableModel):
@@ -39,7 +41,7 @@ class SettingsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(str(COLUMNS[section]))
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:

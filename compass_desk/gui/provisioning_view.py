@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -60,14 +62,18 @@ from compass_desk.gui.style import is_dark
 # Lines put in the text view before the first paint (more than a tall screen shows); the rest of a
 # big file follows on the next turn of the event loop, before the findings.
 _FIRST_LINES = 400
-SEVERITY_TEXT = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Info"}
+SEVERITY_TEXT = {Severity.ERROR: QT_TRANSLATE_NOOP("ProvisioningViewDialog", "Error"),
+                 Severity.WARNING: QT_TRANSLATE_NOOP("ProvisioningViewDialog", "Warning"),
+                 Severity.INFO: QT_TRANSLATE_NOOP("ProvisioningViewDialog", "Info")}
+translate = QCoreApplication.translate  # lupdate reads translate("ProvisioningViewDialog", "text")
 
 
 class ProvisioningViewDialog(QDialog):
     def __init__(self, source: ParsedFile | str | bytes, *, filename: str = "", title: str | None = None,
                  on_reveal: Callable[[], None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title or f"Provisioning file {filename}".strip())
+        self.setWindowTitle(title or (self.tr("Provisioning file %1").replace("%1", filename) if filename
+                                      else self.tr("Provisioning file")))
         self.resize(1000, 720)
         self.filename = filename
         self.on_reveal = on_reveal
@@ -94,8 +100,9 @@ class ProvisioningViewDialog(QDialog):
         self._secrets = secret_settings(self.parsed)
         self.summary.setText(self._summary_text())
         for finding in findings:
-            where = f"Line {finding.line}" if finding.line else "File"
-            item = QListWidgetItem(f"{SEVERITY_TEXT[finding.severity]} · {where}: {finding.message}")
+            where = self.tr("Line %1").replace("%1", str(finding.line)) if finding.line else self.tr("File")
+            item = QListWidgetItem(self.tr("%1 · %2: %3").replace("%3", finding.message).replace("%2", where)
+                                   .replace("%1", self.tr(str(SEVERITY_TEXT[finding.severity]))))
             item.setData(Qt.ItemDataRole.UserRole, finding.line)
             item.setForeground(QColor(_severity_colour(finding.severity)))
             self.findings_list.addItem(item)
@@ -107,20 +114,22 @@ class ProvisioningViewDialog(QDialog):
     def _build(self) -> None:
         parsed = self.parsed
         layout = QVBoxLayout(self)
-        self.summary = QLabel(f"{self.filename or '(no name)'} · {parsed.format.label} · checking…", self)
+        self.summary = QLabel(self.tr("%1 · %2 · checking…").replace("%2", parsed.format.label)
+                              .replace("%1", self.filename or self.tr("(no name)")), self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.custom_label = QLabel(self)
         custom = self.custom_lines()
         if custom is not None:
-            self.custom_label.setText(f"Custom settings (added in Compass Studio): lines {custom[0]}–"
-                                      f"{custom[1]}, tinted in the text and the table.")
+            self.custom_label.setText(self.tr("Custom settings (added in Compass Studio): lines %1–%2, "
+                                              "tinted in the text and the table.")
+                                      .replace("%1", str(custom[0])).replace("%2", str(custom[1])))
         self.custom_label.setVisible(custom is not None)
         layout.addWidget(self.custom_label)
 
         self.tabs = QTabWidget(self)
         self.text_view = CodeView(self)
-        self.tabs.addTab(self.text_view, "Text")
+        self.tabs.addTab(self.text_view, self.tr("Text"))
         self.model = SettingsModel(parsed, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -134,7 +143,7 @@ class ProvisioningViewDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._table_double_clicked)
-        self.tabs.addTab(self.table, "Settings")
+        self.tabs.addTab(self.table, self.tr("Settings"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.find_bar = FindBar(self)
@@ -143,7 +152,7 @@ class ProvisioningViewDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Find, self, self.find_bar.open_bar)
 
         self.findings_list = QListWidget(self)
-        self.findings_list.setAccessibleName("Validation findings")
+        self.findings_list.setAccessibleName(self.tr("Validation findings"))
         self.findings_list.itemActivated.connect(self._finding_activated)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -160,13 +169,15 @@ class ProvisioningViewDialog(QDialog):
         layout.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()
-        self.reveal_button = QPushButton("Reveal secrets", self)
-        self.reveal_button.setToolTip("Show passwords and other secrets in plain text (audit-logged)")
+        self.reveal_button = QPushButton(self.tr("Reveal secrets"), self)
+        self.reveal_button.setToolTip(
+            self.tr("Show passwords and other secrets in plain text (audit-logged)"))
         self.reveal_button.setEnabled(self._masked != parsed.text)
-        self.copy_button = QPushButton("Copy", self)
-        self.copy_button.setToolTip("Copy the selection, or the whole file, as shown (secrets stay masked)")
-        self.export_button = QPushButton("Export…", self)
-        close = QPushButton("Close", self)
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.copy_button.setToolTip(
+            self.tr("Copy the selection, or the whole file, as shown (secrets stay masked)"))
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        close = QPushButton(self.tr("Close"), self)
         for button in (self.reveal_button, self.copy_button, self.export_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -193,12 +204,14 @@ class ProvisioningViewDialog(QDialog):
     def _summary_text(self) -> str:
         parsed = self.parsed
         hidden = len(self._secrets)
-        parts = [self.filename or "(no name)", parsed.format.label, f"{len(parsed.settings)} settings"]
+        parts = [self.filename or self.tr("(no name)"), parsed.format.label,
+                 self.tr("%1 settings").replace("%1", str(len(parsed.settings)))]
         if hidden:
-            parts.append(f"{hidden} secret value(s) masked")
+            parts.append(self.tr("%1 secret value(s) masked").replace("%1", str(hidden)))
         errors = sum(f.severity is Severity.ERROR for f in self.findings)
         warnings = sum(f.severity is Severity.WARNING for f in self.findings)
-        parts.append(f"{errors} error(s), {warnings} warning(s)")
+        parts.append(self.tr("%1 error(s), %2 warning(s)").replace("%1", str(errors))
+                     .replace("%2", str(warnings)))
         text = " · ".join(parts)
         for note in parsed.notes:
             text += f"\n{note}"
@@ -230,8 +243,9 @@ class ProvisioningViewDialog(QDialog):
             try:
                 self.on_reveal()
             except Exception as exc:  # the audit entry could not be written: do not reveal
-                QMessageBox.warning(self, "Secrets not revealed",
-                                    f"Secrets stay hidden because revealing could not be logged: {exc}")
+                QMessageBox.warning(self, self.tr("Secrets not revealed"),
+                                    self.tr("Secrets stay hidden because revealing could not be logged: %1")
+                                    .replace("%1", str(exc)))
                 return
         self.set_revealed(True)
 
@@ -239,7 +253,7 @@ class ProvisioningViewDialog(QDialog):
         if revealed == self.revealed:
             return
         self.revealed = revealed
-        self.reveal_button.setText("Hide secrets" if revealed else "Reveal secrets")
+        self.reveal_button.setText(self.tr("Hide secrets") if revealed else self.tr("Reveal secrets"))
         self._render()
 
     def copy_shown(self) -> None:
@@ -252,14 +266,15 @@ class ProvisioningViewDialog(QDialog):
 
     def _export_clicked(self) -> None:
         suggested = self.filename or "provisioning.txt"
-        path, _ = QFileDialog.getSaveFileName(self, "Export provisioning file", suggested)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export provisioning file"), suggested)
         if not path:
             return
         try:
             self.export_to(path)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            QMessageBox.warning(self, "Export failed", f"The file could not be written: {reason}.")
+            QMessageBox.warning(self, self.tr("Export failed"),
+                                self.tr("The file could not be written: %1.").replace("%1", reason))
 
     def done(self, result: int) -> None:
         self.set_revealed(False)  # re-mask on close, whatever way the dialog is closed
@@ -347,11 +362,13 @@ def open_file(parent: QWidget | None, path: str | Path) -> ProvisioningViewDialo
         # Regular files only, at most the size limit: a device or pipe must not hang the window.
         data = read_provisioning_file(file)
     except ProvisioningFileError as exc:
-        QMessageBox.warning(parent, "Cannot open file", exc.message)
+        QMessageBox.warning(parent, translate("ProvisioningViewDialog", "Cannot open file"), exc.message)
         return None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        QMessageBox.warning(parent, "Cannot open file", f"{file.name} cannot be opened: {reason}.")
+        QMessageBox.warning(parent, translate("ProvisioningViewDialog", "Cannot open file"),
+                            translate("ProvisioningViewDialog", "%1 cannot be opened: %2.")
+                            .replace("%2", reason).replace("%1", file.name))
         return None
     dialog = ProvisioningViewDialog(data, filename=file.name, parent=parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -369,13 +386,16 @@ def open_for_phone(parent: QWidget, browser: Any, phone: Any) -> None:
     session, environment = getattr(browser, "session", None), getattr(browser, "environment", None)
     context = browser.context
     if environment is None:
-        QMessageBox.information(parent, "Provisioning file", "Choose an environment first.")
+        QMessageBox.information(parent, translate("ProvisioningViewDialog", "Provisioning file"),
+                                translate("ProvisioningViewDialog", "Choose an environment first."))
         return
     if session is None or getattr(browser, "read_only", False):
         cache = provisioning_cache_for(context)
         if cache is None:
-            QMessageBox.information(parent, "Provisioning file",
-                                    "Sign in to this environment to fetch the phone's provisioning file.")
+            QMessageBox.information(parent, translate("ProvisioningViewDialog", "Provisioning file"),
+                                    translate("ProvisioningViewDialog",
+                                              "Sign in to this environment to fetch the phone's "
+                                              "provisioning file."))
             return
         open_cached(parent, cache, environment.name, phone.url, audit=getattr(context, "audit", None),
                     user=environment.username)
@@ -390,13 +410,16 @@ def open_for_phone(parent: QWidget, browser: Any, phone: Any) -> None:
 
     def show(file: Any) -> None:
         dialog = ProvisioningViewDialog(file.content, filename=file.filename, on_reveal=reveal,
-                                        title=f"Provisioning file of {target}", parent=parent)
+                                        title=translate("ProvisioningViewDialog", "Provisioning file of %1")
+                                        .replace("%1", target), parent=parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
     def failed(error: BaseException) -> None:
-        QMessageBox.warning(parent, "Provisioning file", user_message(error, "fetch the provisioning file"))
+        QMessageBox.warning(parent, translate("ProvisioningViewDialog", "Provisioning file"),
+                            user_message(error, "fetch the provisioning file"))
 
     browser.worker.submit(lambda _ctx: fetch_for_viewing(session, provisioning_cache_for(context), phone),
                           on_success=show, on_failure=failed,
-                          label=f"Fetch the provisioning file of {target}")
+                          label=translate("ProvisioningViewDialog", "Fetch the provisioning file of %1")
+                          .replace("%1", target))

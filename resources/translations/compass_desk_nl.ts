@@ -1204,9 +1204,42 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../compass_desk/gui/provisioning_editor.py" line="+188"/>
+        <source>Find:</source>
+        <translation>Zoeken:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>text to find</source>
+        <translation>tekst om te zoeken</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous</source>
+        <translation>Vorige</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Not found</source>
+        <translation>Niet gevonden</translation>
+    </message>
+</context>
+<context>
     <name>FirmwareDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/firmware_dialog.py" line="+42"/>
+        <location filename="../../compass_desk/gui/firmware_dialog.py" line="+43"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
@@ -1335,7 +1368,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>Gecertificeerde firmware lezen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>not reported by the phone yet</source>
         <translation>nog niet door de telefoon gemeld</translation>
     </message>
@@ -2857,6 +2890,233 @@ op omgeving “%4” activeren?</translation>
     </message>
 </context>
 <context>
+    <name>ProvisioningCompareDialog</name>
+    <message>
+        <location filename="../../compass_desk/gui/provisioning_compare.py" line="+44"/>
+        <source>Compare %1 with %2</source>
+        <translation>%1 vergelijken met %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Changed settings</source>
+        <translation>Gewijzigde instellingen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No setting differs.</source>
+        <translation>Geen enkele instelling verschilt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only comments or layout differ.</source>
+        <translation>Alleen opmerkingen of opmaak verschillen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The files are the same.</source>
+        <translation>De bestanden zijn gelijk.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 line(s) differ; %2 setting(s) changed, of which %3 secret(s) (values hidden). Secrets are masked on both sides.</source>
+        <translation>%1 regel(s) verschillen; %2 instelling(en) gewijzigd, waarvan %3 geheim(en) (waarden verborgen). Geheimen zijn aan beide kanten gemaskeerd.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 line(s) differ; %2 setting(s) changed. Secrets are masked on both sides.</source>
+        <translation>%1 regel(s) verschillen; %2 instelling(en) gewijzigd. Geheimen zijn aan beide kanten gemaskeerd.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisioningViewDialog</name>
+    <message>
+        <location filename="../../compass_desk/gui/provisioning_view.py" line="+65"/>
+        <source>Error</source>
+        <translation>Fout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>Waarschuwing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Provisioning file %1</source>
+        <translation>Provisioningbestand %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+313"/>
+        <location line="+6"/>
+        <location line="+24"/>
+        <source>Provisioning file</source>
+        <translation>Provisioningbestand</translation>
+    </message>
+    <message>
+        <location line="-316"/>
+        <source>Line %1</source>
+        <translation>Regel %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2: %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 · %2 · checking…</source>
+        <translation>%1 · %2 · controleren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+89"/>
+        <source>(no name)</source>
+        <translation>(geen naam)</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>Custom settings (added in Compass Studio): lines %1–%2, tinted in the text and the table.</source>
+        <translation>Eigen instellingen (toegevoegd in Compass Studio): regels %1–%2, gekleurd in de tekst en de tabel.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Validation findings</source>
+        <translation>Controlebevindingen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+84"/>
+        <source>Reveal secrets</source>
+        <translation>Geheimen tonen</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Show passwords and other secrets in plain text (audit-logged)</source>
+        <translation>Wachtwoorden en andere geheimen leesbaar tonen (komt in het auditlog)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the selection, or the whole file, as shown (secrets stay masked)</source>
+        <translation>Kopieer de selectie, of het hele bestand, zoals getoond (geheimen blijven gemaskeerd)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 settings</source>
+        <translation>%1 instellingen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 secret value(s) masked</source>
+        <translation>%1 geheime waarde(n) gemaskeerd</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 error(s), %2 warning(s)</source>
+        <translation>%1 fout(en), %2 waarschuwing(en)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Secrets not revealed</source>
+        <translation>Geheimen niet getoond</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secrets stay hidden because revealing could not be logged: %1</source>
+        <translation>De geheimen blijven verborgen, omdat het tonen niet kon worden gelogd: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hide secrets</source>
+        <translation>Geheimen verbergen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export provisioning file</source>
+        <translation>Provisioningbestand exporteren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export failed</source>
+        <translation>Exporteren mislukt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file could not be written: %1.</source>
+        <translation>Het bestand kon niet worden geschreven: %1.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <location line="+4"/>
+        <source>Cannot open file</source>
+        <translation>Bestand kan niet worden geopend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cannot be opened: %2.</source>
+        <translation>%1 kan niet worden geopend: %2.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose an environment first.</source>
+        <translation>Kies eerst een omgeving.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign in to this environment to fetch the phone&apos;s provisioning file.</source>
+        <translation>Meld je aan bij deze omgeving om het provisioningbestand van de telefoon op te halen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Provisioning file of %1</source>
+        <translation>Provisioningbestand van %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fetch the provisioning file of %1</source>
+        <translation>Het provisioningbestand van %1 ophalen</translation>
+    </message>
+</context>
+<context>
     <name>ResumeMovesDialog</name>
     <message>
         <location filename="../../compass_desk/gui/move_resume.py" line="+71"/>
@@ -2982,6 +3242,34 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
         <location line="+2"/>
         <source>The move stopped.</source>
         <translation>De verplaatsing is gestopt.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsModel</name>
+    <message>
+        <location filename="../../compass_desk/gui/provisioning_table.py" line="+17"/>
+        <source>Setting</source>
+        <translation>Instelling</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permission</source>
+        <translation>Recht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Line</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Opmerkingen</translation>
     </message>
 </context>
 <context>
