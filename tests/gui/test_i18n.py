@@ -66,6 +66,7 @@ TRANSLATED_MODULES: tuple[str, ...] = (
     # No user-visible text of their own:
     "compass_desk/gui/__init__.py",
     "compass_desk/gui/context.py",
+    "compass_desk/gui/crash.py",
     "compass_desk/gui/i18n.py",
     "compass_desk/gui/i18n_build.py",
     "compass_desk/gui/qtfix.py",
