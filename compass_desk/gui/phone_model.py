@@ -28,8 +28,8 @@ from compass_desk.domain import deadline as deadline_mod
 from compass_desk.domain.catalog import Catalog
 from compass_desk.domain.mac import MacError, format_mac
 from compass_desk.domain.models import Phone, PhoneStatus, ProvisioningState, Vendor, strip_port
-from compass_desk.gui.qtfix import emit
 from compass_desk.gui.i18n import current_language
+from compass_desk.gui.qtfix import emit
 from compass_desk.gui.style import STATE_LOOKS, icon, state_colour, state_text
 
 Index = QModelIndex | QPersistentModelIndex
