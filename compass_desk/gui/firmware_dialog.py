@@ -234,7 +234,7 @@ class FirmwareDialog(QDialog):
         self.choices.blockSignals(True)
         self.choices.clear()
         for option in fp.options(self.model, pairs):
-            text = self.tr(USE_INSTALLED) if option.label == fp.USE_INSTALLED_LABEL else option.label
+            text = self.option_text(option, len(pairs))
             if option.selected_now:
                 many = len(self.phones) > 1
                 text = (self.tr("%1 — selected for %2").replace("%2", str(option.selected_now)) if many
@@ -252,6 +252,25 @@ class FirmwareDialog(QDialog):
         # As tall as its lines: the explanation below must never be squeezed.
         rows = self.choices.count()
         self.choices.setFixedHeight(self.choices.sizeHintForRow(0) * rows + 2 * self.choices.frameWidth() + 6)
+
+    def option_text(self, option: fp.FirmwareOption, total: int) -> str:
+        """domain.firmware_plan's option label, built from its parts in the installed language."""
+        if option.version is None:
+            return self.tr(USE_INSTALLED)
+        relations = option.relations
+        if total == 1 and len(relations) == 1:
+            marks = {"newer": self.tr("newer than installed"), "older": self.tr("older than installed"),
+                     "same": self.tr("same as installed"), "unknown": self.tr("installed version unknown")}
+            shown = marks.get(next(iter(relations)))
+        else:
+            each = {"newer": self.tr("newer for %1"), "same": self.tr("same for %1"),
+                    "older": self.tr("older for %1"), "unknown": self.tr("unknown for %1")}
+            parts = [each[name].replace("%1", str(relations[name])) for name in each if relations.get(name)]
+            shown = ", ".join(parts) if len(parts) == len([n for n in relations if relations[n]]) else None
+        if shown is None:  # a marker this screen does not know: the domain's own words
+            return option.label
+        text = self.tr("%1 (latest certified): %2") if option.latest else self.tr("%1: %2")
+        return text.replace("%2", shown).replace("%1", option.version)
 
     def _load_failed(self, error: BaseException) -> None:
         self.installed_label.setText(_sentence(error, "read the firmware choices"))

@@ -1401,7 +1401,57 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>%1 — nu gekozen</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+21"/>
+        <source>newer than installed</source>
+        <translation>nieuwer dan geïnstalleerd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>older than installed</source>
+        <translation>ouder dan geïnstalleerd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same as installed</source>
+        <translation>gelijk aan geïnstalleerd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>installed version unknown</source>
+        <translation>geïnstalleerde versie onbekend</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>newer for %1</source>
+        <translation>nieuwer voor %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>same for %1</source>
+        <translation>gelijk voor %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>older for %1</source>
+        <translation>ouder voor %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown for %1</source>
+        <translation>onbekend voor %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (latest certified): %2</source>
+        <translation>%1 (nieuwste gecertificeerde): %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Choose a certified version, or keep the installed firmware.</source>
         <translation>Kies een gecertificeerde versie, of houd de geïnstalleerde firmware.</translation>
     </message>

@@ -21,3 +21,23 @@ def test_the_firmware_and_site_check_words_match_the_domain():
 
     assert firmware_plan.USE_INSTALLED_LABEL == USE_INSTALLED
     assert {outcome: str(word) for outcome, word in VERDICTS.items()} == LABELS
+
+
+def test_firmware_option_labels_are_rebuilt_exactly_as_the_domain_words_them(qtbot, monkeypatch):
+    """The firmware dialog words the options itself (to translate them); in English it must say
+    exactly what domain.firmware_plan says."""
+    from collections import Counter
+
+    from compass_desk.domain import firmware_plan as fp
+    from compass_desk.gui.firmware_dialog import FirmwareDialog
+
+    dialog = FirmwareDialog.__new__(FirmwareDialog)  # option_text needs no widgets, only tr()
+    monkeypatch.setattr(FirmwareDialog, "tr", lambda self, text: text)
+    cases = [(Counter({"newer": 1}), 1), (Counter({"same": 1}), 1), (Counter({"older": 1}), 1),
+             (Counter({"unknown": 1}), 1), (Counter({"newer": 2, "same": 1}), 3),
+             (Counter({"older": 1, "unknown": 4}), 5)]
+    for counts, total in cases:
+        for newest in (False, True):
+            expected = fp._option_label("10.1.2.3", counts, total, newest)
+            option = fp.FirmwareOption("10.1.2.3", expected, dict(counts), latest=newest)
+            assert dialog.option_text(option, total) == expected
