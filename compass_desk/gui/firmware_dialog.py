@@ -96,7 +96,7 @@ class FirmwareDialog(QDialog):
         single = len(self.phones) == 1
         if single:
             title = self.tr("Firmware for %1 in %2") if company_name else self.tr("Firmware for %1")
-            title = title.replace("%1", describe(self.phones[0]))
+            title = title.replace("%1", self.phone_text(self.phones[0]))
         else:
             title = (self.tr("Firmware for all %1 phones of this model in %2") if company_name
                      else self.tr("Firmware for all %1 phones of this model"))
@@ -253,6 +253,12 @@ class FirmwareDialog(QDialog):
         rows = self.choices.count()
         self.choices.setFixedHeight(self.choices.sizeHintForRow(0) * rows + 2 * self.choices.frameWidth() + 6)
 
+    def phone_text(self, phone: Phone) -> str:
+        """``phone “Reception” (00:04:13:AA:BB:CC)``, as api.client.describe words it, translated."""
+        if phone.name:
+            return self.tr("phone “%1” (%2)").replace("%2", mac_label(phone.mac)).replace("%1", phone.name)
+        return self.tr("phone %1").replace("%1", mac_label(phone.mac))
+
     def option_text(self, option: fp.FirmwareOption, total: int) -> str:
         """domain.firmware_plan's option label, built from its parts in the installed language."""
         if option.version is None:
@@ -336,7 +342,7 @@ class FirmwareDialog(QDialog):
             return
         choice = plan.target or self.tr(USE_INSTALLED).lower()
         count = len(plan.needed)
-        where = (describe(plan.needed[0].phone) if count == 1
+        where = (self.phone_text(plan.needed[0].phone) if count == 1
                  else self.tr("%1 phones").replace("%1", str(count)))
         question = (self.tr("Set the firmware of %1 to %2?\n\n%3").replace("%3", plan.explanation())
                     .replace("%2", choice).replace("%1", where))

@@ -1401,7 +1401,17 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>%1 — nu gekozen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
+        <source>phone “%1” (%2)</source>
+        <translation>telefoon “%1” (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone %1</source>
+        <translation>telefoon %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>newer than installed</source>
         <translation>nieuwer dan geïnstalleerd</translation>
     </message>
