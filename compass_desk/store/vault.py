@@ -13,11 +13,10 @@ import logging
 import threading
 from typing import Any
 
-from compass_desk.store.secrets import backend_is_secure
+from compass_desk.store.secrets import SERVICE, backend_is_secure
 
 log = logging.getLogger(__name__)
 
-SERVICE = "compass-desk"
 KEY_NAME = "cache-key"
 
 
