@@ -21,6 +21,7 @@ from typing import Literal
 
 from compass_desk.domain.catalog import Catalog, CatalogEntry
 from compass_desk.domain.firmware import FirmwareError, parse_firmware
+from compass_desk.domain.text import Text as Text  # re-exported: flows and diagnoses import it here
 
 Lang = Literal["en", "nl"]
 LANGUAGES: tuple[Lang, ...] = ("en", "nl")
@@ -32,17 +33,6 @@ class GuideError(ValueError):
     def __init__(self, problems: Iterable[str]) -> None:
         self.problems = tuple(problems)
         super().__init__("; ".join(self.problems))
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """One sentence or paragraph in every language the app speaks."""
-
-    en: str
-    nl: str
-
-    def get(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
 
 
 class Power(StrEnum):

@@ -193,3 +193,10 @@ def setup_language(config_dir: str | os.PathLike[str] | None) -> str:
 def current_language() -> str:
     """The language installed last (English when nothing is installed)."""
     return _language[0]
+
+
+def localize(value: object) -> str:
+    """A lower layer's words (a ``Text`` or an error carrying one) in the installed language."""
+    from compass_desk.domain.text import say
+
+    return say(value, current_language())

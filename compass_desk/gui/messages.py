@@ -21,6 +21,8 @@ def user_message(error: BaseException, doing: str = "") -> str:
     """
     from compass_desk.api import errors
     from compass_desk.domain.mac import MacError
+    from compass_desk.domain.text import text_of
+    from compass_desk.gui.i18n import localize
     from compass_desk.services.cancel import Cancelled
     from compass_desk.store.db import StoreError
     from compass_desk.store.profiles import ProfileError
@@ -28,6 +30,8 @@ def user_message(error: BaseException, doing: str = "") -> str:
 
     if isinstance(error, Cancelled):
         return translate("Messages", "Cancelled.")
+    if text_of(error) is not None:  # worded in every language by the layer that raised it
+        return _sentence(localize(error))
     if isinstance(error, errors.ApiError):
         return _sentence(error.message)
     if isinstance(error, MacError):
