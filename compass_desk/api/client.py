@@ -23,6 +23,8 @@ from compass_desk.api.errors import (
     ServerError,
     UnexpectedResponseError,
     UnsupportedOperationError,
+    unsupported,
+    worded,
 )
 from compass_desk.api.requester import NotApplied, Requester, run_verify
 from compass_desk.api.schema import User
@@ -46,10 +48,19 @@ from compass_desk.domain.models import (
     ProvisioningFile,
     ProvisioningState,
 )
+from compass_desk.domain.text import Text
 
 __all__ = ["CompassClient", "User"]
 
 log = logging.getLogger(__name__)
+
+# What the bootstrap reads do, for messages (in Dutch a phrase with "te", see api.errors).
+_LIST_RIGHTS = Text("list your rights", "je rechten op te halen")
+_READ_RIGHT_TARGET = Text(
+    "read an organisation you have rights on", "een organisatie te lezen waarop je rechten hebt"
+)
+_LIST_RESELLER = Text("list the organisations of a reseller", "de organisaties van een reseller op te halen")
+_READ_SCHEMA = Text("read the environment's API description", "de API-beschrijving van de omgeving te lezen")
 
 # States an Activate never leaves a phone in (it sets ``active``, or ``provision`` on vendor failure).
 _INACTIVE = frozenset({ProvisioningState.DISABLED, ProvisioningState.DEPROVISION})
@@ -57,8 +68,25 @@ _INACTIVE = frozenset({ProvisioningState.DISABLED, ProvisioningState.DEPROVISION
 
 def describe(phone: Phone) -> str:
     """``phone 'Reception' (00:04:13:AA:BB:CC)`` for messages."""
-    mac = format_mac(phone.mac) if is_mac(phone.mac) else (phone.resource_id or "without a MAC address")
-    return f"phone '{phone.name}' ({mac})" if phone.name else f"phone {mac}"
+    return describe_text(phone).en
+
+
+def describe_text(phone: Phone) -> Text:
+    """``phone 'Reception' (00:04:13:AA:BB:CC)`` in every language."""
+    if is_mac(phone.mac):
+        mac = Text(format_mac(phone.mac), format_mac(phone.mac))
+    elif phone.resource_id:
+        mac = Text(phone.resource_id, phone.resource_id)
+    else:
+        mac = Text("without a MAC address", "zonder MAC-adres")
+    if phone.name:
+        return worded("phone '{name}' ({mac})", "telefoon '{name}' ({mac})", name=phone.name, mac=mac)
+    return worded("phone {mac}", "telefoon {mac}", mac=mac)
+
+
+def _company(company: Company, en: str, nl: str) -> Text:
+    """The organisation's name, or a description (*en*/*nl*) when it has none."""
+    return Text(company.name, company.name) if company.name else Text(en, nl)
 
 
 class CompassClient:
@@ -128,18 +156,19 @@ class CompassClient:
         return self._requester.retry
 
     # --- bootstrap ------------------------------------------------------------------------
-    def _bootstrap(self, path: str, what: str) -> Any:
+    def _bootstrap(self, path: str, what: Text) -> Any:
         headers = {schema.NO_REDIRECT_HEADER: "true"} if self._no_redirect else None
         return self._requester.get(self._requester.absolute(path), what, headers=headers)
 
     def whoami(self) -> User:
-        user = schema.parse_user(self._bootstrap(schema.PATH_USER, "sign in"))
+        user = schema.parse_user(self._bootstrap(schema.PATH_USER, Text("sign in", "je aan te melden")))
         with self._lock:
             self._user = user
         return user
 
     def own_company(self) -> Company:
-        return schema.parse_company(self._bootstrap(schema.PATH_COMPANY, "read your organisation"))
+        what = Text("read your organisation", "je organisatie te lezen")
+        return schema.parse_company(self._bootstrap(schema.PATH_COMPANY, what))
 
     def _current_user(self) -> User:
         with self._lock:
@@ -148,12 +177,14 @@ class CompassClient:
 
     # --- organisations --------------------------------------------------------------------
     def company(self, url: str) -> Company:
-        return schema.parse_company(self._requester.get(url, "read the organisation"))
+        return schema.parse_company(
+            self._requester.get(url, Text("read the organisation", "de organisatie te lezen"))
+        )
 
     def companies(self) -> list[Company]:
         """Every organisation the user may see, with the user's effective access (write beats read)."""
         user = self._current_user()
-        rights = schema.parse_rights(self._requester.get(user.url + schema.SUB_RIGHTS, "list your rights"))
+        rights = schema.parse_rights(self._requester.get(user.url + schema.SUB_RIGHTS, _LIST_RIGHTS))
         found: dict[str, Company] = {}
 
         def merge(company: Company, access: Access) -> None:
@@ -169,11 +200,11 @@ class CompassClient:
 
         for right in rights:
             entity = schema.parse_entity(
-                self._requester.get(right.target, "read an organisation you have rights on")
+                self._requester.get(right.target, _READ_RIGHT_TARGET)
             )
             if entity.the_type == schema.TYPE_RESELLER:
                 listed = self._requester.get(
-                    entity.url + schema.SUB_RESELLER_COMPANIES, "list the organisations of a reseller"
+                    entity.url + schema.SUB_RESELLER_COMPANIES, _LIST_RESELLER
                 )
                 for company in schema.parse_companies(listed):
                     merge(company, right.access)
@@ -186,37 +217,55 @@ class CompassClient:
     # --- phones: reads --------------------------------------------------------------------
     def phones(self, company: Company) -> list[Phone]:
         """The organisation's phones (a :class:`schema.PhoneList`: ``skipped`` names any left out)."""
-        data = self._requester.get(
-            company.url + schema.SUB_PHONES, f"list the phones of {company.name or 'an organisation'}"
+        what = worded(
+            "list the phones of {c}",
+            "de telefoons van {c} op te halen",
+            c=_company(company, "an organisation", "een organisatie"),
         )
+        data = self._requester.get(company.url + schema.SUB_PHONES, what)
         return schema.parse_phones(data)
 
     def phone(self, url: str) -> Phone:
-        return schema.parse_phone(self._requester.get(url, "read the phone"))
+        return schema.parse_phone(self._requester.get(url, Text("read the phone", "de telefoon te lezen")))
 
     def phone_status(self, phone: Phone) -> PhoneStatus:
-        self._require("phoneStatus", f"read the status of {describe(phone)}")
-        return schema.parse_status(
-            self._requester.get(phone.url + schema.SUB_PHONE_STATUS, f"read the status of {describe(phone)}")
-        )
+        what = worded("read the status of {p}", "de status van {p} te lezen", p=describe_text(phone))
+        self._require("phoneStatus", what)
+        return schema.parse_status(self._requester.get(phone.url + schema.SUB_PHONE_STATUS, what))
 
     def provisioning_file(self, phone: Phone) -> ProvisioningFile:
-        what = f"fetch the provisioning file of {describe(phone)}"
+        what = worded(
+            "fetch the provisioning file of {p}",
+            "het provisioningbestand van {p} op te halen",
+            p=describe_text(phone),
+        )
         self._require("provisioning", what)
         return schema.parse_provisioning_file(self._requester.get(phone.url + schema.SUB_PROVISIONING, what))
 
     def phone_models(self, company: Company) -> list[PhoneModel]:
-        what = f"list the phone models of {company.name or 'the organisation'}"
+        what = worded(
+            "list the phone models of {c}",
+            "de telefoonmodellen van {c} op te halen",
+            c=_company(company, "the organisation", "de organisatie"),
+        )
         self._require("phoneModels", what)
         return schema.parse_phone_models(self._requester.get(company.url + schema.SUB_PHONE_MODELS, what))
 
     def custom_settings(self, phone: Phone) -> list[CustomSetting]:
-        what = f"read the custom settings of {describe(phone)}"
+        what = worded(
+            "read the custom settings of {p}",
+            "de eigen instellingen van {p} te lezen",
+            p=describe_text(phone),
+        )
         return schema.parse_custom_settings(self._requester.get(phone.url + schema.SUB_CUSTOM_SETTINGS, what))
 
     # --- phones: writes -------------------------------------------------------------------
     def activate(self, phone: Phone) -> Phone:
-        what = f"activate provisioning by manufacturer for {describe(phone)}"
+        what = worded(
+            "activate provisioning by manufacturer for {p}",
+            "provisioning door de fabrikant te activeren voor {p}",
+            p=describe_text(phone),
+        )
         self._require("activate", what)
 
         before = phone.activated_at
@@ -233,16 +282,22 @@ class CompassClient:
             if stamp == before and now.provisioning in _INACTIVE:
                 raise NotApplied  # same stamp, and not the state an Activate leaves: nothing happened
             raise OutcomeUnknownError(
-                f"Compass did not confirm the request to {what}, and reading back cannot tell whether it "
-                "happened (the activation time is the same as before, to the second); check in Compass "
-                "before trying again."
+                worded(
+                    "Compass did not confirm the request to {w}, and reading back cannot tell whether it "
+                    "happened (the activation time is the same as before, to the second); check in Compass "
+                    "before trying again.",
+                    "Compass heeft het verzoek om {w} niet bevestigd, en teruglezen kan niet zeggen of het "
+                    "gebeurd is (de activeringstijd is dezelfde als eerst, tot op de seconde); kijk in "
+                    "Compass voordat je het opnieuw probeert.",
+                    w=what,
+                )
             )
 
         data = self._requester.write("POST", phone.url + schema.SUB_ACTIVATE, what, verify=verify)
         return self._phone_or_read_back(data, phone.url)
 
     def reboot(self, phone: Phone) -> None:
-        what = f"reboot {describe(phone)}"
+        what = worded("reboot {p}", "{p} te herstarten", p=describe_text(phone))
         self._require("reboot", what)
         # A reboot leaves no trace the API can show right away: an unknown outcome stays unknown.
         self._requester.write("POST", phone.url + schema.SUB_REBOOT, what, verify=None)
@@ -259,7 +314,12 @@ class CompassClient:
         expansion_pads: int | None = None,
     ) -> Phone:
         mac = normalize_mac(mac)
-        what = f"add phone {format_mac(mac)} to {company.name or 'the organisation'}"
+        what = worded(
+            "add phone {mac} to {c}",
+            "telefoon {mac} toe te voegen aan {c}",
+            mac=format_mac(mac),
+            c=_company(company, "the organisation", "de organisatie"),
+        )
         self._require("add", what)
         body = schema.new_phone_body(
             name=name,
@@ -280,7 +340,7 @@ class CompassClient:
         return schema.parse_phone(data)
 
     def remove_phone(self, phone: Phone) -> None:
-        what = f"remove {describe(phone)}"
+        what = worded("remove {p}", "{p} te verwijderen", p=describe_text(phone))
         self._require("remove", what)
 
         def check() -> tuple[bool, None]:
@@ -294,7 +354,10 @@ class CompassClient:
 
     def update_phone(self, phone: Phone, **fields: Any) -> Phone:
         body = schema.phone_patch_body(fields)
-        what = f"change {', '.join(sorted(fields))} of {describe(phone)}"
+        what = worded(
+            "change {fields} of {p}", "{fields} van {p} te wijzigen",
+            fields=", ".join(sorted(fields)), p=describe_text(phone),
+        )
         self._require("update", what)
         body_by_field = {key: body[schema.PHONE_UPDATE_FIELDS[key]] for key in fields}
 
@@ -304,9 +367,14 @@ class CompassClient:
                 return now
             if all(schema.phone_field(now, key) == schema.phone_field(phone, key) for key in body_by_field):
                 raise NotApplied
+            described = describe_text(phone)
             raise OutcomeUnknownError(
-                f"{describe(phone).capitalize()} changed, but not as requested; "
-                "someone else may be editing it. Check it in Compass."
+                Text(
+                    f"{described.en.capitalize()} changed, but not as requested; "
+                    "someone else may be editing it. Check it in Compass.",
+                    f"{described.nl[:1].upper()}{described.nl[1:]} is gewijzigd, maar niet zoals gevraagd; "
+                    "misschien bewerkt iemand anders hem. Controleer hem in Compass.",
+                )
             )
 
         data = self._requester.write("PATCH", phone.url, what, body, verify)
@@ -316,7 +384,11 @@ class CompassClient:
         return self.update_phone(phone, firmware=version)
 
     def set_custom_settings(self, phone: Phone, settings: Sequence[CustomSetting]) -> list[CustomSetting]:
-        what = f"change the custom settings of {describe(phone)}"
+        what = worded(
+            "change the custom settings of {p}",
+            "de eigen instellingen van {p} te wijzigen",
+            p=describe_text(phone),
+        )
         self._require("customSettings", what)
         wanted = list(settings)
 
@@ -336,7 +408,12 @@ class CompassClient:
         return schema.parse_custom_settings(data) if data is not None else self.custom_settings(phone)
 
     def migrate(self, phone: Phone, target: Company) -> Phone:
-        what = f"move {describe(phone)} to {target.name or 'the organisation'}"
+        what = worded(
+            "move {p} to {c}",
+            "{p} te verplaatsen naar {c}",
+            p=describe_text(phone),
+            c=_company(target, "the organisation", "de organisatie"),
+        )
         self._require("migrate", what)
         self._requester.check_url(target.url)
 
@@ -350,8 +427,13 @@ class CompassClient:
         moved = self._phone_or_read_back(data, phone.url)
         if moved.company_url != target.url:
             raise OutcomeUnknownError(
-                f"Compass accepted the move of {describe(phone)}, but the phone still shows "
-                "its old organisation; check it in Compass."
+                worded(
+                    "Compass accepted the move of {p}, but the phone still shows its old organisation; "
+                    "check it in Compass.",
+                    "Compass heeft het verplaatsen van {p} geaccepteerd, maar de telefoon staat nog bij "
+                    "zijn oude organisatie; controleer hem in Compass.",
+                    p=describe_text(phone),
+                )
             )
         return moved
 
@@ -374,7 +456,7 @@ class CompassClient:
                 return self._capabilities
             try:
                 document = self._requester.get(
-                    self._requester.absolute(schema.PATH_SCHEMA), "read the environment's API description"
+                    self._requester.absolute(schema.PATH_SCHEMA), _READ_SCHEMA
                 )
                 found = Capabilities.from_openapi(document, self.api_version)
             except (NotFoundError, PermissionDeniedError, UnsupportedOperationError, UnexpectedResponseError):
@@ -382,12 +464,10 @@ class CompassClient:
             self._capabilities = found
             return found
 
-    def _require(self, operation: str, what: str) -> None:
+    def _require(self, operation: str, what: Text) -> None:
         try:
             capabilities = self.capabilities()
         except (NetworkError, ServerError):
             return  # cannot tell now; the operation itself will say what is wrong
         if not capabilities.supports(operation):
-            raise UnsupportedOperationError(
-                f"Could not {what}: this Compass environment does not support it."
-            )
+            raise UnsupportedOperationError(unsupported(what))

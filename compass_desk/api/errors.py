@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
+from compass_desk.domain.text import Text, TextError, same
 from compass_desk.logsetup import REDACTED, redact
 
 _MAX_REASON = 200
@@ -21,13 +22,38 @@ _MIN_SECRET = 4  # a shorter password found in a reason drops the reason: replac
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])|\x9b[0-?]*[ -/]*[@-~]")
 
 
-class ApiError(Exception):
-    """Base of every error raised by the Compass client."""
+def as_text(value: str | Text) -> Text:
+    """A phrase as a :class:`Text` (a plain string reads the same in every language)."""
+    return value if isinstance(value, Text) else same(value)
 
-    def __init__(self, message: str, *, status: int | None = None, reason: str | None = None) -> None:
-        message = one_line(message)  # parts of it may come from the server (names, reasons)
-        super().__init__(message)
-        self.message = message
+
+def worded(en: str, nl: str, **parts: str | Text) -> Text:
+    """A sentence in both languages with *parts* filled in, each part in the sentence's language.
+
+    Parts are inserted, never re-parsed: braces in a server's reason or a phone's name are safe.
+    """
+    texts = {key: as_text(part) for key, part in parts.items()}
+    return Text(
+        en.format(**{key: t.en for key, t in texts.items()}),
+        nl.format(**{key: t.nl for key, t in texts.items()}),
+    )
+
+
+class ApiError(TextError):
+    """Base of every error raised by the Compass client; ``message`` (and ``str()``) is the English,
+    ``text`` the sentence in every language.
+
+    A *message* given as a plain string reads the same in every language.
+    """
+
+    def __init__(
+        self, message: str | Text, *, status: int | None = None, reason: str | None = None
+    ) -> None:
+        text = as_text(message)
+        # Parts of it may come from the server (names, reasons).
+        text = Text(one_line(text.en), one_line(text.nl))
+        super().__init__(text)
+        self.message = text.en
         self.status = status
         self.reason = reason  # the server's own words, when it gave any
 
@@ -154,62 +180,94 @@ def clean_reason(text: str | None, secrets: Iterable[str] = ()) -> str | None:
     return one_line(line, _MAX_REASON).rstrip(".").strip() or None
 
 
-def _with_reason(sentence: str, reason: str | None) -> str:
-    return f"{sentence} (Compass said: {reason})." if reason else f"{sentence}."
+def _with_reason(sentence: Text, reason: str | Text | None) -> Text:
+    if not reason:
+        return Text(f"{sentence.en}.", f"{sentence.nl}.")
+    return worded("{s} (Compass said: {r}).", "{s} (Compass zei: {r}).", s=sentence, r=reason)
 
 
 def error_for_status(
     status: int,
-    what: str,
+    what: str | Text,
     reason: str | None = None,
     environment: str = "",
     *,
     secrets: Iterable[str] = (),
 ) -> ApiError:
-    """The one place where an HTTP status becomes a typed error; *what* is e.g. "activate phone X".
+    """The one place where an HTTP status becomes a typed error; *what* says what was being done,
+    in Dutch as a phrase with "te" ("telefoon X te herstarten"), e.g.
+    ``Text("reboot phone X", "telefoon X te herstarten")``.
 
     *secrets* (the client's password) are scrubbed from the server's *reason*, which may echo them.
     """
     reason = clean_reason(reason, secrets)
-    where = f" for {environment}" if environment else ""
+    w = as_text(what)
     if status == 401:
         # The server's words are not echoed here: they may repeat the user name.
+        where = worded(" for {e}", " voor {e}", e=environment) if environment else same("")
         return AuthenticationError(
-            f"Compass did not accept the user name or password{where}; check them and sign in again.",
+            worded(
+                "Compass did not accept the user name or password{where}; check them and sign in again.",
+                "Compass accepteerde de gebruikersnaam of het wachtwoord niet{where}; controleer ze en "
+                "meld je opnieuw aan.",
+                where=where,
+            ),
             status=status,
             reason=reason,
         )
     if status == 403:
         return PermissionDeniedError(
-            _with_reason(f"You are not allowed to {what}", reason), status=status, reason=reason
+            _with_reason(worded("You are not allowed to {w}", "Je hebt geen rechten om {w}", w=w), reason),
+            status=status,
+            reason=reason,
         )
     if status == 404:
         return NotFoundError(
-            _with_reason(f"Could not {what}: it does not exist (any more)", reason),
+            _with_reason(
+                worded(
+                    "Could not {w}: it does not exist (any more)",
+                    "Het lukte niet om {w}: het bestaat niet (meer)",
+                    w=w,
+                ),
+                reason,
+            ),
             status=status,
             reason=reason,
         )
     if status == 409:
         return ConflictError(
-            _with_reason(f"Could not {what}: it conflicts with existing data", reason),
+            _with_reason(
+                worded(
+                    "Could not {w}: it conflicts with existing data",
+                    "Het lukte niet om {w}: het botst met bestaande gegevens",
+                    w=w,
+                ),
+                reason,
+            ),
             status=status,
             reason=reason,
         )
     if status == 405:
-        return UnsupportedOperationError(
-            f"Could not {what}: this Compass environment does not support it.", status=status, reason=reason
-        )
+        return UnsupportedOperationError(unsupported(w), status=status, reason=reason)
     if status == 406:
         return UnsupportedOperationError(
-            "This Compass environment offers neither API version 3 nor 2, which Compass Desk needs.",
+            Text(
+                "This Compass environment offers neither API version 3 nor 2, which Compass Desk needs.",
+                "Deze Compass-omgeving biedt geen API-versie 3 of 2, en die heeft Compass Desk nodig.",
+            ),
             status=status,
             reason=reason,
         )
     if status == 429:
         return TooManyRequestsError(
             _with_reason(
-                f"Compass is asking Compass Desk to slow down, so it did not {what}; "
-                "wait a minute and try again",
+                worded(
+                    "Compass is asking Compass Desk to slow down, so it did not {w}; "
+                    "wait a minute and try again",
+                    "Compass vraagt Compass Desk om rustiger aan te doen, dus het lukte niet om {w}; "
+                    "wacht een minuut en probeer het opnieuw",
+                    w=w,
+                ),
                 reason,
             ),
             status=status,
@@ -217,20 +275,42 @@ def error_for_status(
         )
     if 400 <= status < 500:
         return InvalidRequestError(
-            _with_reason(f"Compass refused to {what}", reason or "the request was not valid"),
+            _with_reason(
+                worded("Compass refused to {w}", "Compass weigerde {w}", w=w),
+                reason or Text("the request was not valid", "het verzoek was niet geldig"),
+            ),
             status=status,
             reason=reason,
         )
     if status >= 500:
         return ServerError(
             _with_reason(
-                f"Compass had an internal problem and could not {what}; try again in a moment", reason
+                worded(
+                    "Compass had an internal problem and could not {w}; try again in a moment",
+                    "Compass had een intern probleem, dus het lukte niet om {w}; probeer het zo opnieuw",
+                    w=w,
+                ),
+                reason,
             ),
             status=status,
             reason=reason,
         )
     return UnexpectedResponseError(
-        f"Compass answered with unexpected status {status} while trying to {what}.",
+        worded(
+            "Compass answered with unexpected status {status} while trying to {w}.",
+            "Compass gaf een onverwachte status {status} bij de poging om {w}.",
+            status=str(status),
+            w=w,
+        ),
         status=status,
         reason=reason,
+    )
+
+
+def unsupported(what: str | Text) -> Text:
+    """"Could not *what*: this Compass environment does not support it." (405, or not in the schema)."""
+    return worded(
+        "Could not {w}: this Compass environment does not support it.",
+        "Het lukte niet om {w}: deze Compass-omgeving ondersteunt dat niet.",
+        w=what,
     )

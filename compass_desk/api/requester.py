@@ -30,6 +30,7 @@ from compass_desk.api.errors import (
     OutcomeUnknownError,
     UnexpectedResponseError,
     error_for_status,
+    worded,
 )
 from compass_desk.api.transport import (
     NOT_SENT,
@@ -39,10 +40,13 @@ from compass_desk.api.transport import (
     retry_after_seconds,
     same_origin,
 )
+from compass_desk.domain.text import Text
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+# What a request does, for messages: in Dutch a phrase with "te" ("telefoon X te herstarten").
+What = str | Text
 AMBIGUOUS_WRITE_STATUSES = frozenset({502, 504})  # a gateway answered: the server may have acted
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _MAX_REDIRECTS = 3
@@ -108,11 +112,19 @@ class Requester:
             same = same_origin(url, self.base_url)
         except ValueError:  # a broken IPv6 literal or port in a URL the server sent
             raise UnexpectedResponseError(
-                "Compass pointed to an address that is not valid; Compass Desk did not follow."
+                Text(
+                    "Compass pointed to an address that is not valid; Compass Desk did not follow.",
+                    "Compass verwees naar een adres dat niet geldig is; Compass Desk is niet gevolgd.",
+                )
             ) from None
         if not same:
             raise UnexpectedResponseError(
-                "Compass pointed to a server other than the environment's own; Compass Desk did not follow."
+                Text(
+                    "Compass pointed to a server other than the environment's own; "
+                    "Compass Desk did not follow.",
+                    "Compass verwees naar een andere server dan die van de omgeving; Compass Desk is niet "
+                    "gevolgd.",
+                )
             )
         return url
 
@@ -123,7 +135,7 @@ class Requester:
         refused = self._auth_error
         if refused is not None:
             # After a 401 the same credentials are never sent again (XMPP locks an IP out after 20).
-            raise AuthenticationError(refused.message, status=refused.status)
+            raise AuthenticationError(refused.text, status=refused.status)
         all_headers = {"Accept": self._accept, "User-Agent": USER_AGENT, **(headers or {})}
         content = None
         if body is not None:
@@ -140,30 +152,51 @@ class Requester:
             # Nothing was sent: the address (from the server or the environment) cannot be used.
             log.warning("%s %s: not sent, %s", method, url, type(exc).__name__)
             raise UnexpectedResponseError(
-                "Compass Desk could not send a request to an address that is not valid; check the "
-                "environment's address."
+                Text(
+                    "Compass Desk could not send a request to an address that is not valid; check the "
+                    "environment's address.",
+                    "Compass Desk kon geen verzoek sturen naar een adres dat niet geldig is; controleer het "
+                    "adres van de omgeving.",
+                )
             ) from None
         log.debug("%s %s -> %s", method, url, response.status_code)
         return response
 
-    def _network_error(self, exc: httpx.TransportError, what: str) -> NetworkError:
+    def _network_error(self, exc: httpx.TransportError, what: What) -> NetworkError:
         if is_certificate_error(exc):
-            host = urlsplit(self.base_url).hostname
+            host = urlsplit(self.base_url).hostname or ""
             return CertificateError(
-                f"The certificate of {host} is not trusted, so Compass Desk did not connect to {what}; if "
-                "your organisation inspects HTTPS with its own certificate authority, add its CA bundle to "
-                "the environment."
+                worded(
+                    "The certificate of {host} is not trusted, so Compass Desk did not connect to {w}; if "
+                    "your organisation inspects HTTPS with its own certificate authority, add its CA bundle "
+                    "to the environment.",
+                    "Het certificaat van {host} wordt niet vertrouwd, dus Compass Desk heeft geen verbinding "
+                    "gemaakt om {w}; als je organisatie HTTPS inspecteert met een eigen "
+                    "certificaatautoriteit, voeg dan haar CA-bundel toe aan de omgeving.",
+                    host=host,
+                    w=what,
+                )
             )
         if isinstance(exc, httpx.TimeoutException):
             return ApiTimeoutError(
-                f"Compass did not answer in time while trying to {what}; check the network and try again."
+                worded(
+                    "Compass did not answer in time while trying to {w}; check the network and try again.",
+                    "Compass antwoordde niet op tijd bij de poging om {w}; controleer het netwerk en "
+                    "probeer het opnieuw.",
+                    w=what,
+                )
             )
         return NetworkError(
-            f"Could not reach Compass at {self.base_url} to {what}; check the network "
-            "connection and try again."
+            worded(
+                "Could not reach Compass at {url} to {w}; check the network connection and try again.",
+                "Compass Desk kon Compass op {url} niet bereiken om {w}; controleer de netwerkverbinding "
+                "en probeer het opnieuw.",
+                url=self.base_url,
+                w=what,
+            )
         )
 
-    def _decode(self, response: httpx.Response, what: str) -> Any:
+    def _decode(self, response: httpx.Response, what: What) -> Any:
         """JSON of a successful response, or the mapped error; records the served API version."""
         status = response.status_code
         if status == 401:
@@ -179,7 +212,11 @@ class Requester:
             return self._json(response, what, allow_empty=True)
         if status in _REDIRECTS:
             raise UnexpectedResponseError(
-                f"Compass answered with an unexpected redirect while trying to {what}."
+                worded(
+                    "Compass answered with an unexpected redirect while trying to {w}.",
+                    "Compass antwoordde met een onverwachte doorverwijzing bij de poging om {w}.",
+                    w=what,
+                )
             )
         reason = None
         try:
@@ -188,18 +225,32 @@ class Requester:
             reason = None  # an error page without readable details: the status says enough
         raise error_for_status(status, what, reason, self._environment, secrets=self._secrets)
 
-    def _json(self, response: httpx.Response, what: str, allow_empty: bool) -> Any:
+    def _json(self, response: httpx.Response, what: What, allow_empty: bool) -> Any:
         text = response.text
         if not text.strip():
             if allow_empty:
                 return None
-            raise _BadBody(UnexpectedResponseError(f"Compass sent an empty answer while trying to {what}."))
+            raise _BadBody(
+                UnexpectedResponseError(
+                    worded(
+                        "Compass sent an empty answer while trying to {w}.",
+                        "Compass stuurde een leeg antwoord bij de poging om {w}.",
+                        w=what,
+                    )
+                )
+            )
         content_type = response.headers.get("Content-Type", "").lower()
         if "html" in content_type or text.lstrip()[:1] == "<":
             raise _BadBody(
                 UnexpectedResponseError(
-                    f"Compass sent a web page instead of data while trying to {what}; a proxy, captive "
-                    "portal or maintenance page may be in the way."
+                    worded(
+                        "Compass sent a web page instead of data while trying to {w}; a proxy, captive "
+                        "portal or maintenance page may be in the way.",
+                        "Compass stuurde een webpagina in plaats van gegevens bij de poging om {w}; "
+                        "misschien zit er een proxy, een inlogpagina van het netwerk of een "
+                        "onderhoudspagina tussen.",
+                        w=what,
+                    )
                 )
             )
         try:
@@ -207,12 +258,17 @@ class Requester:
         except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting, e.g. 100,000 '['
             raise _BadBody(
                 UnexpectedResponseError(
-                    f"Compass sent an incomplete or malformed answer while trying to {what}; try again."
+                    worded(
+                        "Compass sent an incomplete or malformed answer while trying to {w}; try again.",
+                        "Compass stuurde een onvolledig of onleesbaar antwoord bij de poging om {w}; "
+                        "probeer het opnieuw.",
+                        w=what,
+                    )
                 )
             ) from None
 
     # --- reads ----------------------------------------------------------------------------
-    def get(self, url: str, what: str, headers: dict[str, str] | None = None, retry: bool = True) -> Any:
+    def get(self, url: str, what: What, headers: dict[str, str] | None = None, retry: bool = True) -> Any:
         attempts = max(1, self.retry.attempts) if retry else 1
         attempt = 0
         while True:
@@ -244,7 +300,7 @@ class Requester:
                 log.info("retrying GET %s after a body that was not JSON", url)
                 self.retry.wait(attempt)
 
-    def _get_following(self, url: str, what: str, headers: dict[str, str] | None) -> httpx.Response:
+    def _get_following(self, url: str, what: What, headers: dict[str, str] | None) -> httpx.Response:
         for _ in range(_MAX_REDIRECTS + 1):
             response = self._transmit("GET", url, headers=headers)
             location = response.headers.get("Location")
@@ -255,16 +311,26 @@ class Requester:
                 url = urljoin(url, location)
             except ValueError:
                 raise UnexpectedResponseError(
-                    f"Compass redirected to an address that is not valid while trying to {what}."
+                    worded(
+                        "Compass redirected to an address that is not valid while trying to {w}.",
+                        "Compass verwees naar een adres dat niet geldig is bij de poging om {w}.",
+                        w=what,
+                    )
                 ) from None
-        raise UnexpectedResponseError(f"Compass redirected too many times while trying to {what}.")
+        raise UnexpectedResponseError(
+            worded(
+                "Compass redirected too many times while trying to {w}.",
+                "Compass verwees te vaak door bij de poging om {w}.",
+                w=what,
+            )
+        )
 
     # --- writes ---------------------------------------------------------------------------
     def write(
         self,
         method: str,
         url: str,
-        what: str,
+        what: What,
         body: Any = None,
         verify: Callable[[], T] | None = None,
     ) -> Any:
@@ -296,19 +362,37 @@ class Requester:
                 # The server accepted the request but its answer is unreadable: read the result back.
                 return self._read_back(what, verify, None)
 
-    def _read_back(self, what: str, verify: Callable[[], T] | None, cause: ApiError | None) -> T:
+    def _read_back(self, what: What, verify: Callable[[], T] | None, cause: ApiError | None) -> T:
         unknown = OutcomeUnknownError(
-            f"The connection broke while trying to {what}, and Compass Desk could not tell whether it "
-            "happened; check in Compass before trying again."
+            worded(
+                "The connection broke while trying to {w}, and Compass Desk could not tell whether it "
+                "happened; check in Compass before trying again.",
+                "De verbinding viel weg bij de poging om {w}, en Compass Desk kan niet zien of het gelukt "
+                "is; kijk in Compass voordat je het opnieuw probeert.",
+                w=what,
+            )
         )
         if verify is None:
             raise unknown
         try:
             return verify()
         except NotApplied:
-            detail = cause.message.rstrip(".") if cause else f"Compass did not confirm the request to {what}"
+            detail = (
+                Text(cause.text.en.rstrip("."), cause.text.nl.rstrip("."))
+                if cause
+                else worded(
+                    "Compass did not confirm the request to {w}",
+                    "Compass heeft het verzoek om {w} niet bevestigd",
+                    w=what,
+                )
+            )
             raise ChangeNotAppliedError(
-                f"{detail}; reading back shows nothing changed, so it is safe to try again."
+                worded(
+                    "{detail}; reading back shows nothing changed, so it is safe to try again.",
+                    "{detail}; teruglezen laat zien dat er niets veranderd is, dus je kunt het veilig "
+                    "opnieuw proberen.",
+                    detail=detail,
+                )
             ) from None
         except (AuthenticationError, OutcomeUnknownError):
             raise  # already says what is known
