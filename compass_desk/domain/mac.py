@@ -12,10 +12,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from compass_desk.domain.models import Vendor
+from compass_desk.domain.text import Text, TextError
 
 
-class MacError(ValueError):
-    """A MAC address that cannot be used; the message says what is wrong."""
+class MacError(TextError, ValueError):
+    """A MAC address that cannot be used; the message (``str()`` in English, ``text`` in every
+    language) says what is wrong."""
+
+    def __init__(self, message: str | Text) -> None:
+        super().__init__(message if isinstance(message, Text) else Text(message, message))
 
 
 # A scanner may send a label prefix ("MAC:", "MAC ADDRESS ", "HW: ") before the digits.
@@ -31,10 +36,10 @@ _MAX_QUOTED = 40  # a 10,000-character paste is not repeated in full in the erro
 def normalize_mac(text: str) -> str:
     """Return the 12 lower-case hex digits of *text*, or raise :class:`MacError` saying why not."""
     if not isinstance(text, str):
-        raise MacError("a MAC address must be text")
+        raise MacError(Text("a MAC address must be text", "een MAC-adres moet tekst zijn"))
     raw = text.strip()
     if not raw:
-        raise MacError("no MAC address given")
+        raise MacError(Text("no MAC address given", "geen MAC-adres opgegeven"))
     body = _PREFIX.sub("", raw, count=1).strip() if _PREFIX.match(raw) else raw
     if _BARE.match(body):
         digits = body
@@ -54,38 +59,82 @@ def _escaped(text: str) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
-def _quoted(raw: str) -> str:
+def _quoted(raw: str) -> Text:
     """The input quoted for a message: escaped, and cut short (with its length) when long."""
     shown = _escaped(raw)
     if len(shown) > _MAX_QUOTED:
-        return f"'{shown[: _MAX_QUOTED - 1]}…' ({len(raw):,} characters)"
-    return f"'{shown}'"
+        cut = f"'{shown[: _MAX_QUOTED - 1]}…'"
+        count = f"{len(raw):,}"
+        return Text(f"{cut} ({count} characters)", f"{cut} ({count.replace(',', '.')} tekens)")
+    return Text(f"'{shown}'", f"'{shown}'")
+
+
+def _error(en: str, nl: str, raw: str, **parts: str) -> MacError:
+    """A MacError about the input *raw* ({q} in *en* and *nl*); *parts* read the same in both."""
+    quoted = _quoted(raw)
+    return MacError(Text(en.format(q=quoted.en, **parts), nl.format(q=quoted.nl, **parts)))
 
 
 def _explain(raw: str, body: str) -> None:
     if "\n" in raw or "\r" in raw:
-        raise MacError(f"{_quoted(raw)} holds more than one line; give one MAC address at a time")
+        raise _error(
+            "{q} holds more than one line; give one MAC address at a time",
+            "{q} bestaat uit meer dan één regel; geef één MAC-adres tegelijk",
+            raw,
+        )
     stripped = re.sub(r"[\s:.\-]", "", body)
     bad = sorted({ch for ch in stripped if ch not in _HEX})
     if bad:
         shown = ", ".join(f"'{_escaped(ch)}'" for ch in bad[:5])
-        verb = "is not a hex digit" if len(bad) == 1 else "are not hex digits"
-        raise MacError(f"{_quoted(raw)} is not a MAC address: {shown} {verb}")
+        if len(bad) == 1:
+            raise _error(
+                "{q} is not a MAC address: {shown} is not a hex digit",
+                "{q} is geen MAC-adres: {shown} is geen hexadecimaal cijfer",
+                raw,
+                shown=shown,
+            )
+        raise _error(
+            "{q} is not a MAC address: {shown} are not hex digits",
+            "{q} is geen MAC-adres: {shown} zijn geen hexadecimale cijfers",
+            raw,
+            shown=shown,
+        )
     if len(stripped) != 12:
-        raise MacError(f"{_quoted(raw)} has {len(stripped):,} hex digits; a MAC address has 12")
-    raise MacError(
-        f"{_quoted(raw)} is not a MAC address notation I know; use 00:04:13:AA:BB:CC, 00-04-13-AA-BB-CC, "
-        "0004.13aa.bbcc or 000413AABBCC"
+        raise _error(
+            "{q} has {count} hex digits; a MAC address has 12",
+            "{q} heeft {count_nl} hexadecimale cijfers; een MAC-adres heeft er 12",
+            raw,
+            count=f"{len(stripped):,}",
+            count_nl=f"{len(stripped):,}".replace(",", "."),
+        )
+    raise _error(
+        "{q} is not a MAC address notation I know; use 00:04:13:AA:BB:CC, 00-04-13-AA-BB-CC, "
+        "0004.13aa.bbcc or 000413AABBCC",
+        "{q} is geen schrijfwijze van een MAC-adres die ik ken; gebruik 00:04:13:AA:BB:CC, "
+        "00-04-13-AA-BB-CC, 0004.13aa.bbcc of 000413AABBCC",
+        raw,
     )
 
 
 def _check_usable(mac: str, raw: str) -> None:
     if mac == "000000000000":
-        raise MacError(f"{_quoted(raw)} is the all-zero address, not a phone's MAC address")
+        raise _error(
+            "{q} is the all-zero address, not a phone's MAC address",
+            "{q} is het adres met alleen nullen, niet het MAC-adres van een telefoon",
+            raw,
+        )
     if mac == "ffffffffffff":
-        raise MacError(f"{_quoted(raw)} is the broadcast address, not a phone's MAC address")
+        raise _error(
+            "{q} is the broadcast address, not a phone's MAC address",
+            "{q} is het broadcastadres, niet het MAC-adres van een telefoon",
+            raw,
+        )
     if int(mac[:2], 16) & 1:
-        raise MacError(f"{_quoted(raw)} is a multicast address, not a phone's MAC address")
+        raise _error(
+            "{q} is a multicast address, not a phone's MAC address",
+            "{q} is een multicastadres, niet het MAC-adres van een telefoon",
+            raw,
+        )
 
 
 def is_mac(text: str) -> bool:
