@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from compass_desk.api.errors import ApiError, AuthenticationError
 from compass_desk.domain.models import Company, Environment, Phone, PhoneStatus, ProvisioningFile
+from compass_desk.domain.text import Text
 from compass_desk.services.cancel import CancelToken
 from compass_desk.services.parallel import run_bounded
 from compass_desk.store.db import StoreError
@@ -92,8 +93,12 @@ def fetch_and_store(session: Session, cache: ProvisioningCache, phone: Phone) ->
     store_fetched(cache, session, phone, file)
     cached = cache.get(session.environment.name, phone.url)
     if cached is None:  # evicted at once: only when the size limit is below this one file
+        who = phone.name or phone.mac
         raise StoreError(
-            f"The provisioning file of {phone.name or phone.mac} did not fit in the offline cache."
+            Text(
+                f"The provisioning file of {who} did not fit in the offline cache.",
+                f"Het provisioningbestand van {who} paste niet in de offline cache.",
+            )
         )
     return cached
 

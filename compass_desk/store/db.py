@@ -22,6 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from compass_desk.domain.text import Text, TextError
+
 log = logging.getLogger(__name__)
 
 # Default file names under the data dir (compass_desk.paths.app_paths().data). The cache can be
@@ -36,8 +38,12 @@ _MAX_IDLE_CONNECTIONS = 4
 Migration = str | Callable[[sqlite3.Connection], None]
 
 
-class StoreError(Exception):
-    """A local-store failure, worded for a person (``str(error)`` is one sentence)."""
+class StoreError(TextError):
+    """A local-store failure, worded for a person (``str(error)`` is one sentence in English, ``text``
+    the sentence in every language)."""
+
+    def __init__(self, message: str | Text) -> None:
+        super().__init__(message if isinstance(message, Text) else Text(message, message))
 
 
 def cache_db_path(data_dir: Path) -> Path:
@@ -117,8 +123,12 @@ class Database:
                 busy = isinstance(error, sqlite3.OperationalError) and _is_busy(error)
                 if not recover_corrupt or busy:
                     raise StoreError(
-                        f"The local database {self.path} cannot be opened ({error}); "
-                        "move it aside or restore it from a backup."
+                        Text(
+                            f"The local database {self.path} cannot be opened ({error}); "
+                            "move it aside or restore it from a backup.",
+                            f"De lokale database {self.path} kan niet worden geopend ({error}); "
+                            "zet hem opzij of zet hem terug uit een back-up.",
+                        )
                     ) from error
                 moved = self._move_aside()
                 log.warning("the local database %s was damaged (%s); moved to %s", self.path, error, moved)
@@ -126,11 +136,15 @@ class Database:
             try:
                 self._open(schemas)
             except sqlite3.DatabaseError as again:
-                raise StoreError(f"The local database {self.path} cannot be created ({again}).") from again
+                raise StoreError(self._cannot_create(again)) from again
         except OSError as error:  # the folder is not writable, the disk is full…
-            raise StoreError(
-                f"The local database {self.path} cannot be created ({error.strerror or error})."
-            ) from error
+            raise StoreError(self._cannot_create(error.strerror or error)) from error
+
+    def _cannot_create(self, why: object) -> Text:
+        return Text(
+            f"The local database {self.path} cannot be created ({why}).",
+            f"De lokale database {self.path} kan niet worden gemaakt ({why}).",
+        )
 
     def _open(self, schemas: Sequence[Schema]) -> None:
         create_private_file(self.path)
@@ -159,8 +173,12 @@ class Database:
                 current = int(row[0]) if row else 0
                 if current > schema.version:
                     raise StoreError(
-                        f"The local database {self.path} was written by a newer version of Compass Desk "
-                        f"({schema.name} version {current}); update the application."
+                        Text(
+                            f"The local database {self.path} was written by a newer version of Compass "
+                            f"Desk ({schema.name} version {current}); update the application.",
+                            f"De lokale database {self.path} is geschreven door een nieuwere versie van "
+                            f"Compass Desk ({schema.name} versie {current}); werk de app bij.",
+                        )
                     )
                 for migration in schema.migrations[current:]:
                     if callable(migration):
@@ -211,7 +229,12 @@ class Database:
     def _acquire(self) -> sqlite3.Connection:
         with self._lock:
             if self._closed:
-                raise StoreError(f"The local database {self.path} is closed.")
+                raise StoreError(
+                    Text(
+                        f"The local database {self.path} is closed.",
+                        f"De lokale database {self.path} is gesloten.",
+                    )
+                )
             if self._idle:
                 return self._idle.pop()
         return self._connect()
@@ -235,11 +258,11 @@ class Database:
         if current is not None:  # nested on the same thread: join the outer transaction
             yield current
             return
-        what = "read" if begin == "BEGIN" else "written"
+        reading = begin == "BEGIN"
         try:
             conn = self._acquire()
         except sqlite3.Error as error:
-            raise StoreError(f"The local database {self.path} could not be {what} ({error}).") from error
+            raise StoreError(self._not_used(reading, error)) from error
         self._local.conn = conn
         try:
             conn.execute(begin)
@@ -252,10 +275,21 @@ class Database:
             conn.execute("COMMIT")
         except sqlite3.Error as error:
             # One sentence for the user (disk full, locked by another program, damaged file…).
-            raise StoreError(f"The local database {self.path} could not be {what} ({error}).") from error
+            raise StoreError(self._not_used(reading, error)) from error
         finally:
             self._local.conn = None
             self._release(conn)
+
+    def _not_used(self, reading: bool, error: object) -> Text:
+        if reading:
+            return Text(
+                f"The local database {self.path} could not be read ({error}).",
+                f"De lokale database {self.path} kon niet worden gelezen ({error}).",
+            )
+        return Text(
+            f"The local database {self.path} could not be written ({error}).",
+            f"De lokale database {self.path} kon niet worden geschreven ({error}).",
+        )
 
     def write(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         """A write transaction: committed (durably for ``durable=True``) when the block ends."""

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from compass_desk.domain.text import Text
 from compass_desk.store.db import StoreError
 
 log = logging.getLogger(__name__)
@@ -267,8 +268,12 @@ class Preferences:
                 os.fsync(stream.fileno())
             os.replace(temp, self.path)  # a crash mid-write leaves the old file, never half a one
         except OSError as error:
+            why = error.strerror or error
             raise StoreError(
-                f"The preferences could not be saved to {self.path} ({error.strerror or error})."
+                Text(
+                    f"The preferences could not be saved to {self.path} ({why}).",
+                    f"De voorkeuren konden niet worden opgeslagen in {self.path} ({why}).",
+                )
             ) from error
         finally:
             if temp is not None and temp.exists():

@@ -14,20 +14,29 @@ from pathlib import Path
 from typing import Any
 
 from compass_desk.domain.models import Environment
+from compass_desk.domain.text import Text, TextError
 
 FILE_NAME = "environments.toml"
 _NAME = re.compile(r"^[\w][\w .@+\-]{0,63}$")
 
 
-class ProfileError(ValueError):
-    """A profile that cannot be read or saved; the message says why."""
+class ProfileError(TextError, ValueError):
+    """A profile that cannot be read or saved; the message (``str()`` in English, ``text`` in every
+    language) says why."""
+
+    def __init__(self, message: str | Text) -> None:
+        super().__init__(message if isinstance(message, Text) else Text(message, message))
 
 
 def check_name(name: str) -> str:
     if not _NAME.fullmatch(name) or name != name.strip():
         raise ProfileError(
-            f"'{name}' cannot be an environment name; use up to 64 letters, digits, spaces, '.', '-', '_', "
-            "'@' or '+', starting with a letter or digit"
+            Text(
+                f"'{name}' cannot be an environment name; use up to 64 letters, digits, spaces, '.', '-', "
+                "'_', '@' or '+', starting with a letter or digit",
+                f"'{name}' kan geen naam van een omgeving zijn; gebruik tot 64 letters, cijfers, spaties, "
+                "'.', '-', '_', '@' of '+', en begin met een letter of cijfer",
+            )
         )
     return name
 
@@ -48,10 +57,20 @@ class ProfileStore:
             with self.path.open("rb") as handle:
                 data = tomllib.load(handle)
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ProfileError(f"the environment list {self.path} cannot be read: {exc}") from None
+            raise ProfileError(
+                Text(
+                    f"the environment list {self.path} cannot be read: {exc}",
+                    f"de lijst met omgevingen {self.path} kan niet worden gelezen: {exc}",
+                )
+            ) from None
         table = data.get("environments", {})
         if not isinstance(table, dict):
-            raise ProfileError(f"the environment list {self.path} has no [environments] table")
+            raise ProfileError(
+                Text(
+                    f"the environment list {self.path} has no [environments] table",
+                    f"de lijst met omgevingen {self.path} heeft geen tabel [environments]",
+                )
+            )
         found: dict[str, Environment] = {}
         for name, entry in table.items():
             found[name] = self._parse(name, entry)
@@ -59,10 +78,20 @@ class ProfileStore:
 
     def _parse(self, name: str, entry: Any) -> Environment:
         if not isinstance(entry, dict):
-            raise ProfileError(f"environment '{name}' in {self.path} is not a table")
+            raise ProfileError(
+                Text(
+                    f"environment '{name}' in {self.path} is not a table",
+                    f"omgeving '{name}' in {self.path} is geen tabel",
+                )
+            )
         base_url, username = entry.get("base_url"), entry.get("username")
         if not isinstance(base_url, str) or not base_url or not isinstance(username, str) or not username:
-            raise ProfileError(f"environment '{name}' in {self.path} needs base_url and username")
+            raise ProfileError(
+                Text(
+                    f"environment '{name}' in {self.path} needs base_url and username",
+                    f"omgeving '{name}' in {self.path} heeft base_url en username nodig",
+                )
+            )
         ca_bundle = entry.get("ca_bundle")
         return Environment(
             name, base_url, username, ca_bundle if isinstance(ca_bundle, str) and ca_bundle else None
@@ -77,7 +106,12 @@ class ProfileStore:
     def save(self, environment: Environment) -> None:
         check_name(environment.name)
         if not environment.base_url.strip() or not environment.username.strip():
-            raise ProfileError("an environment needs an address and a user name")
+            raise ProfileError(
+                Text(
+                    "an environment needs an address and a user name",
+                    "een omgeving heeft een adres en een gebruikersnaam nodig",
+                )
+            )
         profiles = self._read()
         profiles[environment.name] = environment
         self._write(profiles)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from compass_desk.domain.models import Phone, ProvisioningFile
+from compass_desk.domain.text import Text
 from compass_desk.store.db import Database, Schema, StoreError, utc_now
 from compass_desk.store.vault import Vault
 
@@ -203,6 +204,11 @@ class ProvisioningCache:
         """Why secrets are not kept, as a sentence; empty when they are kept encrypted."""
         return self._vault.reason
 
+    @property
+    def secrets_note_text(self) -> Text:
+        """:attr:`secrets_note` in every language."""
+        return self._vault.reason_text
+
     def store(
         self,
         environment: str,
@@ -216,9 +222,14 @@ class ProvisioningCache:
         try:
             masked, secrets = self._mask(file.content)
         except Exception as error:  # the parser's own error, or a bug: either way, store nothing
+            who = phone.name or phone.mac
             raise StoreError(
-                f"The provisioning file of {phone.name or phone.mac} was not stored for offline use "
-                f"because its secrets could not be hidden ({error})."
+                Text(
+                    f"The provisioning file of {who} was not stored for offline use "
+                    f"because its secrets could not be hidden ({error}).",
+                    f"Het provisioningbestand van {who} is niet bewaard voor offline gebruik, "
+                    f"omdat de geheimen erin niet verborgen konden worden ({error}).",
+                )
             ) from error
         secrets = dict(secrets)
         placeholders = json.dumps(sorted(secrets), ensure_ascii=False)

@@ -14,6 +14,7 @@ import keyring.errors
 
 from compass_desk import APP_ID
 from compass_desk.domain.models import Environment
+from compass_desk.domain.text import Text, TextError
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +28,33 @@ _INSECURE = (
 _PLAINTEXT_NAMES = ("plaintext", "uncrypted", "unencrypted")
 
 
-class SecretStoreError(Exception):
-    """The keyring refused or failed; the message says what to do."""
+EMPTY_PASSWORD = Text("An empty password cannot be stored.", "Een leeg wachtwoord kan niet worden bewaard.")
+STORE_REFUSED = Text(
+    "The system keyring refused to store the password; unlock it, or type the password each time.",
+    "De sleutelbos van het systeem weigerde het wachtwoord te bewaren; ontgrendel hem, of typ het "
+    "wachtwoord elke keer.",
+)
+DELETE_REFUSED = Text(
+    "The system keyring refused to delete the password.",
+    "De sleutelbos van het systeem weigerde het wachtwoord te verwijderen.",
+)
+KEYRING_WARNING = Text(
+    "No secure password store (keyring) was found on this system, so passwords are kept for this "
+    "session only; install and unlock a keyring (e.g. GNOME Keyring or KWallet) to remember them.",
+    "Er is geen veilige wachtwoordopslag (sleutelbos) gevonden op dit systeem, dus wachtwoorden worden "
+    "alleen voor deze sessie bewaard; installeer en ontgrendel een sleutelbos (bijv. GNOME Keyring of "
+    "KWallet) om ze te onthouden.",
+)
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+
+class SecretStoreError(TextError):
+    """The keyring refused or failed; the message (``str()`` in English, ``text`` in every language)
+    says what to do."""
+
+    def __init__(self, message: str | Text) -> None:
+        text = message if isinstance(message, Text) else Text(message, message)
+        super().__init__(text)
+        self.message = text.en
 
 
 def account_key(environment: Environment) -> str:
@@ -51,13 +73,11 @@ class SecretStore:
 
     def set_password(self, environment: Environment, password: str) -> None:
         if not password:
-            raise SecretStoreError("An empty password cannot be stored.")
+            raise SecretStoreError(EMPTY_PASSWORD)
         try:
             keyring.set_password(SERVICE, account_key(environment), password)
         except keyring.errors.KeyringError:
-            raise SecretStoreError(
-                "The system keyring refused to store the password; unlock it, or type the password each time."
-            ) from None
+            raise SecretStoreError(STORE_REFUSED) from None
 
     def delete_password(self, environment: Environment) -> bool:
         try:
@@ -65,7 +85,7 @@ class SecretStore:
         except keyring.errors.PasswordDeleteError:
             return False
         except keyring.errors.KeyringError:
-            raise SecretStoreError("The system keyring refused to delete the password.") from None
+            raise SecretStoreError(DELETE_REFUSED) from None
         return True
 
     def backend_is_secure(self) -> bool:
@@ -74,12 +94,12 @@ class SecretStore:
         return backend_is_secure(backend)
 
     def backend_warning(self) -> str | None:
-        if self.backend_is_secure():
-            return None
-        return (
-            "No secure password store (keyring) was found on this system, so passwords are kept for this "
-            "session only; install and unlock a keyring (e.g. GNOME Keyring or KWallet) to remember them."
-        )
+        """The warning in English (the CLI); :meth:`backend_warning_text` has every language."""
+        text = self.backend_warning_text()
+        return text.en if text is not None else None
+
+    def backend_warning_text(self) -> Text | None:
+        return None if self.backend_is_secure() else KEYRING_WARNING
 
 
 def backend_is_secure(backend: object) -> bool:
@@ -107,7 +127,7 @@ class SessionSecrets:
 
     def set_password(self, environment: Environment, password: str) -> None:
         if not password:
-            raise SecretStoreError("An empty password cannot be stored.")
+            raise SecretStoreError(EMPTY_PASSWORD)
         with self._lock:
             self._passwords[account_key(environment)] = password
 

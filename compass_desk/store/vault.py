@@ -13,12 +13,27 @@ import logging
 import threading
 from typing import Any
 
+from compass_desk.domain.text import Text, TextError
 from compass_desk.store.secrets import SERVICE, backend_is_secure
 
 log = logging.getLogger(__name__)
 
 KEY_NAME = "cache-key"
 
+NO_CRYPTOGRAPHY = Text(
+    "Secrets cannot be encrypted because the cryptography package is not installed.",
+    "Geheimen kunnen niet worden versleuteld, omdat het pakket cryptography niet is geïnstalleerd.",
+)
+NO_SECURE_KEYRING = Text(
+    "No secure keyring is available to keep the encryption key.",
+    "Er is geen veilige sleutelbos om de sleutel voor versleuteling in te bewaren.",
+)
+KEY_NOT_KEPT = Text(
+    "The keyring did not keep the encryption key.",
+    "De sleutelbos heeft de sleutel voor versleuteling niet bewaard.",
+)
+_NOT_USABLE = Text("The keyring cannot be used ({kind}).", "De sleutelbos kan niet worden gebruikt ({kind}).")
+_NONE = Text("", "")
 
 
 def keyring_backend_usable(backend: Any) -> bool:
@@ -34,8 +49,8 @@ def _fernet() -> Any:
     return Fernet
 
 
-class VaultUnavailable(Exception):
-    """No key to encrypt with; ``str(error)`` says why in one sentence."""
+class VaultUnavailable(TextError):
+    """No key to encrypt with; ``str(error)`` says why in one sentence (``text``: in every language)."""
 
 
 class Vault:
@@ -47,7 +62,7 @@ class Vault:
         self._lock = threading.Lock()
         self._checked = False
         self._cipher: Any = None
-        self._reason = ""
+        self._reason = _NONE
 
     @property
     def available(self) -> bool:
@@ -56,7 +71,12 @@ class Vault:
 
     @property
     def reason(self) -> str:
-        """Why the vault is unavailable (empty when it is available)."""
+        """Why the vault is unavailable, in English (empty when it is available)."""
+        return self.reason_text.en
+
+    @property
+    def reason_text(self) -> Text:
+        """Why the vault is unavailable, in every language (empty when it is available)."""
         self._ensure()
         return self._reason
 
@@ -82,27 +102,27 @@ class Vault:
                 self._cipher, self._reason = self._open()
                 self._checked = True
 
-    def _open(self) -> tuple[Any, str]:
+    def _open(self) -> tuple[Any, Text]:
         fernet = _fernet()
         if fernet is None:
-            return None, "Secrets cannot be encrypted because the cryptography package is not installed."
+            return None, NO_CRYPTOGRAPHY
         import keyring
 
         try:
             backend = keyring.get_keyring()
             if not keyring_backend_usable(backend):
-                return None, "No secure keyring is available to keep the encryption key."
+                return None, NO_SECURE_KEYRING
             key = keyring.get_password(self.service, self.key_name)
             if key is not None:
                 try:
-                    return fernet(key.encode("ascii")), ""
+                    return fernet(key.encode("ascii")), _NONE
                 except (ValueError, UnicodeEncodeError):
                     log.warning("the cache key in keyring is damaged; making a new one")
             key = fernet.generate_key().decode("ascii")
             keyring.set_password(self.service, self.key_name, key)
             if keyring.get_password(self.service, self.key_name) != key:
-                return None, "The keyring did not keep the encryption key."
-            return fernet(key.encode("ascii")), ""
+                return None, KEY_NOT_KEPT
+            return fernet(key.encode("ascii")), _NONE
         except Exception as error:  # keyring backends raise many types (D-Bus, Windows, locked)
             log.warning("keyring is not usable for the cache key: %s", error)
-            return None, f"The keyring cannot be used ({type(error).__name__})."
+            return None, _NOT_USABLE.format(kind=type(error).__name__)
