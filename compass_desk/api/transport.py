@@ -6,12 +6,14 @@ import ipaddress
 import random
 import re
 import ssl
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -140,8 +142,89 @@ def ssl_context(ca_bundle: str | None = None) -> ssl.SSLContext:
     return context
 
 
+class DrainingTransport(httpx.BaseTransport):
+    """Closes its connection pool only once no request is in flight any more.
+
+    Requests abandoned by a cancel or a shut-down window go on on worker threads while the client is
+    closed under them. httpcore's pool forgets, on close, a connection still being made (TCP connect,
+    TLS handshake); the request then finished on it and its socket was freed unclosed on the worker
+    thread. So a close waits for the last request's response to be closed (within the HTTP timeouts)
+    and a request arriving after the close is refused, as httpx itself refuses it.
+    """
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self._inner = inner
+        self._lock = threading.Lock()
+        self._in_flight = 0
+        self._closing = False
+        self._closed = False
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        with self._lock:
+            if self._closing:
+                raise RuntimeError("Cannot send a request, as the client has been closed.")
+            self._in_flight += 1
+        try:
+            response = self._inner.handle_request(request)
+        except BaseException:
+            self._release()
+            raise
+        assert isinstance(response.stream, httpx.SyncByteStream)
+        return httpx.Response(
+            status_code=response.status_code,
+            headers=response.headers,
+            stream=_ReleasingStream(response.stream, self._release),
+            extensions=response.extensions,
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._closing = True
+        self._close_if_idle()
+
+    def _release(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
+        self._close_if_idle()
+
+    def _close_if_idle(self) -> None:
+        with self._lock:
+            now = self._closing and not self._closed and self._in_flight == 0
+            self._closed = self._closed or now
+        if now:
+            self._inner.close()
+
+
+class _ReleasingStream(httpx.SyncByteStream):
+    """A response body that tells its transport, once, that the request is over."""
+
+    def __init__(self, stream: httpx.SyncByteStream, release: Callable[[], None]) -> None:
+        self._stream = stream
+        self._release: Callable[[], None] | None = release
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self._stream
+
+    def close(self) -> None:
+        release, self._release = self._release, None
+        try:
+            self._stream.close()
+        finally:
+            if release is not None:
+                release()
+
+
+class _Client(httpx.Client):
+    # Every transport httpx makes (the direct one and those for proxies from the environment) drains.
+    def _init_transport(self, *args: Any, **kwargs: Any) -> httpx.BaseTransport:
+        return DrainingTransport(super()._init_transport(*args, **kwargs))
+
+    def _init_proxy_transport(self, *args: Any, **kwargs: Any) -> httpx.BaseTransport:
+        return DrainingTransport(super()._init_proxy_transport(*args, **kwargs))
+
+
 def build_http_client(ca_bundle: str | None = None, timeout: httpx.Timeout = DEFAULT_TIMEOUT) -> httpx.Client:
-    return httpx.Client(
+    return _Client(
         verify=ssl_context(ca_bundle),
         timeout=timeout,
         follow_redirects=False,  # redirects are followed by hand, only on the same server
