@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from compass_desk.domain.sitecheck_texts import describe
+from compass_desk.domain.text import Text, TextError
 
 
 class Verdict(StrEnum):
@@ -78,7 +79,7 @@ class CheckKind(StrEnum):
     LAPTOP = "laptop"
 
 
-class SiteCheckConfigError(ValueError):
+class SiteCheckConfigError(TextError, ValueError):
     """The site check configuration cannot be used; the message says why in one sentence."""
 
 
@@ -96,6 +97,16 @@ class CheckSpec:
     note: str = ""
     extra_ca_file: str | None = None  # e.g. the environment's CA bundle, trusted by this laptop
     max_offset_s: float = 60.0  # NTP only
+    title_nl: str = ""  # the Dutch of title and note; empty: the same as the English (a name, data)
+    note_nl: str = ""
+
+    @property
+    def title_text(self) -> Text:
+        return Text(self.title, self.title_nl or self.title)
+
+    @property
+    def note_text(self) -> Text:
+        return Text(self.note, self.note_nl or self.note)
 
     @property
     def target(self) -> str:
@@ -110,10 +121,19 @@ class CheckResult:
     spec: CheckSpec
     verdict: Verdict
     stage: Stage | None
-    summary: str
-    ask_it: str
+    summary_text: Text  # what happened, for the installer
+    ask_it_text: Text  # what to ask the customer's IT for; empty when nothing is needed
     details: tuple[tuple[str, str], ...] = ()
     elapsed_ms: int = 0
+
+    @property
+    def summary(self) -> str:
+        """What happened, in English (the CLI, the JSON and the log)."""
+        return self.summary_text.en
+
+    @property
+    def ask_it(self) -> str:
+        return self.ask_it_text.en
 
     @property
     def outcome(self) -> Outcome:
@@ -154,7 +174,7 @@ def make_result(spec: CheckSpec, verdict: Verdict, stage: Stage | None,
                 details: Sequence[tuple[str, str]] = (), elapsed_ms: int = 0) -> CheckResult:
     """A result with its sentences, from what a probe found."""
     facts = dict(details)
-    summary, ask_it = describe(verdict, stage, spec.kind.value, spec.host, spec.port, spec.note,
+    summary, ask_it = describe(verdict, stage, spec.kind.value, spec.host, spec.port, spec.note_text,
                                spec.expected_issuers, facts)
     return CheckResult(spec, verdict, stage, summary, ask_it, tuple(details), elapsed_ms)
 

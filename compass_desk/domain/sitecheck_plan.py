@@ -10,6 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from compass_desk.domain.sitecheck import CheckKind, CheckSpec, RunSettings, SiteCheckConfigError
+from compass_desk.domain.text import Text
+
+
+def _error(en: str, nl: str) -> SiteCheckConfigError:
+    return SiteCheckConfigError(Text(en, nl))
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,43 +27,51 @@ class EnvironmentHosts:
 def _text(entry: Mapping[str, Any], key: str, default: str = "") -> str:
     value = entry.get(key, default)
     if not isinstance(value, str):
-        raise SiteCheckConfigError(f"'{key}' must be text in the site check configuration")
+        raise _error(f"'{key}' must be text in the site check configuration",
+                     f"'{key}' moet tekst zijn in de instellingen van de locatiecontrole")
     return value.strip()
 
 
 def _number(table: Mapping[str, Any], key: str, default: float, low: float, high: float) -> float:
     value = table.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-        raise SiteCheckConfigError(f"'{key}' must be a number from {low:g} to {high:g}")
+        raise _error(f"'{key}' must be a number from {low:g} to {high:g}",
+                     f"'{key}' moet een getal van {low:g} tot en met {high:g} zijn")
     return float(value)
 
 
 def _port(entry: Mapping[str, Any], default: int) -> int:
     value = entry.get("port", default)
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 65536:
-        raise SiteCheckConfigError("'port' must be a whole number from 1 to 65535")
+        raise _error("'port' must be a whole number from 1 to 65535",
+                     "'port' moet een geheel getal van 1 tot en met 65535 zijn")
     return value
 
 
 def _host_spec(entry: Any) -> CheckSpec:
     if not isinstance(entry, Mapping):
-        raise SiteCheckConfigError("every [[host]] of the site check configuration must be a table")
+        raise _error("every [[host]] of the site check configuration must be a table",
+                     "elke [[host]] in de instellingen van de locatiecontrole moet een tabel zijn")
     ident = _text(entry, "id")
     if not ident:
-        raise SiteCheckConfigError("every [[host]] of the site check configuration needs an id")
+        raise _error("every [[host]] of the site check configuration needs an id",
+                     "elke [[host]] in de instellingen van de locatiecontrole heeft een id nodig")
     scheme = _text(entry, "scheme", "https").lower()
     if scheme not in ("https", "http"):
-        raise SiteCheckConfigError(f"host '{ident}': scheme must be https or http")
+        raise _error(f"host '{ident}': scheme must be https or http",
+                     f"host '{ident}': scheme moet https of http zijn")
     issuers = entry.get("expected_issuers", [])
     if not isinstance(issuers, list) or not all(isinstance(i, str) for i in issuers):
-        raise SiteCheckConfigError(f"host '{ident}': expected_issuers must be a list of text")
+        raise _error(f"host '{ident}': expected_issuers must be a list of text",
+                     f"host '{ident}': expected_issuers moet een lijst met tekst zijn")
     host = _text(entry, "host")
     enabled = bool(entry.get("enabled", True)) and bool(host)
     path = _text(entry, "path", "/") or "/"
     if not path.startswith("/"):
-        raise SiteCheckConfigError(f"host '{ident}': path must start with /")
+        raise _error(f"host '{ident}': path must start with /", f"host '{ident}': path moet met / beginnen")
     return CheckSpec(
-        id=ident, kind=CheckKind(scheme), title=_text(entry, "title", ident) or ident, host=host,
+        id=ident, kind=CheckKind(scheme), title=_text(entry, "title", ident) or ident,
+        title_nl=_text(entry, "title_nl"), note_nl=_text(entry, "note_nl"), host=host,
         port=_port(entry, 443 if scheme == "https" else 80), path=path,
         expected_issuers=tuple(i.strip() for i in issuers if i.strip()),
         public_ca_required=bool(entry.get("public_ca_required", True)), enabled=enabled,
@@ -74,9 +87,10 @@ def _split_url(url: str) -> tuple[str, str, int]:
         scheme, hostname = parts.scheme.lower(), parts.hostname
         port = parts.port or (443 if scheme == "https" else 80)
     except ValueError:
-        raise SiteCheckConfigError(f"'{url}' is not a valid web address") from None
+        raise _error(f"'{url}' is not a valid web address", f"'{url}' is geen geldig webadres") from None
     if scheme not in ("http", "https") or not hostname:
-        raise SiteCheckConfigError(f"'{url}' is not a web address; use e.g. https://rest.example.com")
+        raise _error(f"'{url}' is not a web address; use e.g. https://rest.example.com",
+                     f"'{url}' is geen webadres; gebruik bijvoorbeeld https://rest.example.com")
     return scheme, hostname.lower(), port
 
 
@@ -88,6 +102,11 @@ def _is_ip(host: str) -> bool:
     return True
 
 
+def _not_host(text: str) -> SiteCheckConfigError:
+    return _error(f"'{text}' is not a host name with an optional :port",
+                  f"'{text}' is geen hostnaam met eventueel een :poort")
+
+
 def split_host_port(text: str, default_port: int) -> tuple[str, int]:
     """``host``, ``host:port``, ``[v6]:port`` or a bare IPv6 address; a SiteCheckConfigError otherwise."""
     text = text.strip().lower()
@@ -96,15 +115,15 @@ def split_host_port(text: str, default_port: int) -> tuple[str, int]:
         host, _, rest = text[1:].partition("]")
         if rest:
             if not rest.startswith(":") or not rest[1:].isdigit():
-                raise SiteCheckConfigError(f"'{text}' is not a host name with an optional :port")
+                raise _not_host(text)
             port = int(rest[1:])
     elif text.count(":") == 1:
         host, _, digits = text.partition(":")
         if not digits.isdigit():
-            raise SiteCheckConfigError(f"'{text}' is not a host name with an optional :port")
+            raise _not_host(text)
         port = int(digits)
     if not host or not 0 < port < 65536 or any(c in host for c in "/ @?#"):
-        raise SiteCheckConfigError(f"'{text}' is not a host name with an optional :port")
+        raise _not_host(text)
     return host, port
 
 
@@ -116,26 +135,33 @@ def environment_specs(env: EnvironmentHosts, template: str, path: str = "/",
         id="compass-rest", kind=CheckKind(scheme), title=f"Compass REST API ({env.name})", host=host,
         port=port, path="/", public_ca_required=False, extra_ca_file=env.ca_bundle,
         note="Used by Compass Desk on this laptop, not by the phones.",
+        note_nl="Gebruikt door Compass Desk op deze laptop, niet door de telefoons.",
     )
-    note = "Phones fetch their settings from here at every boot."
+    note = Text("Phones fetch their settings from here at every boot.",
+                "Telefoons halen hier bij elke start hun instellingen op.")
     prov_port = 443
     if provisioning_host:
         prov_host, prov_port = split_host_port(provisioning_host, 443)
     elif host.startswith("rest.") and not _is_ip(host):
         prov_host = template.replace("{domain}", host.removeprefix("rest."))
-        note += " The name is assumed from the REST address; give the real one with --provisioning-host."
+        note += Text("The name is assumed from the REST address; give the real one with --provisioning-host.",
+                     "De naam is afgeleid van het REST-adres; geef de echte op met --provisioning-host.")
     else:
         prov_host = ""
-        note = (f"The provisioning host cannot be derived from {env.base_url}; "
-                "give it with --provisioning-host.")
+        note = Text(f"The provisioning host cannot be derived from {env.base_url}; "
+                    "give it with --provisioning-host.",
+                    f"De provisioninghost is niet af te leiden uit {env.base_url}; "
+                    "geef hem op met --provisioning-host.")
     prov = CheckSpec(
         id="compass-provisioning", kind=CheckKind.HTTPS, title=f"Compass provisioning ({env.name})",
-        host=prov_host, port=prov_port, path=path or "/", enabled=bool(prov_host), note=note,
+        title_nl=f"Compass-provisioning ({env.name})", host=prov_host, port=prov_port, path=path or "/",
+        enabled=bool(prov_host), note=note.en, note_nl=note.nl,
     )
     return [rest, prov]
 
 
-LAPTOP_SPEC = CheckSpec(id="laptop", kind=CheckKind.LAPTOP, title="This laptop's network (best effort)")
+LAPTOP_SPEC = CheckSpec(id="laptop", kind=CheckKind.LAPTOP, title="This laptop's network (best effort)",
+                        title_nl="Het netwerk van deze laptop (voor zover mogelijk)")
 
 
 def build_plan(config: Mapping[str, Any], environment: EnvironmentHosts | None = None, *,
@@ -146,12 +172,14 @@ def build_plan(config: Mapping[str, Any], environment: EnvironmentHosts | None =
     ntp = config.get("ntp", {})
     env_table = config.get("environment", {})
     if not all(isinstance(t, Mapping) for t in (check, ntp, env_table)):
-        raise SiteCheckConfigError("[check], [ntp] and [environment] must be tables")
+        raise _error("[check], [ntp] and [environment] must be tables",
+                     "[check], [ntp] en [environment] moeten tabellen zijn")
     settings = RunSettings(timeout_s=_number(check, "timeout_s", 8.0, 0.05, 14.0),
                            total_s=_number(check, "total_s", 14.0, 0.1, 14.5))
     hosts = config.get("host", [])
     if not isinstance(hosts, list):
-        raise SiteCheckConfigError("'host' must be a list of [[host]] tables")
+        raise _error("'host' must be a list of [[host]] tables",
+                     "'host' moet een lijst met [[host]]-tabellen zijn")
     specs = [_host_spec(entry) for entry in hosts]
     if environment is not None:
         template = _text(env_table, "provisioning_host", "provisioning.{domain}")
@@ -159,15 +187,18 @@ def build_plan(config: Mapping[str, Any], environment: EnvironmentHosts | None =
                                    provisioning_host)
     server = _text(ntp, "server")
     specs.append(CheckSpec(
-        id="ntp", kind=CheckKind.NTP, title="Time server (NTP)", host=server, port=_port(ntp, 123),
-        enabled=bool(server), max_offset_s=_number(ntp, "max_offset_s", 60.0, 0.001, 86400.0),
+        id="ntp", kind=CheckKind.NTP, title="Time server (NTP)", title_nl="Tijdserver (NTP)", host=server,
+        port=_port(ntp, 123), enabled=bool(server),
+        max_offset_s=_number(ntp, "max_offset_s", 60.0, 0.001, 86400.0),
         note="" if server else "No time server is configured.",
+        note_nl="" if server else "Er is geen tijdserver ingesteld.",
     ))
     if include_laptop:
         specs.append(LAPTOP_SPEC)
     seen: set[str] = set()
     for spec in specs:
         if spec.id in seen:
-            raise SiteCheckConfigError(f"the check id '{spec.id}' is used twice")
+            raise _error(f"the check id '{spec.id}' is used twice",
+                         f"de controle-id '{spec.id}' wordt twee keer gebruikt")
         seen.add(spec.id)
     return settings, specs

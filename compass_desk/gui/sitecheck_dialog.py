@@ -1,6 +1,10 @@
 """Site check dialog: a line per check that fills in as the checks finish, plain verdicts with what to
 ask the customer's IT for, and the report to copy or save (text or HTML) for the ticket.
 
+The domain words every check, verdict and report in English and Dutch (``domain.text.Text``); the
+dialog shows them in the installed language, and the report copied or saved is in that language too,
+so it reads as the screen did (the CLI's report stays English).
+
 The checks run through the shared :class:`Worker`; each finished check reaches the dialog through
 a queued signal, so the rows fill in one by one while the run is still going.
 """
@@ -31,7 +35,9 @@ from PySide6.QtWidgets import (
 
 from compass_desk.domain.models import Environment
 from compass_desk.domain.sitecheck import CheckResult, CheckSpec, Outcome, RunSettings, SiteReport
-from compass_desk.domain.sitecheck_report import LABELS, headline, render_html, render_text
+from compass_desk.domain.sitecheck_report import LABEL_TEXTS, headline, render_html, render_text
+from compass_desk.domain.sitecheck_words import detail_texts
+from compass_desk.gui.i18n import current_language, localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Job, JobContext, Worker
@@ -45,14 +51,6 @@ _COLOURS = {
     Outcome.SKIPPED: "#666666", Outcome.INFO: "#28559a",
 }
 CHECKING = QT_TRANSLATE_NOOP("SiteCheckDialog", "Checking…")  # shown translated: SiteCheckDialog.checking
-# The report's verdict words (domain.sitecheck_report.LABELS), as the table shows them.
-VERDICTS = {
-    Outcome.PASSED: QT_TRANSLATE_NOOP("SiteCheckDialog", "OK"),
-    Outcome.WARNING: QT_TRANSLATE_NOOP("SiteCheckDialog", "CHECK"),
-    Outcome.FAILED: QT_TRANSLATE_NOOP("SiteCheckDialog", "FAIL"),
-    Outcome.SKIPPED: QT_TRANSLATE_NOOP("SiteCheckDialog", "SKIPPED"),
-    Outcome.INFO: QT_TRANSLATE_NOOP("SiteCheckDialog", "INFO"),
-}
 
 
 class _Bridge(QObject):
@@ -166,7 +164,7 @@ class SiteCheckDialog(QDialog):
             return run_sitecheck(specs, settings, options, progress=ctx.progress, cancel=ctx.token,
                                  on_result=lambda result: emit(bridge.result, run, result), environment=name)
 
-        self.job = self.worker.submit(work, label="Site check", on_success=self._done,
+        self.job = self.worker.submit(work, label=self.tr("Site check"), on_success=self._done,
                                       on_failure=self._failed, on_progress=self._progressed)
         self._set_running(True)
 
@@ -185,7 +183,7 @@ class SiteCheckDialog(QDialog):
             row = self.table.rowCount()
             self.table.insertRow(row)
             self._rows[spec.id] = row
-            title = spec.title + (f"\n{spec.target}" if spec.target else "")
+            title = localize(spec.title_text) + (f"\n{spec.target}" if spec.target else "")
             self.table.setItem(row, 0, QTableWidgetItem(title))
             self.table.setItem(row, 1, QTableWidgetItem(self.checking))
             self.table.setItem(row, 2, QTableWidgetItem(""))
@@ -203,19 +201,20 @@ class SiteCheckDialog(QDialog):
         row = self._rows.get(result.spec.id)
         if row is None:
             return
-        verdict = QTableWidgetItem(self.tr(str(VERDICTS.get(result.outcome, LABELS[result.outcome]))))
+        verdict = QTableWidgetItem(localize(LABEL_TEXTS[result.outcome]))
         verdict.setForeground(QBrush(QColor(_COLOURS[result.outcome])))
         font = verdict.font()
         font.setBold(True)
         verdict.setFont(font)
-        text = result.summary
+        text = localize(result.summary_text)
         if result.ask_it:
-            text = self.tr("%1\nAsk IT: %2").replace("%2", result.ask_it).replace("%1", text)
+            text = self.tr("%1\nAsk IT: %2").replace("%2", localize(result.ask_it_text)).replace("%1", text)
+        details = [localize(detail) for detail in detail_texts(result.details)]
         if result.outcome is Outcome.INFO:  # the facts are the content of an informational line
-            text += "".join(f"\n{name}: {value}" for name, value in result.details)
+            text += "".join(f"\n{detail}" for detail in details)
         what = QTableWidgetItem(text)
-        if result.details:
-            what.setToolTip("\n".join(f"{name}: {value}" for name, value in result.details))
+        if details:
+            what.setToolTip("\n".join(details))
         self.table.setItem(row, 1, verdict)
         self.table.setItem(row, 2, what)
         self.table.resizeRowToContents(row)
@@ -227,7 +226,7 @@ class SiteCheckDialog(QDialog):
         self.report = report
         for check in report.checks:  # also the lines that ran out of time after the last signal
             self._show_result(check)
-        self.headline.setText(headline(report))
+        self.headline.setText(localize(headline(report)))
         self.progress.setValue(self.progress.maximum())
         self.copy_button.setEnabled(True)
         self.save_button.setEnabled(True)
@@ -254,12 +253,13 @@ class SiteCheckDialog(QDialog):
         if self.report is None:
             return
         data = QMimeData()
-        data.setText(render_text(self.report))
-        data.setHtml(render_html(self.report))
+        lang = current_language()
+        data.setText(render_text(self.report, lang))
+        data.setHtml(render_html(self.report, lang))
         QGuiApplication.clipboard().setMimeData(data)
         _release_rich_clipboard_at_quit()
         self.headline.setText(
-            self.tr("%1 The report is on the clipboard.").replace("%1", headline(self.report)))
+            self.tr("%1 The report is on the clipboard.").replace("%1", localize(headline(self.report))))
 
     def save_report(self, path: str | Path) -> bool:
         """Write the report as HTML (.html/.htm) or text; False with a message when it cannot."""
@@ -268,7 +268,8 @@ class SiteCheckDialog(QDialog):
         target = Path(path)
         html = target.suffix.lower() in (".html", ".htm")
         try:
-            text = render_html(self.report) if html else render_text(self.report)
+            lang = current_language()
+            text = render_html(self.report, lang) if html else render_text(self.report, lang)
             target.write_text(text, encoding="utf-8")
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Save report"),
@@ -276,7 +277,7 @@ class SiteCheckDialog(QDialog):
                                 .replace("%2", str(exc.strerror or exc)).replace("%1", str(target)))
             return False
         self.headline.setText(self.tr("%1 Saved to %2.").replace("%2", str(target))
-                              .replace("%1", headline(self.report)))
+                              .replace("%1", localize(headline(self.report))))
         return True
 
     def _ask_save(self) -> None:

@@ -33,6 +33,8 @@ from compass_desk.domain.sitecheck import (
     make_result,
 )
 from compass_desk.domain.sitecheck_plan import EnvironmentHosts, build_plan
+from compass_desk.domain.sitecheck_words import PRIVATE_CA_NOTE
+from compass_desk.domain.text import Text
 from compass_desk.services.cancel import Cancelled, CancelToken
 from compass_desk.services.sitecheck_laptop import gather_laptop_facts
 from compass_desk.services.sitecheck_probes import (
@@ -77,10 +79,15 @@ def load_config(path: str | Path | None = None) -> dict[str, Any]:
         with Path(path).open("rb") as handle:
             return tomllib.load(handle)
     except OSError as exc:
-        raise SiteCheckConfigError(
-            f"the site check configuration {path} cannot be read ({exc.strerror})") from None
+        raise SiteCheckConfigError(Text(
+            f"the site check configuration {path} cannot be read ({exc.strerror})",
+            f"de instellingen van de locatiecontrole in {path} kunnen niet worden gelezen ({exc.strerror})",
+        )) from None
     except tomllib.TOMLDecodeError as exc:
-        raise SiteCheckConfigError(f"the site check configuration {path} is not valid TOML ({exc})") from None
+        raise SiteCheckConfigError(Text(
+            f"the site check configuration {path} is not valid TOML ({exc})",
+            f"de instellingen van de locatiecontrole in {path} zijn geen geldige TOML ({exc})",
+        )) from None
 
 
 def plan(environment: Environment | None = None, *, config_path: str | Path | None = None,
@@ -181,7 +188,7 @@ def _check_web(spec: CheckSpec, deadline: Deadline, options: SiteCheckOptions,
             expected_ok = bool(spec.expected_issuers) and issuer_matches(facts.issuer, spec.expected_issuers)
             if not (expected_ok or not spec.public_ca_required):
                 return Verdict.INTERCEPTED, Stage.TLS
-            details["note"] = "the certificate is trusted by this laptop but not issued by a public CA"
+            details["note"] = PRIVATE_CA_NOTE.en  # details stay English (JSON); the GUI shows its Dutch
             _answer(tls, spec, deadline, details)
         return Verdict.OK, None
 

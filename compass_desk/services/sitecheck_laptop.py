@@ -13,7 +13,10 @@ import struct
 import subprocess
 from pathlib import Path
 
-_NOT_READ = "not readable on this system"
+from compass_desk.domain import sitecheck_words as words
+
+# Facts stay English (the stable JSON details); domain.sitecheck_words knows their Dutch.
+_NOT_READ = words.NOT_READ.en
 # Used only to ask the routing table which local address would be used: connecting a UDP socket
 # sends nothing. 192.0.2.1 is TEST-NET-1 (RFC 5737), never a real host.
 _PROBE_ADDRESS = ("192.0.2.1", 9)
@@ -113,7 +116,7 @@ def default_route(timeout: float) -> tuple[str, str] | None:
 def gather_laptop_facts(timeout: float = 2.0) -> list[tuple[str, str]]:
     facts: list[tuple[str, str]] = [("computer", socket.gethostname())]
     address = outbound_address()
-    facts.append(("address", address or "none: no route to the internet"))
+    facts.append(("address", address or words.NO_ROUTE_OUT.en))
     route = default_route(timeout)
     if route:
         facts += [("interface", route[0]), ("gateway", route[1])]
@@ -126,7 +129,7 @@ def gather_laptop_facts(timeout: float = 2.0) -> list[tuple[str, str]]:
         vlan = None
         with contextlib.suppress(Exception):
             vlan = parse_vlan_config(_read("/proc/net/vlan/config") or "", route[0])
-        facts.append(("VLAN", vlan or "none tagged on this laptop (the switch port may still use a VLAN)"))
+        facts.append(("VLAN", vlan or words.NO_VLAN.en))
     else:
         facts.append(("VLAN", _NOT_READ))
     resolv = _read("/etc/resolv.conf") if platform.system() != "Windows" else None

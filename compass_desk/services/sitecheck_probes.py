@@ -2,6 +2,8 @@
 
 Each probe raises :class:`ProbeFailure` with a verdict and the facts it found; the caller in
 ``services.sitecheck`` turns that into a report line. All sockets get timeouts from a deadline.
+Facts are English (the stable JSON details); their fixed phrases come from ``domain.sitecheck_words``,
+which also knows their Dutch.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from compass_desk.domain import sitecheck_words as words
 from compass_desk.domain.sitecheck import CertFacts, Stage, Verdict
 from compass_desk.services.cancel import CancelToken
 
@@ -105,7 +108,7 @@ def resolve(host: str, resolver: Resolver, deadline: Deadline) -> list[str]:
         raise ProbeFailure(Verdict.DNS_FAILURE, Stage.DNS, error=str(text))
     addresses = [str(a) for a in box.get("addresses", []) or []]  # type: ignore[attr-defined]
     if not addresses:
-        raise ProbeFailure(Verdict.DNS_FAILURE, Stage.DNS, error="no address found")
+        raise ProbeFailure(Verdict.DNS_FAILURE, Stage.DNS, error=words.NO_ADDRESS.en)
     return addresses
 
 
@@ -214,7 +217,7 @@ def _label(name: Any) -> str:
 def cert_details(facts: CertFacts) -> dict[str, str]:
     return {
         "issuer": facts.issuer_label or facts.issuer, "issuer_dn": facts.issuer, "subject": facts.subject,
-        "names": ", ".join(facts.names) or "(none)",
+        "names": ", ".join(facts.names) or words.NO_NAMES.en,
         "not_before": _fmt_time(facts.not_before), "not_after": _fmt_time(facts.not_after),
     }
 
@@ -266,7 +269,7 @@ def http_status(sock: socket.socket, host: str, port: int, path: str, default_po
                            error=str(exc.strerror or type(exc).__name__)) from None
     match = _STATUS_LINE.match(buffer)
     if not match:
-        error = "the connection was closed without an answer" if not buffer else "the answer is not HTTP"
+        error = (words.CLOSED_WITHOUT_ANSWER if not buffer else words.NOT_HTTP).en
         raise ProbeFailure(Verdict.NO_HTTP_ANSWER, Stage.HTTP, error=error)
     return int(match.group(1))
 
@@ -310,13 +313,14 @@ def ntp_offset(address: str, port: int, deadline: Deadline, clock: Callable[[], 
                                error=str(exc.strerror or exc)) from None
     leap, mode, stratum = data[0] >> 6, data[0] & 7, data[1]
     if mode != 4:
-        raise ProbeFailure(Verdict.NTP_BAD_ANSWER, Stage.NTP, error=f"not a server answer (mode {mode})")
+        raise ProbeFailure(Verdict.NTP_BAD_ANSWER, Stage.NTP,
+                           error=words.NOT_A_SERVER_ANSWER.format(mode=mode).en)
     if stratum == 0:
         code = data[12:16].decode("ascii", "replace").strip("\x00")
-        raise ProbeFailure(Verdict.NTP_BAD_ANSWER, Stage.NTP, error=f"the server refused to answer ({code})")
+        raise ProbeFailure(Verdict.NTP_BAD_ANSWER, Stage.NTP, error=words.SERVER_REFUSED.format(code=code).en)
     if leap == 3:
         raise ProbeFailure(Verdict.NTP_BAD_ANSWER, Stage.NTP,
-                           error="the server's own clock is not synchronised")
+                           error=words.SERVER_UNSYNCHRONISED.en)
     t2, t3 = from_ntp(data[32:40]), from_ntp(data[40:48])
     return ((t2 - t1) + (t3 - t4)) / 2, (t4 - t1) - (t3 - t2)
 

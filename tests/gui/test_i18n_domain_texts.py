@@ -15,12 +15,16 @@ def test_every_move_plan_text_shown_is_listed_for_translation():
 
 def test_the_firmware_and_site_check_words_match_the_domain():
     from compass_desk.domain import firmware_plan
-    from compass_desk.domain.sitecheck_report import LABELS
+    from compass_desk.domain.sitecheck import Outcome
+    from compass_desk.domain.sitecheck_report import LABEL_TEXTS, LABELS
     from compass_desk.gui.firmware_dialog import USE_INSTALLED
-    from compass_desk.gui.sitecheck_dialog import VERDICTS
 
     assert firmware_plan.USE_INSTALLED_LABEL == USE_INSTALLED
-    assert {outcome: str(word) for outcome, word in VERDICTS.items()} == LABELS
+    # The site check's verdict words are Text in the domain (the dialog shows them with localize):
+    # one per outcome, the CLI's English the same as before.
+    assert set(LABEL_TEXTS) == set(LABELS) == set(Outcome)
+    assert LABELS == {Outcome.PASSED: "OK", Outcome.WARNING: "CHECK", Outcome.FAILED: "FAIL",
+                      Outcome.SKIPPED: "SKIPPED", Outcome.INFO: "INFO"}
 
 
 def test_firmware_option_labels_are_rebuilt_exactly_as_the_domain_words_them(qtbot, monkeypatch):

@@ -1,0 +1,122 @@
+"""The short words of the site check in English and Dutch: the phrases probes put in a check's
+details, the labels of those details, and a way to fill a sentence with words of either language.
+
+Details stay English strings (they are the stable JSON ``details``); :func:`phrase` finds the Dutch
+of the fixed phrases the probes and the laptop facts write, so a Dutch screen shows them in Dutch.
+Anything else (host names, dates, an operating system's own error text) is data and stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from compass_desk.domain.text import Text, same
+
+
+def fill(template: Text, **values: Text | str) -> Text:
+    """*template* with each language's fields filled by that language's words (a str is the same in both)."""
+    en = {key: value.en if isinstance(value, Text) else value for key, value in values.items()}
+    nl = {key: value.nl if isinstance(value, Text) else value for key, value in values.items()}
+    return Text(template.en.format(**en), template.nl.format(**nl))
+
+
+# --- phrases the probes and the laptop facts write into the details -------------------------------
+NO_ADDRESS = Text("no address found", "geen adres gevonden")
+CLOSED_WITHOUT_ANSWER = Text("the connection was closed without an answer",
+                             "de verbinding werd gesloten zonder antwoord")
+NOT_HTTP = Text("the answer is not HTTP", "het antwoord is geen HTTP")
+NOT_A_SERVER_ANSWER = Text("not a server answer (mode {mode})", "geen antwoord van een server (mode {mode})")
+SERVER_REFUSED = Text("the server refused to answer ({code})", "de server weigerde te antwoorden ({code})")
+SERVER_UNSYNCHRONISED = Text("the server's own clock is not synchronised",
+                             "de klok van de server zelf is niet gesynchroniseerd")
+NO_NAMES = Text("(none)", "(geen)")
+PRIVATE_CA_NOTE = Text("the certificate is trusted by this laptop but not issued by a public CA",
+                       "deze laptop vertrouwt het certificaat, maar het komt niet van een publieke CA")
+NOT_READ = Text("not readable on this system", "niet leesbaar op dit systeem")
+NO_ROUTE_OUT = Text("none: no route to the internet", "geen: geen route naar internet")
+NO_VLAN = Text("none tagged on this laptop (the switch port may still use a VLAN)",
+               "geen getagd op deze laptop (de switchpoort kan toch een VLAN gebruiken)")
+
+# Fallbacks of the sentences when a probe found no detail.
+HANDSHAKE_ERROR = Text("handshake error", "fout bij de handshake")
+CONNECTION_CLOSED = Text("connection closed", "verbinding gesloten")
+UNKNOWN_ERROR = Text("unknown error", "onbekende fout")
+NO_ANSWER = Text("no answer", "geen antwoord")
+UNREACHABLE = Text("unreachable", "onbereikbaar")
+BAD_ANSWER = Text("bad answer", "onbruikbaar antwoord")
+UNKNOWN_ISSUER = Text("an unknown issuer", "een onbekende uitgever")
+OTHER_NAMES = Text("other names", "andere namen")
+
+# The most common operating system messages in the details (Linux, macOS and Windows word them alike).
+_OS_MESSAGES = (
+    Text("Name or service not known", "naam of dienst onbekend"),
+    Text("nodename nor servname provided, or not known", "naam of dienst onbekend"),
+    Text("Temporary failure in name resolution", "tijdelijke fout bij het opzoeken van de naam"),
+    Text("No address associated with hostname", "geen adres bij deze naam"),
+    Text("Connection refused", "verbinding geweigerd"),
+    Text("Connection reset by peer", "verbinding verbroken door de andere kant"),
+    Text("No route to host", "geen route naar de host"),
+    Text("Network is unreachable", "netwerk onbereikbaar"),
+)
+
+_FIXED = {t.en: t for t in (NO_ADDRESS, CLOSED_WITHOUT_ANSWER, NOT_HTTP, SERVER_UNSYNCHRONISED, NO_NAMES,
+                            PRIVATE_CA_NOTE, NOT_READ, NO_ROUTE_OUT, NO_VLAN, *_OS_MESSAGES)}
+_FIELD = re.compile(r"\\\{(\w+)\\\}")
+_PATTERNS = [(re.compile("^" + _FIELD.sub(r"(?P<\1>.*)", re.escape(t.en)) + "$"), t)
+             for t in (NOT_A_SERVER_ANSWER, SERVER_REFUSED)]
+
+
+def phrase(value: str) -> Text:
+    """The words of a detail value in every language: a known phrase, or the value itself (data)."""
+    found = _FIXED.get(value)
+    if found is not None:
+        return found
+    for pattern, template in _PATTERNS:
+        match = pattern.match(value)
+        if match:
+            return template.format(**match.groupdict())
+    return same(value)
+
+
+def phrases() -> list[Text]:
+    """Every phrase :func:`phrase` knows (for tests)."""
+    return [*_FIXED.values(), *(template for _, template in _PATTERNS)]
+
+
+# --- the labels of the details --------------------------------------------------------------------
+# English keeps the JSON key (what the CLI has always printed); Dutch gets a word.
+DETAIL_LABELS: dict[str, Text] = {
+    "addresses": Text("addresses", "adressen"),
+    "issuer": Text("issuer", "uitgever"),
+    "issuer_dn": Text("issuer_dn", "uitgever (DN)"),
+    "subject": Text("subject", "onderwerp"),
+    "names": Text("names", "namen"),
+    "not_before": Text("not_before", "geldig vanaf"),
+    "not_after": Text("not_after", "geldig tot"),
+    "verify_error": Text("verify_error", "verificatiefout"),
+    "http_status": Text("http_status", "HTTP-status"),
+    "offset_s": Text("offset_s", "afwijking (s)"),
+    "max_offset_s": Text("max_offset_s", "toegestane afwijking (s)"),
+    "delay_ms": Text("delay_ms", "vertraging (ms)"),
+    "timeout_s": Text("timeout_s", "tijdslimiet (s)"),
+    "error": Text("error", "fout"),
+    "note": Text("note", "opmerking"),
+    "computer": Text("computer", "computer"),
+    "address": Text("address", "adres"),
+    "interface": Text("interface", "interface"),
+    "gateway": Text("gateway", "gateway"),
+    "interface MAC": Text("interface MAC", "MAC-adres van de interface"),
+    "VLAN": Text("VLAN", "VLAN"),
+    "DNS servers": Text("DNS servers", "DNS-servers"),
+}
+
+
+def detail_text(name: str, value: str) -> Text:
+    """One detail as ``label: value`` in every language."""
+    label = DETAIL_LABELS.get(name, same(name))
+    return fill(Text("{label}: {value}", "{label}: {value}"), label=label, value=phrase(value))
+
+
+def detail_texts(details: Sequence[tuple[str, str]]) -> list[Text]:
+    return [detail_text(name, value) for name, value in details]
