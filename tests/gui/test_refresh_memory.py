@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import sys
 
-import pytest
 from conftest import wait_loaded
 
 
@@ -17,10 +16,6 @@ def _refresh(qtbot, window):
     qtbot.wait(400)  # SAVE_DELAY_MS
 
 
-# Known, not yet fixed: a pooled HTTP connection of an abandoned worker request can be released
-# unclosed on a worker thread during these refreshes (closing note, issue 5). This test is about
-# memory, so that ResourceWarning must not decide it; the soak and API tests still check sockets.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_repeated_refreshes_keep_memory_flat(qtbot, make_context, make_window):
     window = make_window(make_context())
     _refresh(qtbot, window)
