@@ -26,6 +26,7 @@ from compass_desk.domain.models import (
     PhoneStatus,
     ProvisioningFile,
 )
+from compass_desk.domain.text import Text, same
 from compass_desk.services.cancel import CancelToken
 from compass_desk.services.parallel import DEFAULT_CONCURRENCY, run_bounded
 
@@ -33,11 +34,30 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
+# Progress labels a refresh reports besides organisation and phone names (data, shown as they are).
+# They travel as English strings (a Qt signal of str); progress_text() gives every language.
+LISTING_ORGANISATIONS = Text("Listing organisations", "Organisaties ophalen")
+PROGRESS_TEXTS = (LISTING_ORGANISATIONS,)
+_PROGRESS_BY_ENGLISH = {text.en: text for text in PROGRESS_TEXTS}
+
+
+def progress_text(label: str) -> Text:
+    """A progress *label* in every language: one of :data:`PROGRESS_TEXTS`, else a name as it is."""
+    return _PROGRESS_BY_ENGLISH.get(label) or same(label)
+
 
 @dataclass(frozen=True, slots=True)
 class CompanyFailure:
+    """An organisation whose phones could not be read: ``message`` in English, ``text`` in every
+    language (the error's own words)."""
+
     company: Company
     message: str
+    text: Text | None = None
+
+    @property
+    def reason(self) -> Text:
+        return self.text if self.text is not None else same(self.message)
 
 
 @dataclass(slots=True)
@@ -161,7 +181,7 @@ class Session:
         if cancel is not None and cancel.cancelled:
             return RefreshResult(self.companies, [], cancelled=True)
         if companies is None:
-            report(0, 0, "Listing organisations")
+            report(0, 0, LISTING_ORGANISATIONS.en)
             targets = self.load_companies()
         else:
             targets = list(companies)
@@ -177,7 +197,7 @@ class Session:
             elif isinstance(error, AuthenticationError):
                 raise error
             elif isinstance(error, ApiError):
-                failures.append(CompanyFailure(company, error.message))
+                failures.append(CompanyFailure(company, error.message, error.text))
             else:
                 raise error
             report(len(fetched) + len(failures), total, company.name)
