@@ -235,7 +235,7 @@ def describe(verdict: str, stage: str | None, kind: str, host: str, port: int, n
                      "controleer opnieuw."))
     name = target if target.en else Text("The check", "De controle")
     return (fill(Text("{name}: {verdict}.", "{name}: {verdict}."), name=name,
-                 verdict=verdict.replace("_", " ")), NOTHING)
+                 verdict=words.verdict_words(verdict)), NOTHING)
 
 
 def _timeout(stage: str | None, host: str, target: Text, within: Text, allow_tcp: Text,

@@ -48,6 +48,26 @@ BAD_ANSWER = Text("bad answer", "onbruikbaar antwoord")
 UNKNOWN_ISSUER = Text("an unknown issuer", "een onbekende uitgever")
 OTHER_NAMES = Text("other names", "andere namen")
 
+# The verdicts by their value (``domain.sitecheck.Verdict``), for a sentence that only names one.
+_VERDICT_NL = {
+    "ok": "in orde", "skipped": "overgeslagen", "info": "informatie", "dns_failure": "naam niet gevonden",
+    "refused": "geweigerd", "unreachable": "onbereikbaar", "timeout": "geen antwoord op tijd",
+    "tls_failed": "TLS mislukt", "cert_expired": "certificaat verlopen",
+    "cert_not_yet_valid": "certificaat nog niet geldig",
+    "cert_wrong_name": "certificaat voor een andere naam",
+    "cert_self_signed": "zelfondertekend certificaat", "cert_untrusted": "certificaat niet vertrouwd",
+    "intercepted": "onderschept", "no_http_answer": "geen HTTP-antwoord", "ntp_silent": "tijdserver zwijgt",
+    "ntp_bad_answer": "onbruikbaar antwoord van de tijdserver", "clock_skew": "klokafwijking",
+    "cancelled": "geannuleerd", "error": "fout",
+}
+
+
+def verdict_words(verdict: str) -> Text:
+    """A verdict in words (the English is its value with spaces, as the CLI has always said it)."""
+    english = verdict.replace("_", " ")
+    return Text(english, _VERDICT_NL.get(verdict, english))
+
+
 # The most common operating system messages in the details (Linux, macOS and Windows word them alike).
 _OS_MESSAGES = (
     Text("Name or service not known", "naam of dienst onbekend"),
