@@ -259,7 +259,7 @@
 <context>
     <name>BulkMoveDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/bulk_move.py" line="+36"/>
+        <location filename="../../compass_desk/gui/bulk_move.py" line="+38"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
@@ -335,7 +335,7 @@
         <translation>Telefoons verplaatsen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Moving to %1…</source>
         <translation>Verplaatsen naar %1…</translation>
     </message>
@@ -355,7 +355,7 @@
         <translation>Onbekend: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Not moved (stopped).</source>
         <translation>Niet verplaatst (gestopt).</translation>
     </message>
@@ -443,7 +443,7 @@
         <translation>%1 dagen geleden</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+69"/>
         <location line="+4"/>
         <source>Offline copy</source>
         <translation>Offline kopie</translation>
@@ -537,7 +537,7 @@
         <translation>Er is nog niets bewaard. Als je het provisioningbestand van een telefoon bekijkt, wordt er een kopie bewaard; Bezoek ter plaatse voorbereiden bewaart die van een hele organisatie.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 Passwords are not kept: %2</source>
         <translation>%1 Wachtwoorden worden niet bewaard: %2</translation>
     </message>
@@ -590,7 +590,7 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="+221"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="+201"/>
         <source>Confirm the move</source>
         <translation>Verplaatsing bevestigen</translation>
     </message>
@@ -891,7 +891,7 @@
 <context>
     <name>EnvSwitchDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/move_env.py" line="+80"/>
+        <location filename="../../compass_desk/gui/move_env.py" line="+81"/>
         <source>Use this phone on %1</source>
         <translation>Deze telefoon gebruiken op %1</translation>
     </message>
@@ -1230,39 +1230,83 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
     </message>
 </context>
 <context>
-    <name>FirmwareDialog</name>
+    <name>FirmwareChoices</name>
     <message>
-        <location filename="../../compass_desk/gui/firmware_dialog.py" line="+43"/>
-        <source>Phone</source>
-        <translation>Telefoon</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>MAC</source>
-        <translation>MAC</translation>
+        <location filename="../../compass_desk/gui/firmware_choices.py" line="+42"/>
+        <source>Firmware Compass sends to the phone:</source>
+        <translation>Firmware die Compass naar de telefoon stuurt:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Installed</source>
-        <translation>Geïnstalleerd</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Selected</source>
-        <translation>Gekozen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Result</source>
-        <translation>Resultaat</translation>
+        <source>Firmware Compass sends to the phones:</source>
+        <translation>Firmware die Compass naar de telefoons stuurt:</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Use installed firmware</source>
-        <translation>Geïnstalleerde firmware gebruiken</translation>
+        <source>Firmware choices</source>
+        <translation>Firmwarekeuzes</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
+        <source>%1 — selected for %2</source>
+        <translation>%1 — gekozen voor %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — selected now</source>
+        <translation>%1 — nu gekozen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a certified version, or keep the installed firmware.</source>
+        <translation>Kies een gecertificeerde versie, of houd de geïnstalleerde firmware.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Already chosen: nothing to change.</source>
+        <translation>Al gekozen: niets te wijzigen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2 of %3 phones would change.</source>
+        <translation>%1 %2 van de %3 telefoons zouden veranderen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Needs a second confirmation:
+%1</source>
+        <translation>Vraagt een tweede bevestiging:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>FirmwareDialog</name>
+    <message>
+        <source>Phone</source>
+        <translation type="vanished">Telefoon</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation type="vanished">MAC</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation type="vanished">Geïnstalleerd</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation type="vanished">Gekozen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="vanished">Resultaat</translation>
+    </message>
+    <message>
+        <source>Use installed firmware</source>
+        <translation type="vanished">Geïnstalleerde firmware gebruiken</translation>
+    </message>
+    <message>
+        <location filename="../../compass_desk/gui/firmware_dialog.py" line="+52"/>
         <source>This change needs a second confirmation:
 
 %1</source>
@@ -1276,7 +1320,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>Toch wijzigen</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Firmware for %1 in %2</source>
         <translation>Firmware voor %1 in %2</translation>
     </message>
@@ -1311,22 +1355,19 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>De gecertificeerde versies en de geïnstalleerde firmware lezen…</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Firmware Compass sends to the phone:</source>
-        <translation>Firmware die Compass naar de telefoon stuurt:</translation>
+        <translation type="vanished">Firmware die Compass naar de telefoon stuurt:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Firmware Compass sends to the phones:</source>
-        <translation>Firmware die Compass naar de telefoons stuurt:</translation>
+        <translation type="vanished">Firmware die Compass naar de telefoons stuurt:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Firmware choices</source>
-        <translation>Firmwarekeuzes</translation>
+        <translation type="vanished">Firmwarekeuzes</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>All %1 phones of this model…</source>
         <translation>Alle %1 telefoons van dit model…</translation>
     </message>
@@ -1356,12 +1397,12 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Reading certified firmware</source>
         <translation>Gecertificeerde firmware lezen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>not reported by the phone yet</source>
         <translation>nog niet door de telefoon gemeld</translation>
     </message>
@@ -1386,22 +1427,20 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>%1: %2 telefoons, %3 meldden hun geïnstalleerde firmware.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>%1 Compass lists no certified firmware for this model, so only the installed firmware can be kept.</source>
         <translation>%1 Compass heeft geen gecertificeerde firmware voor dit model, dus je kunt alleen de geïnstalleerde firmware houden.</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>%1 — selected for %2</source>
-        <translation>%1 — gekozen voor %2</translation>
+        <translation type="vanished">%1 — gekozen voor %2</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 — selected now</source>
-        <translation>%1 — nu gekozen</translation>
+        <translation type="vanished">%1 — nu gekozen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
         <source>phone “%1” (%2)</source>
         <translation>telefoon “%1” (%2)</translation>
     </message>
@@ -1411,84 +1450,69 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>telefoon %1</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>newer than installed</source>
-        <translation>nieuwer dan geïnstalleerd</translation>
+        <translation type="vanished">nieuwer dan geïnstalleerd</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>older than installed</source>
-        <translation>ouder dan geïnstalleerd</translation>
+        <translation type="vanished">ouder dan geïnstalleerd</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>same as installed</source>
-        <translation>gelijk aan geïnstalleerd</translation>
+        <translation type="vanished">gelijk aan geïnstalleerd</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>installed version unknown</source>
-        <translation>geïnstalleerde versie onbekend</translation>
+        <translation type="vanished">geïnstalleerde versie onbekend</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>newer for %1</source>
-        <translation>nieuwer voor %1</translation>
+        <translation type="vanished">nieuwer voor %1</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>same for %1</source>
-        <translation>gelijk voor %1</translation>
+        <translation type="vanished">gelijk voor %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>older for %1</source>
-        <translation>ouder voor %1</translation>
+        <translation type="vanished">ouder voor %1</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>unknown for %1</source>
-        <translation>onbekend voor %1</translation>
+        <translation type="vanished">onbekend voor %1</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>%1 (latest certified): %2</source>
-        <translation>%1 (nieuwste gecertificeerde): %2</translation>
+        <translation type="vanished">%1 (nieuwste gecertificeerde): %2</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <translation type="vanished">%1: %2</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Choose a certified version, or keep the installed firmware.</source>
-        <translation>Kies een gecertificeerde versie, of houd de geïnstalleerde firmware.</translation>
+        <translation type="vanished">Kies een gecertificeerde versie, of houd de geïnstalleerde firmware.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>these %1 %2 phones</source>
-        <translation>deze %1 %2-telefoons</translation>
+        <translation type="vanished">deze %1 %2-telefoons</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Already chosen: nothing to change.</source>
-        <translation>Al gekozen: niets te wijzigen.</translation>
+        <translation type="vanished">Al gekozen: niets te wijzigen.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 %2 of %3 phones would change.</source>
-        <translation>%1 %2 van de %3 telefoons zouden veranderen.</translation>
+        <translation type="vanished">%1 %2 van de %3 telefoons zouden veranderen.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Needs a second confirmation:
 %1</source>
-        <translation>Vraagt een tweede bevestiging:
+        <translation type="vanished">Vraagt een tweede bevestiging:
 %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>%1 phones</source>
         <translation>%1 telefoons</translation>
     </message>
@@ -1537,7 +1561,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>%1 Er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>Firmware</source>
         <translation>Firmware</translation>
     </message>
@@ -1550,7 +1574,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
 <context>
     <name>FirmwareOverview</name>
     <message>
-        <location filename="../../compass_desk/gui/firmware_overview.py" line="+37"/>
+        <location filename="../../compass_desk/gui/firmware_overview.py" line="+38"/>
         <location line="+11"/>
         <source>Model</source>
         <translation>Model</translation>
@@ -1667,7 +1691,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>Firmwareoverzicht</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+186"/>
         <source>Sign in to this environment to read firmware.</source>
         <translation>Meld je aan bij deze omgeving om de firmware te lezen.</translation>
     </message>
@@ -1675,7 +1699,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
 <context>
     <name>FirmwareOverviewDialog</name>
     <message>
-        <location line="-170"/>
+        <location line="-174"/>
         <source>Firmware overview — %1</source>
         <translation>Firmwareoverzicht — %1</translation>
     </message>
@@ -1710,7 +1734,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Reading live status: %1 of %2 phones…</source>
         <translation>Live status lezen: %1 van %2 telefoons…</translation>
     </message>
@@ -1730,7 +1754,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>%1: %2 telefoons, %3 achter op de nieuwste gecertificeerde versie, %4 met een openstaande of mislukte upgrade (geïnstalleerd wijkt af van gekozen); %5 hebben de geïnstalleerde firmware niet gemeld.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>none certified</source>
         <translation>geen gecertificeerd</translation>
     </message>
@@ -1753,6 +1777,34 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <location line="+3"/>
         <source>Exported %1 phones to %2.</source>
         <translation>%1 telefoons geëxporteerd naar %2.</translation>
+    </message>
+</context>
+<context>
+    <name>FirmwarePhones</name>
+    <message>
+        <location filename="../../compass_desk/gui/firmware_phones.py" line="+16"/>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed</source>
+        <translation>Geïnstalleerd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Selected</source>
+        <translation>Gekozen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
     </message>
 </context>
 <context>
@@ -1860,12 +1912,12 @@ Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
         <translation>Kies precies twee bestanden om te vergelijken.</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>it is larger than %1 MB, so not a provisioning file</source>
-        <translation>het is groter dan %1 MB, dus geen provisioningbestand</translation>
+        <translation type="vanished">het is groter dan %1 MB, dus geen provisioningbestand</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+17"/>
+        <location line="+3"/>
         <source>Cannot open file</source>
         <translation>Bestand kan niet worden geopend</translation>
     </message>
@@ -2236,7 +2288,7 @@ Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../compass_desk/gui/window_search.py" line="+68"/>
+        <location filename="../../compass_desk/gui/window_search.py" line="+82"/>
         <source>this environment</source>
         <translation>deze omgeving</translation>
     </message>
@@ -2402,12 +2454,12 @@ Suboptimaal: %1</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../compass_desk/gui/messages.py" line="+30"/>
+        <location filename="../../compass_desk/gui/messages.py" line="+32"/>
         <source>Cancelled.</source>
         <translation>Geannuleerd.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The server did not answer in time; check the connection and try again.</source>
         <translation>De server antwoordde niet op tijd; controleer de verbinding en probeer het opnieuw.</translation>
     </message>
@@ -2522,35 +2574,30 @@ Suboptimaal: %1</translation>
 <context>
     <name>MovePlan</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="-116"/>
         <source>Move with the API</source>
-        <translation>Verplaatsen via de API</translation>
+        <translation type="vanished">Verplaatsen via de API</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Move by hand</source>
-        <translation>Met de hand verplaatsen</translation>
+        <translation type="vanished">Met de hand verplaatsen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Nearly instant. The phone keeps its settings and needs no reset; the new organisation&apos;s name appears on its display almost at once.</source>
-        <translation>Vrijwel meteen. De telefoon houdt zijn instellingen en hoeft niet gereset te worden; de naam van de nieuwe organisatie verschijnt vrijwel meteen op het display.</translation>
+        <translation type="vanished">Vrijwel meteen. De telefoon houdt zijn instellingen en hoeft niet gereset te worden; de naam van de nieuwe organisatie verschijnt vrijwel meteen op het display.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The phone is removed and its MAC address added again in the target organisation, then it must be reset to factory defaults. Its custom settings, firmware choice and logged-in user are not carried over: a clean start. Use it when the API move is not possible.</source>
-        <translation>De telefoon wordt verwijderd en zijn MAC-adres opnieuw toegevoegd in de doelorganisatie; daarna moet hij terug naar de fabrieksinstellingen. Zijn eigen instellingen, firmwarekeuze en aangemelde gebruiker gaan niet mee: een schone start. Gebruik dit als verplaatsen via de API niet kan.</translation>
+        <translation type="vanished">De telefoon wordt verwijderd en zijn MAC-adres opnieuw toegevoegd in de doelorganisatie; daarna moet hij terug naar de fabrieksinstellingen. Zijn eigen instellingen, firmwarekeuze en aangemelde gebruiker gaan niet mee: een schone start. Gebruik dit als verplaatsen via de API niet kan.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>The phone does not have to be removed from the other environment: the same MAC address may exist on both. The environment on which provisioning by manufacturer was activated last is the one the phone joins at its next factory reset.</source>
-        <translation>De telefoon hoeft niet uit de andere omgeving te worden verwijderd: hetzelfde MAC-adres mag op beide bestaan. De omgeving waarop provisioning door de fabrikant het laatst is geactiveerd, is de omgeving waar de telefoon bij zijn volgende fabrieksreset naartoe gaat.</translation>
+        <translation type="vanished">De telefoon hoeft niet uit de andere omgeving te worden verwijderd: hetzelfde MAC-adres mag op beide bestaan. De omgeving waarop provisioning door de fabrikant het laatst is geactiveerd, is de omgeving waar de telefoon bij zijn volgende fabrieksreset naartoe gaat.</translation>
     </message>
 </context>
 <context>
     <name>MoveWizard</name>
     <message>
-        <location line="+308"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="+205"/>
         <source>Move phone</source>
         <translation>Telefoon verplaatsen</translation>
     </message>
@@ -2945,7 +2992,7 @@ op omgeving “%4” activeren?</translation>
 <context>
     <name>ProvisioningCompareDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/provisioning_compare.py" line="+44"/>
+        <location filename="../../compass_desk/gui/provisioning_compare.py" line="+45"/>
         <source>Compare %1 with %2</source>
         <translation>%1 vergelijken met %2</translation>
     </message>
@@ -2988,7 +3035,7 @@ op omgeving “%4” activeren?</translation>
 <context>
     <name>ProvisioningViewDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/provisioning_view.py" line="+65"/>
+        <location filename="../../compass_desk/gui/provisioning_view.py" line="+67"/>
         <source>Error</source>
         <translation>Fout</translation>
     </message>
@@ -3003,20 +3050,20 @@ op omgeving “%4” activeren?</translation>
         <translation>Info</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Provisioning file %1</source>
         <translation>Provisioningbestand %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+313"/>
+        <location line="+314"/>
         <location line="+6"/>
         <location line="+24"/>
         <source>Provisioning file</source>
         <translation>Provisioningbestand</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-317"/>
         <source>Line %1</source>
         <translation>Regel %1</translation>
     </message>
@@ -3026,7 +3073,7 @@ op omgeving “%4” activeren?</translation>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 · %2: %3</source>
         <translation>%1 · %2: %3</translation>
     </message>
@@ -3172,7 +3219,7 @@ op omgeving “%4” activeren?</translation>
 <context>
     <name>ResumeMovesDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/move_resume.py" line="+71"/>
+        <location filename="../../compass_desk/gui/move_resume.py" line="+73"/>
         <source>last step: %1 %2</source>
         <translation>laatste stap: %1 %2</translation>
     </message>
@@ -3233,7 +3280,7 @@ Sign in to %2 to finish or undo it.</source>
 Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Checking where the phone is now…</source>
         <translation>Controleren waar de telefoon nu staat…</translation>
     </message>
@@ -3246,7 +3293,7 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="-153"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="-154"/>
         <source>Moving the phone</source>
         <translation>De telefoon verplaatsen</translation>
     </message>
@@ -3271,7 +3318,7 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
         <translation>De handleiding voor de fabrieksreset openen</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Verified: Compass now lists the phone in %1.</source>
         <translation>Gecontroleerd: Compass toont de telefoon nu in %1.</translation>
     </message>
@@ -3300,7 +3347,7 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
 <context>
     <name>SettingsModel</name>
     <message>
-        <location filename="../../compass_desk/gui/provisioning_table.py" line="+17"/>
+        <location filename="../../compass_desk/gui/provisioning_table.py" line="+18"/>
         <source>Setting</source>
         <translation>Instelling</translation>
     </message>
@@ -3394,42 +3441,38 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
 <context>
     <name>SiteCheckDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/sitecheck_dialog.py" line="+47"/>
+        <location filename="../../compass_desk/gui/sitecheck_dialog.py" line="+53"/>
         <source>Checking…</source>
         <translation>Controleren…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>OK</source>
-        <translation>OK</translation>
+        <translation type="vanished">OK</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>CHECK</source>
-        <translation>CONTROLEREN</translation>
+        <translation type="vanished">CONTROLEREN</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>FAIL</source>
-        <translation>MISLUKT</translation>
+        <translation type="vanished">MISLUKT</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>SKIPPED</source>
-        <translation>OVERGESLAGEN</translation>
+        <translation type="vanished">OVERGESLAGEN</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>INFO</source>
-        <translation>INFO</translation>
+        <translation type="vanished">INFO</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
+        <location line="+94"/>
         <source>Site check</source>
         <translation>Locatiecontrole</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-80"/>
         <source>Checks whether a phone on this network can reach what it needs to provision. Run it on the phones&apos; network (same switch, same VLAN).</source>
         <translation>Controleert of een telefoon op dit netwerk alles kan bereiken wat hij nodig heeft om te provisionen. Voer de controle uit op het netwerk van de telefoons (dezelfde switch, hetzelfde VLAN).</translation>
     </message>
@@ -3486,7 +3529,7 @@ Ask IT: %2</source>
 Vraag IT: %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Cancelled</source>
         <translation>Geannuleerd</translation>
     </message>
@@ -3501,12 +3544,12 @@ Vraag IT: %2</translation>
         <translation>De locatiecontrole is geannuleerd; voer hem opnieuw uit voor een volledig rapport.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 The report is on the clipboard.</source>
         <translation>%1 Het rapport staat op het klembord.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <location line="+12"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
@@ -3530,7 +3573,7 @@ Vraag IT: %2</translation>
 <context>
     <name>SiteVisitDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/site_visit_dialog.py" line="+43"/>
+        <location filename="../../compass_desk/gui/site_visit_dialog.py" line="+45"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
@@ -3645,12 +3688,42 @@ Vraag IT: %2</translation>
         <translation>nee</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Stored</source>
         <translation>Bewaard</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
+        <source>%1 has no phones, so there is nothing to store.</source>
+        <translation>%1 heeft geen telefoons, dus er is niets te bewaren.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled: stored %1 of %2 provisioning files of %3.</source>
+        <translation>Geannuleerd: %1 van %2 provisioningbestanden van %3 bewaard.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored %1 of %2 provisioning files of %3 for offline reading.</source>
+        <translation>%1 van %2 provisioningbestanden van %3 bewaard om offline te lezen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 phone had a problem; see the list.</source>
+        <translation>1 telefoon had een probleem; zie de lijst.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 phones had a problem; see the list.</source>
+        <translation>%1 telefoons hadden een probleem; zie de lijst.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passwords were not kept: %1</source>
+        <translation>Wachtwoorden zijn niet bewaard: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Cancelled: %1 provisioning file(s) were stored before the cancel; prepare again to store the rest.</source>
         <translation>Geannuleerd: vóór het annuleren zijn %1 provisioningbestand(en) bewaard; bereid opnieuw voor om de rest te bewaren.</translation>
     </message>
@@ -3724,7 +3797,7 @@ Vraag IT: %2</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../compass_desk/gui/status_bar.py" line="+16"/>
+        <location filename="../../compass_desk/gui/status_bar.py" line="+19"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3749,7 +3822,7 @@ Vraag IT: %2</translation>
         <translation>Organisaties die mislukten</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>⚠ 1 organisation failed</source>
         <translation>⚠ 1 organisatie mislukt</translation>
     </message>
@@ -3776,7 +3849,7 @@ Vraag IT: %2</translation>
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="-267"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="-268"/>
         <source>Choose the target organisation</source>
         <translation>Kies de doelorganisatie</translation>
     </message>
