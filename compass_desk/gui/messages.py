@@ -31,7 +31,7 @@ def user_message(error: BaseException, doing: str = "") -> str:
     if isinstance(error, Cancelled):
         return translate("Messages", "Cancelled.")
     if text_of(error) is not None:  # worded in every language by the layer that raised it
-        return _sentence(localize(error))
+        return _sentence(_capitalised(localize(error)))
     if isinstance(error, errors.ApiError):
         return _sentence(error.message)
     if isinstance(error, MacError):
@@ -75,6 +75,10 @@ def _file_message(error: OSError, doing: str) -> str:
     text = (translate("Messages", "Could not write %1: %2") if writing
             else translate("Messages", "Could not read %1: %2"))
     return _sentence(text.replace("%2", reason).replace("%1", str(path)))
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _sentence(text: str) -> str:

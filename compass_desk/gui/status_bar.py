@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from compass_desk.domain.text import Text
+from compass_desk.gui.i18n import localize
+
 
 class StatusBar(QStatusBar):
     cancel_requested = Signal()
@@ -54,10 +57,14 @@ class StatusBar(QStatusBar):
         else:
             self.progress.setRange(0, 0)
         if label:
-            self.say(label)
+            from compass_desk.services.session import progress_text
 
-    def set_failures(self, failures: list[tuple[str, str]]) -> None:
-        self._failure_lines = [f"{name}: {reason}" for name, reason in failures]
+            # The lower layers' labels arrive in English (a str signal): shown in the app's language.
+            self.say(localize(progress_text(label)))
+
+    def set_failures(self, failures: list[tuple[str, str | Text]]) -> None:
+        """(organisation name, reason) per organisation not loaded; a reason may be a Text."""
+        self._failure_lines = [f"{name}: {localize(reason)}" for name, reason in failures]
         count = len(failures)
         self.failures.setVisible(bool(count))
         self.failures.setText(self.tr("⚠ 1 organisation failed") if count == 1

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 
-from compass_desk.domain.mac import MacError, format_mac, normalize_mac
+from compass_desk.domain.mac import MacError, format_mac, mac_search_key, normalize_mac
 from compass_desk.gui import launchers
 from compass_desk.gui.browser import Mode
 from compass_desk.gui.phone_filter import StateFilter
@@ -23,6 +24,14 @@ if TYPE_CHECKING:
 
 # A mixin of MainWindow: its texts are translated in the "MainWindow" context.
 translate = QCoreApplication.translate
+# Groups of letters and digits joined by MAC separators ("00:04:13:ZZ:BB:CC", "0004.13aa.bbcc").
+_MAC_SHAPED = re.compile(r"^\s*(?:mac\W*)?[0-9a-z]{1,4}(?:[:\-.][0-9a-z]{1,4}){2,}\s*$", re.I)
+
+
+def _meant_as_mac(text: str) -> bool:
+    """True when a search that matched nothing was a MAC address (hex digits and separators only,
+    or shaped like one), so its error helps; a name typed in the search box is not."""
+    return bool(mac_search_key(text)) or bool(_MAC_SHAPED.match(text))
 
 
 class SearchMixin:
@@ -57,9 +66,14 @@ class SearchMixin:
         text = self.search.text()
         try:
             mac = normalize_mac(text)
-        except MacError:
+        except MacError as error:
             if self.proxy.rowCount() >= 1:
                 self.select_proxy_row(0)
+            elif _meant_as_mac(text):
+                # A mistyped or misread MAC (wrong length, a letter that is not hex, broadcast…): say why.
+                from compass_desk.gui.messages import user_message
+
+                self.status.say(user_message(error))
             return
         if self.select_mac(mac):
             self._pending_mac = None
