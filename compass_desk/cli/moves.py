@@ -160,7 +160,7 @@ def _move(args: argparse.Namespace, options: GlobalOptions) -> int:
         question = (f"{METHOD_LABELS[method]}: {describe(phone)} from {plan.source_name} to {target.name} "
                     f"on {session.environment.name}?")
         if plan.losses:
-            question += " " + " ".join(plan.losses)
+            question += " " + " ".join(map(str, plan.losses))
         confirm(question, args.yes)
         _warn_unfinished(service)
         if method is MoveMethod.API:

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 from compass_desk.domain.mac import format_mac
 from compass_desk.domain.models import Access, Company, Phone
 from compass_desk.gui.actions import confirm
+from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
+from compass_desk.gui.move_wizard import shown_progress
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, Job, JobContext, Worker
 from compass_desk.services.bulk_move import DEFAULT_RATE_PER_S, BulkRun, bulk_move, retry
@@ -156,8 +158,9 @@ class BulkMoveDialog(QDialog):
 
         def work(ctx: JobContext) -> BulkRun:
             if retrying and previous is not None:
-                return retry(service, previous, rate_per_s=rate, progress=ctx.progress, cancel=ctx.token)
-            return bulk_move(service, phones, target, rate_per_s=rate, progress=ctx.progress,
+                return retry(service, previous, rate_per_s=rate, progress=shown_progress(ctx),
+                             cancel=ctx.token)
+            return bulk_move(service, phones, target, rate_per_s=rate, progress=shown_progress(ctx),
                              cancel=ctx.token)
 
         for phone in phones:
@@ -220,16 +223,17 @@ class BulkMoveDialog(QDialog):
         for result in run.results:
             reached.add(result.phone.url)
             if result.unknown:
-                self._set_result(result.phone, self.tr("Unknown: %1").replace("%1", result.message), None)
+                self._set_result(result.phone, self.tr("Unknown: %1").replace("%1", localize(result.text)),
+                                 None)
             else:
-                self._set_result(result.phone, result.message, result.ok)
+                self._set_result(result.phone, localize(result.text), result.ok)
         if run.cancelled:  # stopped: the phones not reached yet were not touched
             for phone in self.phones:
                 if phone.url not in reached and self._result_text(phone) == self.waiting:
                     self._set_result(phone, self.tr("Not moved (stopped)."), None)
         else:
             self.progress.setValue(self.progress.maximum())
-        self.summary.setText(run.summary)
+        self.summary.setText(localize(run.summary_text))
         self.retry_button.setVisible(bool(run.to_retry))
         emit(self.finished_run, run)
         self._update()

@@ -22,8 +22,9 @@ from compass_desk.domain.mac import format_mac
 from compass_desk.domain.models import Access, Phone
 from compass_desk.domain.move_plan import ENVIRONMENT_SWITCH_NOTE, MoveRefused
 from compass_desk.gui.actions import confirm
+from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
-from compass_desk.gui.move_wizard import phone_label, plan_text
+from compass_desk.gui.move_wizard import phone_label, shown_progress
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, JobContext, Worker
 from compass_desk.services.env_switch import (
@@ -54,8 +55,8 @@ class SidePanel(QGroupBox):
 
     def show_side(self, side: EnvSide) -> None:
         phone = side.phone
-        if side.error or phone is None:
-            text = (self.tr("could not be read: %1").replace("%1", side.error) if side.error
+        if side.problem is not None or phone is None:
+            text = (self.tr("could not be read: %1").replace("%1", localize(side.problem)) if side.problem
                     else self.tr("not on this environment"))
             self.values["Organisation"].setText(text)
             for row in map(str, ROWS[1:]):
@@ -81,7 +82,7 @@ class EnvSwitchDialog(QDialog):
         self.resize(720, 420)
         self.source, self.target, self.worker, self.phone, self.audit = source, target, worker, phone, audit
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Phone %1. %2").replace("%2", plan_text(ENVIRONMENT_SWITCH_NOTE))
+        intro = QLabel(self.tr("Phone %1. %2").replace("%2", localize(ENVIRONMENT_SWITCH_NOTE))
                        .replace("%1", phone_label(phone)))
         intro.setWordWrap(True)
         sides = QHBoxLayout()
@@ -154,9 +155,9 @@ class EnvSwitchDialog(QDialog):
         self.companies.setVisible(not there)
         self.company_label.setVisible(not there)
         name = self.target.environment.name
-        if target_side.error:
-            self.message.setText(self.tr("%1 could not be read: %2").replace("%2", target_side.error)
-                                 .replace("%1", name))
+        if target_side.problem is not None:
+            self.message.setText(self.tr("%1 could not be read: %2")
+                                 .replace("%2", localize(target_side.problem)).replace("%1", name))
         elif there:
             self.message.setText(self.tr("The MAC address already exists on %1; it only needs to be "
                                          "activated there.").replace("%1", name))
@@ -201,8 +202,8 @@ class EnvSwitchDialog(QDialog):
             return
 
         def work(ctx: JobContext) -> EnvSwitchResult:
-            return switch_environment(source, phone, target, target_company=company, progress=ctx.progress,
-                                      audit=audit)
+            return switch_environment(source, phone, target, target_company=company,
+                                      progress=shown_progress(ctx), audit=audit)
 
         self._submit(work, self._switched,
                      self.tr("Preparing the phone for %1…").replace("%1", target.environment.name))
@@ -214,14 +215,15 @@ class EnvSwitchDialog(QDialog):
         self.target_panel.show_side(result.target)
         self.companies.hide()
         self.company_label.hide()
-        self.message.setText("\n".join([*result.steps, "", result.message]))
+        steps = [localize(step) for step in result.step_texts]
+        self.message.setText("\n".join([*steps, "", localize(result.message_text)]))
         self.guide_button.show()
         emit(self.switched, result)
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
         if isinstance(error, MoveRefused):
-            self.message.setText(error.reason)
+            self.message.setText(localize(error))
         else:
             self.message.setText(user_message(error, "use the phone on another environment"))
         self.use_button.setEnabled(self.loaded and not isinstance(error, MoveRefused))

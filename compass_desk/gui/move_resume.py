@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 from compass_desk.domain.mac import format_mac, is_mac
 from compass_desk.domain.models import Environment
 from compass_desk.gui.actions import confirm
+from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
+from compass_desk.gui.move_wizard import shown_progress
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, JobContext, Worker
 from compass_desk.paths import AppPaths
@@ -184,9 +186,10 @@ class ResumeMovesDialog(QDialog):
         service = MoveService(session, self.journal, audit=self.audit)
 
         def work(ctx: JobContext) -> MoveOutcome:
+            report = shown_progress(ctx)
             if action == "resume":
-                return service.resume(op.id, ctx.progress)
-            return service.undo(op.id, ctx.progress)
+                return service.resume(op.id, report)
+            return service.undo(op.id, report)
 
         self.busy = True
         self._update_buttons()
@@ -202,7 +205,7 @@ class ResumeMovesDialog(QDialog):
 
     def _done(self, outcome: MoveOutcome) -> None:
         self.busy = False
-        self.message.setText(outcome.message + ("\n" + "\n".join(outcome.notes) if outcome.notes else ""))
+        self.message.setText("\n".join(localize(text) for text in [outcome.text, *outcome.note_texts]))
         emit(self.resolved, outcome)
         self.reload()
         if self.list.count() == 0:
@@ -210,6 +213,6 @@ class ResumeMovesDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
-        text = error.message if isinstance(error, MoveError) else user_message(error, "finish the move")
+        text = localize(error) if isinstance(error, MoveError) else user_message(error, "finish the move")
         self.message.setText(text)
         self.reload()

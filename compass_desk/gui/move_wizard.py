@@ -7,9 +7,11 @@ refused on the first page, before anything changes.
 
 from __future__ import annotations
 
+import html
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -40,6 +42,7 @@ from compass_desk.domain.move_plan import (
     default_method,
     target_choices,
 )
+from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, JobContext, Worker
@@ -56,32 +59,9 @@ def _wrap(text: str = "") -> QLabel:
     return label
 
 
-# The domain's English texts (compass_desk.domain.move_plan), listed for lupdate; shown via plan_text().
-# Should the domain's wording change, the lookup misses and the English text shows.
-PLAN_TEXTS = (
-    QT_TRANSLATE_NOOP("MovePlan",
-                      "Move with the API"),
-    QT_TRANSLATE_NOOP("MovePlan",
-                      "Move by hand"),
-    QT_TRANSLATE_NOOP("MovePlan",
-                      "Nearly instant. The phone keeps its settings and needs no reset; the new "
-                      "organisation's name appears on its display almost at once."),
-    QT_TRANSLATE_NOOP("MovePlan",
-                      "The phone is removed and its MAC address added again in the target "
-                      "organisation, then it must be reset to factory defaults. Its custom settings, "
-                      "firmware choice and logged-in user are not carried over: a clean start. Use it "
-                      "when the API move is not possible."),
-    QT_TRANSLATE_NOOP("MovePlan",
-                      "The phone does not have to be removed from the other environment: the same MAC "
-                      "address may exist on both. The environment on which provisioning by "
-                      "manufacturer was activated last is the one the phone joins at its next factory "
-                      "reset."),
-)
-
-
-def plan_text(text: str) -> str:
-    """A text of domain.move_plan in the installed language (English when it is not listed above)."""
-    return QCoreApplication.translate("MovePlan", text)
+def shown_progress(ctx: JobContext) -> Callable[[int, int, object], None]:
+    """The job's progress callback for a service that words its steps as Text: shown in the app's language."""
+    return lambda done, total, label: ctx.progress(done, total, localize(label))
 
 
 def phone_label(phone: Phone) -> str:
@@ -111,14 +91,14 @@ class TargetPage(QWizardPage):
                                        "need write rights on both organisations to move a phone.")))
         for choice in target_choices(wizard.companies, wizard.phone):
             text = choice.company.name if choice.selectable else (
-                self.tr("%1 — %2").replace("%2", choice.reason).replace("%1", choice.company.name))
+                self.tr("%1 — %2").replace("%2", localize(choice.reason)).replace("%1", choice.company.name))
             item = QListWidgetItem(text)
             item.setData(COMPANY_ROLE, choice.company)
             if choice.selectable:
                 item.setToolTip(choice.company.shortname or choice.company.name)
             else:
                 item.setFlags(Qt.ItemFlag.NoItemFlags)  # shown greyed, cannot be chosen
-                item.setToolTip(choice.reason)
+                item.setToolTip(localize(choice.reason))
             self.list.addItem(item)
         self.search.textChanged.connect(self._filter)
         self.list.currentItemChanged.connect(lambda *_: emit(self.completeChanged))
@@ -167,11 +147,11 @@ class MethodPage(QWizardPage):
         self.radios: dict[MoveMethod, QRadioButton] = {}
         self.notes: dict[MoveMethod, QLabel] = {}
         for method in MoveMethod:
-            label = plan_text(METHOD_LABELS[method])
+            label = localize(METHOD_LABELS[method])
             if method is MoveMethod.API:
                 label = self.tr("%1 (recommended)").replace("%1", label)
             radio = QRadioButton(label)
-            note = _wrap(plan_text(METHOD_TRADE_OFFS[method]))
+            note = _wrap(localize(METHOD_TRADE_OFFS[method]))
             note.setContentsMargins(24, 0, 0, 8)
             if not all(wizard.supports(op) for op in REQUIRED_OPERATIONS[method]):
                 radio.setEnabled(False)
@@ -208,7 +188,7 @@ class MethodPage(QWizardPage):
             wizard.plan = check_move(wizard.phone, source, target, method,
                                      wizard.service.session.environment.name, wizard.supports)
         except MoveRefused as exc:
-            self.error.setText(exc.reason)
+            self.error.setText(localize(exc))
             return False
         self.error.clear()
         return True
@@ -240,12 +220,12 @@ class ConfirmPage(QWizardPage):
         if plan is None:
             return
         self.fields["Phone"].setText(phone_label(plan.phone))
-        self.fields["From"].setText(plan.source_name)
+        self.fields["From"].setText(localize(plan.source_text))
         self.fields["To"].setText(plan.target.name)
         self.fields["Environment"].setText(plan.environment)
-        self.fields["Method"].setText(plan_text(METHOD_LABELS[plan.method]))
+        self.fields["Method"].setText(localize(METHOD_LABELS[plan.method]))
         if plan.losses:
-            items = "".join(f"<li>{loss}</li>" for loss in plan.losses)
+            items = "".join(f"<li>{html.escape(localize(loss))}</li>" for loss in plan.losses)
             self.losses.setText(self.tr("<b>What moving by hand means for this phone:</b><ul>%1</ul>"
                                         "Everything is saved in the local journal first, so the phone can be "
                                         "put back.")
@@ -300,13 +280,14 @@ class RunPage(QWizardPage):
         service, op = wizard.service, self.operation_id
 
         def work(ctx: JobContext) -> MoveOutcome:
+            report = shown_progress(ctx)
             if action == "resume" and op is not None:
-                return service.resume(op, ctx.progress)
+                return service.resume(op, report)
             if action == "undo" and op is not None:
-                return service.undo(op, ctx.progress)
+                return service.undo(op, report)
             if plan.method is MoveMethod.API:
-                return service.move_api(plan, ctx.progress)
-            return service.move_manual(plan, ctx.progress)
+                return service.move_api(plan, report)
+            return service.move_manual(plan, report)
 
         self.done = False
         self.running = True
@@ -338,8 +319,8 @@ class RunPage(QWizardPage):
                  else self.tr("Compass did not confirm the new organisation yet; check the phone in a "
                               "moment."))
         self.status.setText(check)
-        self.result.setText(outcome.message)
-        self.notes.setText("\n".join(outcome.notes))
+        self.result.setText(localize(outcome.text))
+        self.notes.setText("\n".join(localize(note) for note in outcome.note_texts))
         self.guide_button.setVisible(outcome.needs_reset)
         emit(self._wizard.moved, outcome)
         self._finish()
@@ -348,7 +329,7 @@ class RunPage(QWizardPage):
         self.progress.hide()
         if isinstance(error, MoveError):
             self.operation_id = error.operation_id if error.operation_id is not None else self.operation_id
-            self.result.setText(error.message)
+            self.result.setText(localize(error))
             if error.resumable:
                 self.status.setText(self.tr("<b>The move is not finished.</b> It is saved in the journal, so "
                                             "nothing is lost."))

@@ -11,14 +11,16 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from compass_desk.api.client import describe
 from compass_desk.api.errors import ApiError, AuthenticationError, OutcomeUnknownError
+from compass_desk.domain import move_texts as T
 from compass_desk.domain.models import Company, Phone
 from compass_desk.domain.move_plan import MoveMethod, MoveRefused
+from compass_desk.domain.move_texts import fill, phone_words, said
+from compass_desk.domain.text import Text
 from compass_desk.services.cancel import CancelToken
 from compass_desk.services.moves import MoveError, MoveService
 
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, Text], None]
 DEFAULT_RATE_PER_S = 4.0  # moves per second at most: gentle on the platform (no request storm)
 
 
@@ -26,9 +28,13 @@ DEFAULT_RATE_PER_S = 4.0  # moves per second at most: gentle on the platform (no
 class BulkResult:
     phone: Phone
     ok: bool
-    message: str
+    text: Text
     moved: Phone | None = None
     unknown: bool = False  # the request went out but its outcome is not known: check before re-sending
+
+    @property
+    def message(self) -> str:
+        return self.text.en
 
 
 @dataclass(slots=True)
@@ -55,16 +61,13 @@ class BulkRun:
         return sum(1 for r in self.results if r.ok)
 
     @property
+    def summary_text(self) -> Text:
+        return T.bulk_summary(self.succeeded, len(self.results), self.target.name, len(self.failed),
+                              len(self.unknown), self.cancelled)
+
+    @property
     def summary(self) -> str:
-        total = len(self.results)
-        text = f"{self.succeeded} of {total} phone{'s' if total != 1 else ''} moved to {self.target.name}"
-        if self.failed:
-            text += f"; {len(self.failed)} failed"
-        if self.unknown:
-            text += f"; {len(self.unknown)} unknown (check before retrying)"
-        if self.cancelled:
-            text += "; cancelled before the rest"
-        return text + "."
+        return self.summary_text.en
 
 
 def bulk_move(service: MoveService, phones: Sequence[Phone], target: Company, *,
@@ -81,7 +84,7 @@ def bulk_move(service: MoveService, phones: Sequence[Phone], target: Company, *,
         if cancel is not None and cancel.cancelled:
             return BulkRun(target, results, cancelled=True)
         if progress is not None:
-            progress(index, total, f"Moving {describe(phone)}…")
+            progress(index, total, fill(T.BULK_MOVING, phone=phone_words(phone)))
         if last_start is not None:
             wait = interval - (time.monotonic() - last_start)
             if wait > 0:
@@ -93,7 +96,7 @@ def bulk_move(service: MoveService, phones: Sequence[Phone], target: Company, *,
         last_start = time.monotonic()
         results.append(_move_one(service, phone, target))
     if progress is not None:
-        progress(total, total, "Done")
+        progress(total, total, T.DONE)
     return BulkRun(target, results)
 
 
@@ -111,7 +114,7 @@ def retry(service: MoveService, run: BulkRun, **kwargs: object) -> BulkRun:
         except AuthenticationError:
             raise
         except ApiError as exc:  # cannot tell where it is: never move it blindly
-            read_back[phone.url] = BulkResult(phone, False, exc.message, unknown=True)
+            read_back[phone.url] = BulkResult(phone, False, said(exc), unknown=True)
     again = bulk_move(service, fresh, run.target, **kwargs)  # type: ignore[arg-type]
     by_url = {r.phone.url: r for r in again.results} | read_back
     merged = [by_url.get(r.phone.url, r) if not r.ok else r for r in run.results]
@@ -120,18 +123,16 @@ def retry(service: MoveService, run: BulkRun, **kwargs: object) -> BulkRun:
 
 def _move_one(service: MoveService, phone: Phone, target: Company) -> BulkResult:
     if phone.company_url == target.url:
-        return BulkResult(phone, True, "Already there.", phone)
+        return BulkResult(phone, True, T.ALREADY_THERE, phone)
     try:
         plan = service.plan(phone, target, MoveMethod.API)
         outcome = service.move_api(plan)
-    except MoveRefused as exc:
-        return BulkResult(phone, False, exc.reason)
-    except MoveError as exc:
-        return BulkResult(phone, False, exc.message)
+    except (MoveRefused, MoveError) as exc:
+        return BulkResult(phone, False, exc.text)
     except AuthenticationError:
         raise  # every following request would fail too
     except OutcomeUnknownError as exc:
-        return BulkResult(phone, False, exc.message, unknown=True)
+        return BulkResult(phone, False, said(exc), unknown=True)
     except ApiError as exc:
-        return BulkResult(phone, False, exc.message)
-    return BulkResult(phone, True, "Moved and verified.", outcome.phone)
+        return BulkResult(phone, False, said(exc))
+    return BulkResult(phone, True, T.MOVED_VERIFIED, outcome.phone)

@@ -13,13 +13,21 @@ from dataclasses import dataclass, field
 
 from compass_desk.api.client import describe
 from compass_desk.api.errors import ApiError, AuthenticationError, NotFoundError, UnsupportedOperationError
+from compass_desk.domain import move_texts as T
 from compass_desk.domain.models import Access, Company, Phone, PhoneStatus
-from compass_desk.domain.move_plan import ENVIRONMENT_SWITCH_NOTE, MoveRefused, check_environment_switch
+from compass_desk.domain.move_plan import (
+    ENVIRONMENT_SWITCH_NOTE,
+    ITS_ORGANISATION,
+    MoveRefused,
+    check_environment_switch,
+)
+from compass_desk.domain.move_texts import fill, phone_title, phone_words, said
+from compass_desk.domain.text import Text, same
 from compass_desk.services.moves import Auditor
 from compass_desk.services.session import Session
 
 log = logging.getLogger(__name__)
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, Text], None]
 
 
 @dataclass(slots=True)
@@ -30,17 +38,25 @@ class EnvSide:
     phone: Phone | None = None
     company: Company | None = None
     status: PhoneStatus | None = None
-    error: str | None = None
+    problem: Text | None = None  # why it could not be read
+
+    @property
+    def error(self) -> str | None:
+        return None if self.problem is None else self.problem.en
+
+    @property
+    def summary_text(self) -> Text:
+        if self.problem is not None:
+            return fill(T.SIDE_UNREADABLE, reason=self.problem)
+        if self.phone is None:
+            return T.SIDE_ABSENT
+        where = self.company.name if self.company else self.phone.company_url
+        online = "" if self.status is None else (", online" if self.status.online else ", offline")
+        return fill(T.SIDE_PRESENT, company=where, state=self.phone.provisioning.value, online=online)
 
     @property
     def summary(self) -> str:
-        if self.error:
-            return f"could not be read: {self.error}"
-        if self.phone is None:
-            return "not on this environment"
-        where = self.company.name if self.company else self.phone.company_url
-        online = "" if self.status is None else (", online" if self.status.online else ", offline")
-        return f"in {where}, provisioning by manufacturer {self.phone.provisioning.value}{online}"
+        return self.summary_text.en
 
 
 @dataclass(slots=True)
@@ -48,18 +64,24 @@ class EnvSwitchResult:
     source: EnvSide
     target: EnvSide
     added: bool
-    message: str
-    note: str = ENVIRONMENT_SWITCH_NOTE
-    steps: list[str] = field(default_factory=list)
+    message_text: Text
+    note_text: Text = ENVIRONMENT_SWITCH_NOTE
+    step_texts: list[Text] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        return self.message_text.en
+
+    @property
+    def note(self) -> str:
+        return self.note_text.en
+
+    @property
+    def steps(self) -> list[str]:
+        return [step.en for step in self.step_texts]
 
 
-def _title(phone: Phone) -> str:
-    """``Phone 'Reception' (00:04:13:AA:BB:CC)``: only the first letter raised."""
-    text = describe(phone)
-    return text[:1].upper() + text[1:]
-
-
-def _no_progress(done: int, total: int, label: str) -> None:
+def _no_progress(done: int, total: int, label: Text) -> None:
     del done, total, label
 
 
@@ -81,7 +103,7 @@ def read_side(session: Session, mac: str) -> EnvSide:
             log.info("status on %s not read: %s", name, exc.message)
         return EnvSide(name, phone, session.company(phone.company_url), status)
     except ApiError as exc:
-        return EnvSide(name, error=exc.message)
+        return EnvSide(name, problem=said(exc))
 
 
 def read_known(session: Session, phone: Phone) -> EnvSide:
@@ -92,7 +114,7 @@ def read_known(session: Session, phone: Phone) -> EnvSide:
     except NotFoundError:
         return read_side(session, phone.mac)  # gone from that URL: look for the MAC
     except ApiError as exc:
-        return EnvSide(name, error=exc.message)
+        return EnvSide(name, problem=said(exc))
     status = None
     try:
         status = session.status(now)
@@ -148,11 +170,10 @@ def choose_target_company(source_company: Company | None, companies: list[Compan
     company = default_target_company(source_company, companies)
     if company is not None:
         return company
-    where = f"“{source_company.name}”" if source_company else "its organisation"
+    where = same(f"“{source_company.name}”") if source_company else ITS_ORGANISATION
     candidates = target_candidates(source_company, companies)
-    hint = (" (candidates: " + ", ".join(f"“{c.name}”" for c in candidates) + ")") if candidates else ""
-    raise MoveRefused(f"The phone is not on {environment} yet and no organisation there has exactly the same "
-                      f"name as {where}; choose the organisation to add it to with --to{hint}.")
+    hint = fill(T.CANDIDATES, names=", ".join(f"“{c.name}”" for c in candidates)) if candidates else same("")
+    raise MoveRefused(fill(T.NO_SAME_NAME, environment=environment, where=where, hint=hint))
 
 
 def target_company_for(source: Session, phone: Phone, target: Session,
@@ -186,18 +207,17 @@ def switch_environment(source: Session, phone: Phone, target: Session, *,
     if src_env.base_url == dst_env.base_url:
         check_environment_switch(src_env.name, src_env.name, None)
     check_environment_switch(src_env.name, dst_env.name, target_company)
-    report(0, 4, f"Looking for {describe(phone)} on {dst_env.name}…")
+    report(0, 4, fill(T.LOOKING, phone=phone_words(phone), environment=dst_env.name))
     target.refresh()
     existing = next((p for p in target.phones if p.mac == phone.mac), None)
-    steps: list[str] = []
+    steps: list[Text] = []
     added = False
     if existing is not None:
         company = target.company(existing.company_url)
         if company is None or company.access is not Access.WRITE:
-            where = f"“{company.name}”" if company else "its organisation"
-            raise MoveRefused(f"The phone exists on {dst_env.name} in {where}, where you have read-only "
-                              "rights, so it cannot be activated there.", read_only=True)
-        steps.append(f"The MAC address already exists on {dst_env.name} in {company.name}.")
+            where = same(f"“{company.name}”") if company else ITS_ORGANISATION
+            raise MoveRefused(fill(T.THERE_READ_ONLY, environment=dst_env.name, where=where), read_only=True)
+        steps.append(fill(T.ALREADY_ON, environment=dst_env.name, company=company.name))
         on_target = existing
     else:
         company = target_company or choose_target_company(
@@ -205,24 +225,21 @@ def switch_environment(source: Session, phone: Phone, target: Session, *,
         )
         check_environment_switch(src_env.name, dst_env.name, company)
         _check_model(target, company, phone)
-        report(1, 4, f"Adding the MAC address to {company.name} on {dst_env.name}…")
+        report(1, 4, fill(T.ADDING_ON, company=company.name, environment=dst_env.name))
         on_target = _audited(audit, target, "add", phone, lambda: target.add_phone(
             company, name=phone.name, model=phone.model, mac=phone.mac, vlan_id=phone.vlan_id,
             encryption=phone.encryption, expansion_pads=phone.expansion_pads), f"to {company.name}")
         added = True
-        steps.append(f"Added the MAC address on {dst_env.name} in {company.name}, with the same model and "
-                     "properties.")
-    report(2, 4, f"Activating provisioning by manufacturer on {dst_env.name}…")
+        steps.append(fill(T.ADDED_ON, environment=dst_env.name, company=company.name))
+    report(2, 4, fill(T.ACTIVATING, environment=dst_env.name))
     activated = _audited(audit, target, "activate", on_target, lambda: target.activate(on_target),
                          f"environment switch from {src_env.name}")
-    steps.append(f"Activated provisioning by manufacturer on {dst_env.name} "
-                 f"(state {activated.provisioning.value}).")
-    report(3, 4, "Reading both environments…")
+    steps.append(fill(T.ACTIVATED, environment=dst_env.name, state=activated.provisioning.value))
+    report(3, 4, T.READING_BOTH)
     source_side, target_side = compare(source, phone, target)
-    report(4, 4, "Done")
-    message = (f"{_title(phone)} will join {dst_env.name} at its next factory reset; reset it "
-               "now, before the weekly deadline.")
-    return EnvSwitchResult(source_side, target_side, added, message, steps=steps)
+    report(4, 4, T.DONE)
+    message = fill(T.WILL_JOIN, phone=phone_title(phone), environment=dst_env.name)
+    return EnvSwitchResult(source_side, target_side, added, message, step_texts=steps)
 
 
 def _check_model(target: Session, company: Company, phone: Phone) -> None:
@@ -231,10 +248,7 @@ def _check_model(target: Session, company: Company, phone: Phone) -> None:
     except UnsupportedOperationError:
         return  # the add itself will refuse an unknown model
     if models and phone.model not in {m.id for m in models}:
-        raise MoveRefused(
-            f"{target.environment.name} does not offer the phone's model ({phone.model}), so it cannot be "
-            "added there."
-        )
+        raise MoveRefused(fill(T.MODEL_NOT_OFFERED, environment=target.environment.name, model=phone.model))
 
 
 def _audited(audit: Auditor | None, session: Session, action: str, phone: Phone,

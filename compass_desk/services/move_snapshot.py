@@ -16,22 +16,13 @@ from typing import Any
 
 from compass_desk.api.errors import AuthenticationError, UnsupportedOperationError
 from compass_desk.domain.models import Company, CustomSetting, Phone, PhoneSnapshot
+from compass_desk.domain.move_texts import NOTES, UNPROTECTED_NOTE
+from compass_desk.domain.text import Text, same
 from compass_desk.services.session import Session
 from compass_desk.store import codec
 from compass_desk.store.vault import Vault
 
 log = logging.getLogger(__name__)
-
-UNPROTECTED_NOTE = (
-    "No secure keyring is available, so the phone's custom settings (which may contain passwords) "
-    "were kept unencrypted in the local operations journal while the move was open; they are "
-    "removed from it now that the move is finished."
-)
-LOST_KEY_NOTE = (
-    "The key that protected the saved custom settings is gone from the keyring, so they could not "
-    "be put back; enter them again in Compass."
-)
-
 
 @dataclass(slots=True)
 class MoveRecord:
@@ -46,7 +37,7 @@ class MoveRecord:
     snapshot: PhoneSnapshot  # custom settings left out: they live in ``sealed`` / ``plain``
     sealed: str | None = None
     plain: list[CustomSetting] | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)  # kept in the journal in English
 
     @property
     def protected(self) -> bool:
@@ -70,7 +61,7 @@ class MoveRecord:
                 {"sealed": self.sealed} if self.sealed is not None
                 else {"plain": codec.encode(self.plain or [])}
             ),
-            "notes": list(self.notes),
+            "notes": [note.en for note in self.notes],
         }
 
     @classmethod
@@ -87,7 +78,7 @@ class MoveRecord:
             snapshot=codec.decode(PhoneSnapshot, payload["snapshot"]),
             sealed=settings.get("sealed"),
             plain=[codec.decode(CustomSetting, s) for s in plain] if plain is not None else None,
-            notes=[str(n) for n in payload.get("notes", [])],
+            notes=[_note(str(n)) for n in payload.get("notes", [])],
         )
 
     def custom_settings(self, vault: Vault) -> list[CustomSetting] | None:
@@ -98,6 +89,14 @@ class MoveRecord:
         if clear is None:
             return None
         return [codec.decode(CustomSetting, item) for item in json.loads(clear.decode("utf-8"))]
+
+
+_KNOWN_NOTES = {note.en: note for note in NOTES}
+
+
+def _note(english: str) -> Text:
+    """A note read back from the journal: ours in every language, anything else as it was written."""
+    return _KNOWN_NOTES.get(english) or same(english)
 
 
 def take_snapshot(session: Session, phone: Phone) -> tuple[Phone, list[CustomSetting], PhoneSnapshot]:
@@ -122,11 +121,12 @@ def take_snapshot(session: Session, phone: Phone) -> tuple[Phone, list[CustomSet
     return current, settings, PhoneSnapshot(current, [], status)
 
 
-def seal(settings: list[CustomSetting], vault: Vault) -> tuple[str | None, list[CustomSetting] | None, str]:
-    """(sealed token, None, "") when encrypted; (None, settings, note) when kept as they are."""
+def seal(settings: list[CustomSetting],
+         vault: Vault) -> tuple[str | None, list[CustomSetting] | None, Text | None]:
+    """(sealed token, None, None) when encrypted; (None, settings, note) when kept as they are."""
     if not settings:
-        return None, [], ""
+        return None, [], None
     if vault.available:
         data = json.dumps(codec.encode(settings), ensure_ascii=False).encode("utf-8")
-        return vault.encrypt(data).decode("ascii"), None, ""
+        return vault.encrypt(data).decode("ascii"), None, None
     return None, list(settings), UNPROTECTED_NOTE

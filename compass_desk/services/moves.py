@@ -20,10 +20,13 @@ from typing import Any, Protocol
 
 from compass_desk.api.client import describe
 from compass_desk.api.errors import ApiError, AuthenticationError, ConflictError, OutcomeUnknownError
+from compass_desk.domain import move_texts as T
 from compass_desk.domain.mac import format_mac
 from compass_desk.domain.models import Company, Phone
 from compass_desk.domain.move_plan import MoveMethod, MovePlan, check_move
-from compass_desk.services.move_snapshot import LOST_KEY_NOTE, MoveRecord, seal, take_snapshot
+from compass_desk.domain.move_texts import bare, fill, phone_title, phone_words, said
+from compass_desk.domain.text import Text, TextError, same
+from compass_desk.services.move_snapshot import MoveRecord, seal, take_snapshot
 from compass_desk.services.session import Session
 from compass_desk.store.journal import Journal, Operation, UnknownOperationError
 from compass_desk.store.vault import Vault
@@ -31,7 +34,7 @@ from compass_desk.store.vault import Vault
 log = logging.getLogger(__name__)
 
 KIND = "manual-move"
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, Text], None]  # the label in every language: the GUI shows its own
 
 
 class Auditor(Protocol):
@@ -58,33 +61,38 @@ class MoveOutcome:
     company: Company
     method: MoveMethod
     verified: bool
-    message: str
+    text: Text
     operation_id: int | None = None
     needs_reset: bool = False
-    notes: list[str] = field(default_factory=list)
+    note_texts: list[Text] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        return self.text.en
+
+    @property
+    def notes(self) -> list[str]:
+        return [note.en for note in self.note_texts]
 
 
-class MoveError(Exception):
+class MoveError(TextError):
     """A move stopped. ``resumable``: the journal operation is still open (resume or undo it)."""
 
-    def __init__(self, message: str, *, operation_id: int | None = None, resumable: bool = False,
+    def __init__(self, text: Text, *, operation_id: int | None = None, resumable: bool = False,
                  cause: BaseException | None = None, where: Where | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__(text)
         self.operation_id = operation_id
         self.resumable = resumable
         self.cause = cause
         self.where = where
         self.audited = False  # set once the stop is in the audit log
 
-
-def _title(phone: Phone) -> str:
-    """``Phone 'Reception' (00:04:13:AA:BB:CC)``: only the first letter raised."""
-    text = describe(phone)
-    return text[:1].upper() + text[1:]
+    @property
+    def message(self) -> str:
+        return self.text.en
 
 
-def _no_progress(done: int, total: int, label: str) -> None:
+def _no_progress(done: int, total: int, label: Text) -> None:
     del done, total, label
 
 
@@ -127,7 +135,7 @@ class MoveService:
     def move_api(self, plan: MovePlan, progress: Progress | None = None) -> MoveOutcome:
         report = progress or _no_progress
         phone, target = plan.phone, plan.target
-        report(0, 2, f"Moving {describe(phone)} to {target.name}…")
+        report(0, 2, fill(T.MOVING_API, phone=phone_words(phone), target=target.name))
         detail = f"from {plan.source_name} to {target.name}"
         try:
             self.session.migrate(phone, target)
@@ -135,33 +143,25 @@ class MoveService:
             self._record("migrate", phone, "unknown" if isinstance(exc, OutcomeUnknownError) else "failed",
                          exc.message)
             raise
-        report(1, 2, "Reading the phone back…")
+        report(1, 2, T.READING_BACK)
         now = self.session.client.phone(phone.url)
         verified = now.company_url == target.url
         self._record("migrate", phone, "ok" if verified else "unknown", detail)
         if not verified:
-            raise MoveError(
-                f"Compass accepted the move, but {describe(phone)} still shows another organisation; "
-                "check it in Compass before trying again.",
-                where=Where.SOURCE,
-            )
-        report(2, 2, "Done")
-        return MoveOutcome(
-            now, target, MoveMethod.API, True,
-            f"{_title(now)} is now in {target.name}; the new name should appear on the "
-            "phone's display almost at once.",
-        )
+            raise MoveError(fill(T.NOT_VERIFIED_API, phone=phone_words(phone)), where=Where.SOURCE)
+        report(2, 2, T.DONE)
+        return MoveOutcome(now, target, MoveMethod.API, True,
+                           fill(T.MOVED_API, phone=phone_title(now), target=target.name))
 
     # --- the move by hand -----------------------------------------------------------------
     def move_manual(self, plan: MovePlan, progress: Progress | None = None) -> MoveOutcome:
         """Snapshot into the journal, remove, re-add in the target; MoveError leaves it resumable."""
         report = progress or _no_progress
         phone = plan.phone
-        report(0, 4, f"Saving everything about {describe(phone)} in the journal…")
+        report(0, 4, fill(T.SAVING, phone=phone_words(phone)))
         current, settings, snapshot = take_snapshot(self.session, phone)
         if current.company_url != phone.company_url:
-            raise MoveError(f"{_title(phone)} was moved by someone else meanwhile; "
-                            "refresh and try again.")
+            raise MoveError(fill(T.MOVED_MEANWHILE, phone=phone_title(phone)))
         sealed, plain, note = seal(settings, self.vault)
         env = self.session.environment
         assert plan.source is not None  # check_move refuses a move without rights on the source
@@ -181,14 +181,13 @@ class MoveService:
     def _open(self, operation_id: int) -> MoveRecord:
         op = self.journal.get(operation_id)
         if op is None or op.kind != KIND:
-            raise UnknownOperationError(f"There is no journalled move with id {operation_id}.")
+            raise UnknownOperationError(fill(T.NO_SUCH_MOVE, op=operation_id))
         if op.finished:
-            raise MoveError(f"Move {operation_id} is already finished ({op.outcome}).")
+            outcome = T.OUTCOMES.get(op.outcome or "") or same(str(op.outcome))
+            raise MoveError(fill(T.ALREADY_FINISHED, op=operation_id, outcome=outcome))
         if not self._mine(op):
-            raise MoveError(
-                f"Move {operation_id} was made on environment {op.payload.get('environment')}; "
-                "sign in there to finish or undo it."
-            )
+            raise MoveError(fill(T.OTHER_ENVIRONMENT, op=operation_id,
+                                 environment=str(op.payload.get("environment"))))
         return MoveRecord.from_payload(op.payload)
 
     def resume(self, operation_id: int, progress: Progress | None = None) -> MoveOutcome:
@@ -216,7 +215,7 @@ class MoveService:
                 return Location(Where.ELSEWHERE, found[0])
             if result.failures:
                 names = ", ".join(f.company.name for f in result.failures[:3])
-                raise MoveError(f"Could not read every organisation ({names}) to find the phone.")
+                raise MoveError(fill(T.NOT_EVERY_ORGANISATION, names=names))
         return Location(Where.NOWHERE)
 
     def _locate_or_stop(self, op: int, record: MoveRecord, everywhere: bool = False) -> Location:
@@ -225,12 +224,8 @@ class MoveService:
         except AuthenticationError:
             raise
         except (ApiError, MoveError) as exc:
-            message = exc.message
-            raise MoveError(
-                f"Could not check where phone {format_mac(record.mac)} is now ({message.rstrip('.')}); "
-                f"nothing more was changed. Resume or undo move {op} when Compass can be reached.",
-                operation_id=op, resumable=True, cause=exc,
-            ) from exc
+            raise MoveError(fill(T.CANNOT_CHECK, mac=format_mac(record.mac), reason=bare(said(exc)), op=op),
+                            operation_id=op, resumable=True, cause=exc) from exc
 
     def _drive_audited(self, op: int, record: MoveRecord, goal: Where, report: Progress) -> MoveOutcome:
         """:meth:`_drive`, and every way it stops leaves an audit entry (once)."""
@@ -247,8 +242,8 @@ class MoveService:
     def _drive(self, op: int, record: MoveRecord, goal: Where, report: Progress) -> MoveOutcome:
         other = Where.SOURCE if goal is Where.TARGET else Where.TARGET
         goal_company = record.target if goal is Where.TARGET else record.source
-        verb = "Moving" if goal is Where.TARGET else "Putting back"
-        report(1, 4, f"{verb} phone {format_mac(record.mac)}: checking where it is…")
+        checking = T.CHECKING_MOVE if goal is Where.TARGET else T.CHECKING_UNDO
+        report(1, 4, fill(checking, mac=format_mac(record.mac)))
         everywhere = False
         for _attempt in range(4):
             location = self._locate_or_stop(op, record, everywhere)
@@ -259,20 +254,18 @@ class MoveService:
                 self.journal.step(op, "locate", "done", {"found_in": found_in})
                 self._finish(op, "elsewhere")
                 known = self.session.company(found_in)
-                raise MoveError(
-                    f"Phone {format_mac(record.mac)} is now in {known.name if known else found_in}; someone "
-                    "else moved it there, so nothing more was changed.",
-                    operation_id=op, where=Where.ELSEWHERE,
-                )
+                raise MoveError(fill(T.MOVED_ELSEWHERE, mac=format_mac(record.mac),
+                                     company=known.name if known else found_in),
+                                operation_id=op, where=Where.ELSEWHERE)
             if location.where is other and location.phone is not None:
                 name = "remove" if goal is Where.TARGET else "undo-remove"
                 from_company = record.source if other is Where.SOURCE else record.target
-                report(2, 4, f"Removing the phone from {from_company.name}…")
+                report(2, 4, fill(T.REMOVING, company=from_company.name))
                 here = location.phone
                 error = self._step(op, name, partial(self.session.remove_phone, here), {"url": here.url})
             else:
                 name = "add" if goal is Where.TARGET else "restore"
-                report(3, 4, f"Adding the MAC address to {goal_company.name}…")
+                report(3, 4, fill(T.ADDING, company=goal_company.name))
                 error = self._step(op, name, lambda: self._add(record, goal_company), {})
             if error is None:
                 continue
@@ -281,8 +274,7 @@ class MoveService:
             after = self._locate_or_stop(op, record, everywhere)
             if after.where is location.where and (after.phone is None) == (location.phone is None):
                 self._stop(op, record, goal, after, error)
-        raise MoveError(f"Move {op} did not settle after several steps; resume or undo it later.",
-                        operation_id=op, resumable=True)
+        raise MoveError(fill(T.NOT_SETTLED, op=op), operation_id=op, resumable=True)
 
     def _finish(self, op: int, outcome: str) -> None:
         """Close the operation; its saved custom settings (passwords, perhaps) are no longer kept."""
@@ -309,8 +301,8 @@ class MoveService:
             result = action()
         except AuthenticationError as exc:
             self.journal.step(op, name, "failed", {"message": exc.message})
-            raise MoveError(f"{exc.message} Move {op} is kept in the journal; resume or undo it after "
-                            "signing in again.", operation_id=op, resumable=True, cause=exc) from exc
+            raise MoveError(fill(T.SIGN_IN_AGAIN, reason=said(exc), op=op), operation_id=op, resumable=True,
+                            cause=exc) from exc
         except ApiError as exc:
             self.journal.step(op, name, "failed", {"message": exc.message})
             return exc
@@ -324,20 +316,19 @@ class MoveService:
         if untouched and goal is Where.TARGET:
             self._finish(op, "failed")
             self._record("manual-move", record.phone, "failed", error.message)
-            stopped = MoveError(f"{error.message.rstrip('.')}; nothing was changed.", operation_id=op,
+            stopped = MoveError(fill(T.NOTHING_CHANGED, reason=bare(said(error))), operation_id=op,
                                 cause=error, where=Where.SOURCE)
             stopped.audited = True
             raise stopped
         where = {
-            Where.SOURCE: f"it is in {record.source.name}",
-            Where.TARGET: f"it is in {record.target.name}",
-            Where.NOWHERE: "it is in neither organisation right now, and its snapshot is safe in the journal",
-        }.get(location.where, "")
+            Where.SOURCE: fill(T.IS_IN, company=record.source.name),
+            Where.TARGET: fill(T.IS_IN, company=record.target.name),
+            Where.NOWHERE: T.IN_NEITHER,
+        }.get(location.where, same(""))
         action = "manual-move" if goal is Where.TARGET else "manual-move-undo"
         self._record(action, record.phone, "failed", error.message)
         stopped = MoveError(
-            f"{error.message.rstrip('.')}; {where}. Try again, or put it back in {record.source.name} "
-            f"(move {op} in the journal).",
+            fill(T.STOPPED_MIDWAY, reason=bare(said(error)), where=where, source=record.source.name, op=op),
             operation_id=op, resumable=True, cause=error, where=location.where,
         )
         stopped.audited = True
@@ -349,49 +340,46 @@ class MoveService:
         notes = list(record.notes)
         if goal is Where.SOURCE and phone.url != record.original_url:
             notes += self._restore_settings(op, record, phone)
-        report(4, 4, "Reading the phone back…")
+        report(4, 4, T.READING_BACK)
         try:
             now = self.session.client.phone(phone.url)
         except ApiError as exc:
-            raise MoveError(f"The phone is in place, but could not be read back ({exc.message.rstrip('.')}); "
-                            f"resume move {op} to check again.", operation_id=op, resumable=True,
-                            cause=exc) from exc
+            raise MoveError(fill(T.NOT_READ_BACK, reason=bare(said(exc)), op=op), operation_id=op,
+                            resumable=True, cause=exc) from exc
         company = record.target if goal is Where.TARGET else record.source
         verified = now.company_url == company.url
         outcome = "done" if goal is Where.TARGET else "undone"
         self.journal.step(op, "verify", "done", {"url": now.url, "company": now.company_url})
         self._finish(op, outcome)
         if goal is Where.TARGET:
-            message = (f"{_title(now)} is now in {company.name}. Reset it to factory defaults "
-                       "so that it picks up its new organisation.")
+            message = fill(T.MOVED_MANUAL, phone=phone_title(now), company=company.name)
             action = "manual-move"
         else:
-            message = f"{_title(now)} is back in {company.name}."
+            message = fill(T.PUT_BACK, phone=phone_title(now), company=company.name)
             action = "manual-move-undo"
         detail = f"from {record.source.name} to {company.name}"
         if not verified:
-            note = (f"Reading the phone back shows it in another organisation than {company.name}; "
-                    "check it in Compass.")
+            note = fill(T.READ_BACK_ELSEWHERE, company=company.name)
             notes.append(note)
-            message = f"{message} {note}"
+            message = message + note
             detail = f"{detail}; not verified: read back in {now.company_url}"
         self._record(action, now, "ok" if verified else "unknown", detail)
         return MoveOutcome(now, company, MoveMethod.MANUAL, verified, message, op,
-                           needs_reset=goal is Where.TARGET, notes=notes)
+                           needs_reset=goal is Where.TARGET, note_texts=notes)
 
-    def _restore_settings(self, op: int, record: MoveRecord, phone: Phone) -> list[str]:
+    def _restore_settings(self, op: int, record: MoveRecord, phone: Phone) -> list[Text]:
         """Custom settings, firmware choice and codec profile of the snapshot, on the re-added phone."""
         operation = self.journal.get(op)
         if operation is not None and operation.state_of("restore-settings") == "done" \
                 and operation.data_of("restore-settings").get("url") == phone.url:
             return []
-        notes: list[str] = []
+        notes: list[Text] = []
         settings = record.custom_settings(self.vault)
         old = record.phone
 
         def restore() -> Phone:
             if settings is None:
-                notes.append(LOST_KEY_NOTE)
+                notes.append(T.LOST_KEY_NOTE)
             elif settings:
                 self.session.client.set_custom_settings(phone, settings)
             changes = {k: v for k, v in (("firmware", old.firmware), ("codec_profile", old.codec_profile))
@@ -400,9 +388,9 @@ class MoveService:
 
         error = self._step(op, "restore-settings", restore, {"url": phone.url})
         if error is not None:
-            raise MoveError(f"The phone is back in {record.source.name}, but its settings could not be put "
-                            f"back ({error.message.rstrip('.')}); undo move {op} again to retry that.",
+            raise MoveError(fill(T.SETTINGS_NOT_RESTORED, company=record.source.name,
+                                 reason=bare(said(error)), op=op),
                             operation_id=op, resumable=True, cause=error, where=Where.SOURCE)
         if old.logged_in_user:
-            notes.append("The user who was logged in on the phone has to log in again.")
+            notes.append(T.LOG_IN_AGAIN)
         return notes

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from compass_desk.domain.text import Text, TextError, same
 from compass_desk.store import codec
 from compass_desk.store.db import Database, Schema, utc_now
 
@@ -101,8 +102,11 @@ class Operation:
         return self.steps[-1] if self.steps else None
 
 
-class UnknownOperationError(LookupError):
-    """No operation with that id in the journal."""
+class UnknownOperationError(TextError, LookupError):
+    """No operation with that id in the journal (worded in every language; a plain string reads the same)."""
+
+    def __init__(self, text: Text | str) -> None:
+        super().__init__(text if isinstance(text, Text) else same(text))
 
 
 def _to_json(value: Mapping[str, Any] | None, what: str) -> str:
@@ -207,7 +211,9 @@ class Journal:
             "SELECT finished_at FROM journal_operations WHERE id = ?", (operation_id,)
         ).fetchone()
         if row is None:
-            raise UnknownOperationError(f"There is no journalled operation with id {operation_id}.")
+            raise UnknownOperationError(Text(
+                f"There is no journalled operation with id {operation_id}.",
+                f"Er is geen bewerking met nummer {operation_id} in het logboek."))
         if row[0] is not None:
             raise ValueError(f"Operation {operation_id} is already finished.")
 
