@@ -71,7 +71,7 @@ def describe_operation(op: Operation) -> str:
     last = op.last_step
     if last:
         step = QCoreApplication.translate("ResumeMovesDialog", "last step: %1 %2").replace(
-            "%1", last.name).replace("%2", last.state)
+            "%1", step_name(last.name)).replace("%2", step_state(last.state))
     else:
         step = QCoreApplication.translate("ResumeMovesDialog", "snapshot saved, nothing removed yet")
     started = op.started_at.astimezone().strftime("%d-%m-%Y %H:%M")
@@ -79,6 +79,29 @@ def describe_operation(op: Operation) -> str:
     for number, value in enumerate((op.id, name, source, target, started, step), start=1):
         text = text.replace(f"%{number}", str(value))
     return text
+
+
+def step_name(name: str) -> str:
+    """A journal step of a move by hand (services.moves) as the user reads it."""
+    translate = QCoreApplication.translate
+    names = {
+        "remove": translate("ResumeMovesDialog", "removing it from the old organisation"),
+        "add": translate("ResumeMovesDialog", "adding it to the new organisation"),
+        "undo-remove": translate("ResumeMovesDialog", "removing it from the new organisation"),
+        "restore": translate("ResumeMovesDialog", "adding it back to the old organisation"),
+        "restore-settings": translate("ResumeMovesDialog", "putting its settings back"),
+        "locate": translate("ResumeMovesDialog", "looking for it"),
+        "verify": translate("ResumeMovesDialog", "reading it back"),
+    }
+    return names.get(name, name)
+
+
+def step_state(state: str) -> str:
+    translate = QCoreApplication.translate
+    states = {"started": translate("ResumeMovesDialog", "started, outcome not known"),
+              "done": translate("ResumeMovesDialog", "done"),
+              "failed": translate("ResumeMovesDialog", "failed")}
+    return states.get(state, state)
 
 
 def confirm_text(op: Operation, action: str, environment: str) -> str:

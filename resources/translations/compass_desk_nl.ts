@@ -3236,7 +3236,57 @@ started %5; %6</source>
 gestart %5; %6</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>removing it from the old organisation</source>
+        <translation>verwijderen uit de oude organisatie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>adding it to the new organisation</source>
+        <translation>toevoegen aan de nieuwe organisatie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removing it from the new organisation</source>
+        <translation>verwijderen uit de nieuwe organisatie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>adding it back to the old organisation</source>
+        <translation>terugzetten in de oude organisatie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>putting its settings back</source>
+        <translation>instellingen terugzetten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>looking for it</source>
+        <translation>zoeken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reading it back</source>
+        <translation>opnieuw uitlezen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>started, outcome not known</source>
+        <translation>gestart, afloop onbekend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>klaar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>mislukt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Finish moving phone %1 from “%2” to “%3” on environment “%4”?</source>
         <translation>Het verplaatsen van telefoon %1 van “%2” naar “%3” op omgeving “%4” afmaken?</translation>
     </message>

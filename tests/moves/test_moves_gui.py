@@ -65,7 +65,8 @@ def test_unfinished_move_is_offered_at_next_start_and_finished(qtbot, simulator,
         dialog = ResumeMovesDialog(journal, worker, session)
         qtbot.addWidget(dialog)
         dialog.show()
-        assert dialog.list.count() == 1 and "last step: add started" in dialog.list.item(0).text()
+        assert dialog.list.count() == 1
+        assert "last step: adding it to the new organisation started" in dialog.list.item(0).text()
         assert dialog.finish_button.isEnabled() and dialog.undo_button.isEnabled()
         _grab(dialog, "5-resume")
         asked = []
