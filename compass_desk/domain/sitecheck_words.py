@@ -78,13 +78,21 @@ _OS_MESSAGES = (
     Text("Connection reset by peer", "verbinding verbroken door de andere kant"),
     Text("No route to host", "geen route naar de host"),
     Text("Network is unreachable", "netwerk onbereikbaar"),
+    # OpenSSL's reasons for a certificate it does not accept (``verify_error``).
+    Text("unable to get local issuer certificate", "de uitgever van het certificaat is onbekend"),
+    Text("self-signed certificate", "zelfondertekend certificaat"),
+    Text("self-signed certificate in certificate chain", "zelfondertekend certificaat in de keten"),
+    Text("certificate has expired", "het certificaat is verlopen"),
+    Text("certificate is not yet valid", "het certificaat is nog niet geldig"),
 )
+HOSTNAME_MISMATCH = Text("Hostname mismatch, certificate is not valid for '{host}'.",
+                         "De hostnaam klopt niet: het certificaat is niet geldig voor '{host}'.")
 
 _FIXED = {t.en: t for t in (NO_ADDRESS, CLOSED_WITHOUT_ANSWER, NOT_HTTP, SERVER_UNSYNCHRONISED, NO_NAMES,
                             PRIVATE_CA_NOTE, NOT_READ, NO_ROUTE_OUT, NO_VLAN, *_OS_MESSAGES)}
 _FIELD = re.compile(r"\\\{(\w+)\\\}")
 _PATTERNS = [(re.compile("^" + _FIELD.sub(r"(?P<\1>.*)", re.escape(t.en)) + "$"), t)
-             for t in (NOT_A_SERVER_ANSWER, SERVER_REFUSED)]
+             for t in (NOT_A_SERVER_ANSWER, SERVER_REFUSED, HOSTNAME_MISMATCH)]
 
 
 def phrase(value: str) -> Text:
