@@ -116,7 +116,7 @@ def _phone_firmware(args: argparse.Namespace, options: GlobalOptions) -> int:
             print(plan.explanation())
         questions = [f"Set the firmware of {describe(phone)} to {choice}?"]
         if plan.needs_second_confirmation:
-            questions.append(f"{' '.join(plan.reasons())} Set {choice} anyway?")
+            questions.append(f"{' '.join(map(str, plan.reasons()))} Set {choice} anyway?")
         if not sys.stdin.isatty():
             questions.reverse()  # a script is told the risk, not just that --yes is missing
         for question in questions:

@@ -24,6 +24,7 @@ from enum import StrEnum
 from typing import Any
 
 from compass_desk.domain.models import Vendor
+from compass_desk.domain.text import Text
 
 
 class FirmwareError(ValueError):
@@ -46,6 +47,10 @@ class CustomBuild(StrEnum):
     @property
     def meaning(self) -> str:
         return _CUSTOM_MEANING[self]
+
+    @property
+    def meaning_text(self) -> Text:
+        return Text(_CUSTOM_MEANING[self], _CUSTOM_MEANING_NL[self])
 
 
 LYDIS_CUSTOM = 188
@@ -148,6 +153,12 @@ class FirmwareVersion:
         if self.scheme is Scheme.SNOM_DESK:
             return self.parts + (0,) * (4 - len(self.parts))
         return self.parts
+
+    @property
+    def family_text(self) -> Text:
+        """``family_label`` in every language (the Yealink label is names and numbers only)."""
+        dutch = {Scheme.SNOM_DESK: "Snom-bureautoestellen", Scheme.SNOM_DECT: "Snom M-serie DECT"}
+        return Text(self.family_label, dutch.get(self.scheme, self.family_label))
 
     @property
     def custom_meaning(self) -> str | None:
@@ -281,7 +292,50 @@ class RiskKind(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Risk:
     kind: RiskKind
-    message: str
+    text: Text  # one sentence, in every language
+
+    @property
+    def message(self) -> str:
+        """The English sentence (CLI, logs)."""
+        return self.text.en
+
+
+DIFFERENT_FAMILY = Text(
+    "{target} is firmware for {target_family}, not for the installed {current} ({current_family}); "
+    "the phone cannot install it.",
+    "{target} is firmware voor {target_family}, niet voor de geïnstalleerde {current} ({current_family}); "
+    "de telefoon kan die niet installeren.",
+)
+MAJOR_DOWNGRADE = Text(
+    "Going from {current} to {target} is a major downgrade; the vendor may block it and the phone may "
+    "keep its installed firmware.",
+    "Van {current} naar {target} is een grote downgrade; de fabrikant kan die blokkeren, en dan houdt "
+    "de telefoon misschien zijn geïnstalleerde firmware.",
+)
+DOWNGRADE = Text(
+    "{target} is older than the installed {current}; some phones refuse a downgrade.",
+    "{target} is ouder dan de geïnstalleerde {current}; sommige telefoons weigeren een downgrade.",
+)
+SNOM_RECOVERY = Text(
+    "A Snom phone that ran 8.9.3 or later can get stuck when put back on 8.7 or earlier and then only "
+    "update through network recovery; Snom advises an intermediate version.",
+    "Een Snom-telefoon die 8.9.3 of later had, kan vastlopen als hij terug gaat naar 8.7 of eerder, en "
+    "is dan alleen nog via netwerkherstel bij te werken; Snom raadt een tussenversie aan.",
+)
+CUSTOM_SWITCH = Text(
+    "Switching from {current} ({current_number}) to {target} ({target_number}) is not easily possible; "
+    "the phone will probably refuse it.",
+    "Overstappen van {current} ({current_number}) naar {target} ({target_number}) kan niet zomaar; "
+    "de telefoon weigert dat waarschijnlijk.",
+)
+
+
+def fill(template: Text, **values: Text | str | int) -> Text:
+    """*template* with each field filled in its own language (a Text value per language)."""
+    def side(lang: str) -> dict[str, str]:
+        return {k: v.get(lang) if isinstance(v, Text) else str(v) for k, v in values.items()}
+
+    return Text(template.en.format(**side("en")), template.nl.format(**side("nl")))
 
 
 # Snom: a phone that ran 8.9.3 or later and is put back on 8.7.x can lose the ability to update
@@ -293,48 +347,23 @@ _SNOM_LOCK_BELOW = (8, 8, 0, 0)
 def change_risks(current: FirmwareVersion, target: FirmwareVersion) -> list[Risk]:
     """What could go wrong when a phone on *current* is told to install *target*; empty if nothing."""
     if not same_family(current, target):
-        return [
-            Risk(
-                RiskKind.DIFFERENT_FAMILY,
-                f"{target.text} is firmware for {target.family_label}, not for the installed "
-                f"{current.text} ({current.family_label}); the phone cannot install it.",
-            )
-        ]
+        return [Risk(RiskKind.DIFFERENT_FAMILY,
+                     fill(DIFFERENT_FAMILY, target=target.text, target_family=target.family_text,
+                          current=current.text, current_family=current.family_text))]
     risks: list[Risk] = []
     if compare(target, current) is Ordering.OLDER:
         if target.major < current.major:
-            risks.append(
-                Risk(
-                    RiskKind.MAJOR_DOWNGRADE,
-                    f"Going from {current.major_label} to {target.major_label} is a major downgrade; "
-                    "the vendor may block it and the phone may keep its installed firmware.",
-                )
-            )
+            risks.append(Risk(RiskKind.MAJOR_DOWNGRADE,
+                              fill(MAJOR_DOWNGRADE, current=current.major_label, target=target.major_label)))
         else:
-            risks.append(
-                Risk(
-                    RiskKind.DOWNGRADE,
-                    f"{target.text} is older than the installed {current.text}; some phones refuse a "
-                    "downgrade.",
-                )
-            )
+            risks.append(Risk(RiskKind.DOWNGRADE, fill(DOWNGRADE, target=target.text, current=current.text)))
     ran_late_snom = current.scheme is Scheme.SNOM_DESK and current.sort_key >= _SNOM_LOCK_FROM
     if ran_late_snom and target.sort_key < _SNOM_LOCK_BELOW:
-        risks.append(
-            Risk(
-                RiskKind.SNOM_RECOVERY,
-                "A Snom phone that ran 8.9.3 or later can get stuck when put back on 8.7 or earlier "
-                "and then only update through network recovery; Snom advises an intermediate version.",
-            )
-        )
+        risks.append(Risk(RiskKind.SNOM_RECOVERY, SNOM_RECOVERY))
     crossing = current.custom != target.custom
     if current.custom_build is not None and target.custom_build is not None and crossing:
-        risks.append(
-            Risk(
-                RiskKind.CUSTOM_SWITCH,
-                f"Switching from {current.custom_build.meaning} ({current.custom}) to "
-                f"{target.custom_build.meaning} ({target.custom}) is not easily possible; the phone "
-                "will probably refuse it.",
-            )
-        )
+        risks.append(Risk(RiskKind.CUSTOM_SWITCH,
+                          fill(CUSTOM_SWITCH, current=current.custom_build.meaning_text,
+                               current_number=current.custom or 0, target=target.custom_build.meaning_text,
+                               target_number=target.custom or 0)))
     return risks

@@ -20,32 +20,83 @@ from compass_desk.domain.firmware import (
     YealinkFamilies,
     change_risks,
     compare,
+    fill,
     parse_firmware,
     same_family,
 )
+from compass_desk.domain.mac import format_mac, is_mac
 from compass_desk.domain.models import Company, Phone, PhoneModel, PhoneStatus, Vendor
+from compass_desk.domain.text import Text, TextError, join, same
 from compass_desk.domain.useragent import parse_user_agent
 
-USE_INSTALLED_LABEL = "Use installed firmware"
+USE_INSTALLED = Text("Use installed firmware", "Geïnstalleerde firmware gebruiken")
+USE_INSTALLED_LABEL = USE_INSTALLED.en  # the CLI's and the CSV file's word
 
-EXPLAIN_SET = (
+EXPLAIN_SET = Text(
     "Compass adds the URL of firmware {version} to the settings it sends to {target}. The phone "
     "downloads the firmware from a Compass web server (not from the vendor) and installs it the next "
     "time it fetches its settings from Compass, at its next provisioning or restart; it restarts "
-    "while it upgrades."
+    "while it upgrades.",
+    "Compass zet de URL van firmware {version} in de instellingen die het naar {target} stuurt. De "
+    "telefoon downloadt de firmware van een webserver van Compass (niet van de fabrikant) en installeert "
+    "die zodra hij zijn instellingen weer bij Compass ophaalt, bij de volgende provisioning of herstart; "
+    "tijdens de upgrade herstart hij.",
 )
-EXPLAIN_INSTALLED = (
+EXPLAIN_INSTALLED = Text(
     "Compass sends no firmware instruction to {target}: each phone keeps the firmware it has. A phone "
-    "that has not yet installed a version chosen earlier will no longer get it."
+    "that has not yet installed a version chosen earlier will no longer get it.",
+    "Compass stuurt geen firmware-instructie naar {target}: elke telefoon houdt de firmware die hij "
+    "heeft. Een telefoon die een eerder gekozen versie nog niet heeft geïnstalleerd, krijgt die niet meer.",
 )
-DOWNGRADE_WARNING = (
+DOWNGRADE_WARNING = Text(
     "Downgrading through provisioning is not always possible: the vendor or the installed firmware "
-    "may block it, and the phone then keeps its installed firmware."
+    "may block it, and the phone then keeps its installed firmware.",
+    "Downgraden via provisioning lukt niet altijd: de fabrikant of de geïnstalleerde firmware kan het "
+    "blokkeren, en dan houdt de telefoon zijn geïnstalleerde firmware.",
 )
-UNKNOWN_INSTALLED = (
+UNKNOWN_INSTALLED = Text(
     "The installed firmware of {target} is not known (the phone has not reported it), so Compass Desk "
-    "cannot tell whether this is an upgrade or a downgrade."
+    "cannot tell whether this is an upgrade or a downgrade.",
+    "De geïnstalleerde firmware van {target} is niet bekend (de telefoon heeft die niet gemeld), dus "
+    "Compass Desk kan niet zeggen of dit een upgrade of een downgrade is.",
 )
+SOME_OF_THESE = Text("some of these phones", "sommige van deze telefoons")
+WITH_COUNT = same("{text} ({count})")
+PHONE_COUNT = (Text("{n} phone", "{n} telefoon"), Text("{n} phones", "{n} telefoons"))
+LATEST_MARK = Text("{version} (latest certified): {marks}", "{version} (nieuwste gecertificeerde): {marks}")
+OPTION_MARK = Text("{version}: {marks}", "{version}: {marks}")
+# How a certified version relates to the installed one, for one phone and for several.
+ONE_RELATION = {
+    "newer": Text("newer than installed", "nieuwer dan geïnstalleerd"),
+    "older": Text("older than installed", "ouder dan geïnstalleerd"),
+    "same": Text("same as installed", "gelijk aan geïnstalleerd"),
+    "unknown": Text("installed version unknown", "geïnstalleerde versie onbekend"),
+}
+MANY_RELATION = {
+    "newer": Text("newer for {n}", "nieuwer voor {n}"),
+    "same": Text("same for {n}", "gelijk voor {n}"),
+    "older": Text("older for {n}", "ouder voor {n}"),
+    "unknown": Text("unknown for {n}", "onbekend voor {n}"),
+}
+# Refusals.
+NO_CERTIFIED = Text(
+    "Compass lists no certified firmware for {model}; keep the installed firmware.",
+    "Compass heeft geen gecertificeerde firmware voor {model}; houd de geïnstalleerde firmware.",
+)
+NOT_CERTIFIED = Text(
+    "{version} is not certified for {model}; the certified versions are {versions}.",
+    "{version} is niet gecertificeerd voor {model}; de gecertificeerde versies zijn {versions}.",
+)
+NO_PHONES = Text("There are no phones to change for {target}.",
+                 "Er zijn geen telefoons te wijzigen voor {target}.")
+WRONG_MODEL = Text("Phone '{name}' is a {model}, not a {wanted}.",
+                   "Telefoon '{name}' is een {model}, geen {wanted}.")
+PHONE_NAMED = Text("phone '{name}' ({mac})", "telefoon “{name}” ({mac})")
+PHONE_UNNAMED = Text("phone {mac}", "telefoon {mac}")
+NO_MAC = Text("without a MAC address", "zonder MAC-adres")
+MODEL_PHONES = Text("{n} {model} phones", "{n} {model}-telefoons")
+THESE_MODEL_PHONES = Text("these {n} {model} phones", "deze {n} {model}-telefoons")
+UNKNOWN_VERSION_TEXT = Text("unknown", "onbekend")  # UNKNOWN_VERSION as shown in a table
 
 # Risks that need a second, explicit confirmation naming the reason (issue 9).
 SECOND_CONFIRMATION = frozenset(
@@ -54,12 +105,32 @@ SECOND_CONFIRMATION = frozenset(
 )
 
 
-class FirmwareRefused(ValueError):
-    """A choice that must not be sent: the message says why (and names what is allowed)."""
+class FirmwareRefused(TextError, ValueError):
+    """A choice that must not be sent: the message says why (and names what is allowed).
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    ``message`` and ``str()`` are English (CLI, logs); ``text`` holds every language (GUI).
+    """
+
+    def __init__(self, message: Text | str) -> None:
+        text = message if isinstance(message, Text) else same(message)
+        super().__init__(text)
+        self.message = text.en
+
+
+def phone_words(phone: Phone) -> Text:
+    """``phone 'Reception' (00:04:13:AA:BB:CC)``, as api.client.describe words it, in every language."""
+    mac: Text = same(format_mac(phone.mac)) if is_mac(phone.mac) else (
+        same(phone.resource_id) if phone.resource_id else NO_MAC)
+    return fill(PHONE_NAMED, name=phone.name, mac=mac) if phone.name else fill(PHONE_UNNAMED, mac=mac)
+
+
+def model_phones_words(count: int, model_name: str, *, these: bool = False) -> Text:
+    """``7 Yealink T54W phones`` (or ``these 7 …``)."""
+    return fill(THESE_MODEL_PHONES if these else MODEL_PHONES, n=count, model=model_name)
+
+
+def phone_count(count: int) -> Text:
+    return fill(PHONE_COUNT[count != 1], n=count)
 
 
 def decode_version(text: str | None, vendor: Vendor | None = None,
@@ -121,13 +192,9 @@ def check_certified(version: str, model: PhoneModel) -> str:
         if same_version(version, offered, model.vendor):
             return offered
     if not model.firmwares:
-        raise FirmwareRefused(
-            f"Compass lists no certified firmware for {model.display_name}; keep the installed firmware."
-        )
-    raise FirmwareRefused(
-        f"{version.strip()} is not certified for {model.display_name}; the certified versions are "
-        f"{', '.join(model.firmwares)}."
-    )
+        raise FirmwareRefused(fill(NO_CERTIFIED, model=model.display_name))
+    raise FirmwareRefused(fill(NOT_CERTIFIED, version=version.strip(), model=model.display_name,
+                               versions=", ".join(model.firmwares)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,17 +202,22 @@ class FirmwareOption:
     """One line of the choice: a certified version (or None = use installed) with its markers."""
 
     version: str | None
-    label: str
+    text: Text  # what the choice list shows, in every language
     relations: Mapping[str, int]  # "newer"/"older"/"same"/"unknown" -> phones
     latest: bool = False
     selected_now: int = 0  # phones that have this choice already
+
+    @property
+    def label(self) -> str:
+        """The English label (CLI)."""
+        return self.text.en
 
 
 def options(model: PhoneModel, phones: Sequence[tuple[Phone, str | None]]) -> list[FirmwareOption]:
     """"Use installed firmware" first, then every certified version, newest last, each marked
     newer / older / same than what the phones (phone, installed) run."""
     newest = latest(model.firmwares, model.vendor)
-    result = [FirmwareOption(None, USE_INSTALLED_LABEL, {},
+    result = [FirmwareOption(None, USE_INSTALLED, {},
                              selected_now=sum(1 for p, _ in phones if p.firmware is None))]
     for version in model.firmwares:
         counts: Counter[str] = Counter()
@@ -160,16 +232,13 @@ def options(model: PhoneModel, phones: Sequence[tuple[Phone, str | None]]) -> li
     return result
 
 
-def _option_label(version: str, counts: Counter[str], total: int, newest: bool) -> str:
+def _option_label(version: str, counts: Counter[str], total: int, newest: bool) -> Text:
     if total == 1:
-        mark = next(iter(counts))
-        marks = "installed version unknown" if mark == "unknown" else (
-            "same as installed" if mark == "same" else f"{mark} than installed")
+        marks = ONE_RELATION[next(iter(counts))]
     else:
-        names = ("newer", "same", "older", "unknown")
-        parts = [f"{name} for {counts[name]}" for name in names if counts[name]]
-        marks = ", ".join(parts)
-    return f"{version}{' (latest certified)' if newest else ''}: {marks}"
+        marks = join([fill(MANY_RELATION[name], n=counts[name]) for name in MANY_RELATION if counts[name]],
+                     ", ")
+    return fill(LATEST_MARK if newest else OPTION_MARK, version=version, marks=marks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +268,11 @@ class FirmwarePlan:
     model: PhoneModel
     target: str | None
     changes: tuple[PhoneChange, ...]
-    target_label: str  # "phone 'Reception'" or "7 Yealink T54W phones"
+    who: Text  # "phone 'Reception'" or "7 Yealink T54W phones"
+
+    @property
+    def target_label(self) -> str:
+        return self.who.en
 
     @property
     def needed(self) -> list[PhoneChange]:
@@ -209,45 +282,44 @@ class FirmwarePlan:
     def needs_second_confirmation(self) -> bool:
         return any(c.needs_second_confirmation for c in self.needed)
 
-    def explanation(self) -> str:
+    def explanation(self) -> Text:
         if self.target is None:
-            return EXPLAIN_INSTALLED.format(target=self.target_label)
-        text = EXPLAIN_SET.format(version=self.target, target=self.target_label)
+            return fill(EXPLAIN_INSTALLED, target=self.who)
+        text = fill(EXPLAIN_SET, version=self.target, target=self.who)
         if any(c.relation is Ordering.OLDER for c in self.needed):
-            text += " " + DOWNGRADE_WARNING
+            text += DOWNGRADE_WARNING
         return text
 
-    def reasons(self) -> list[str]:
+    def reasons(self) -> list[Text]:
         """Why a second confirmation is needed: one sentence per distinct reason, with phone counts."""
-        found: dict[str, int] = {}
+        found: dict[Text, int] = {}
         for change in self.needed:
             if not change.needs_second_confirmation:
                 continue
             if change.installed is None:
-                found.setdefault(UNKNOWN_INSTALLED.format(target=_who(self)), 0)
+                who = SOME_OF_THESE if len(self.changes) > 1 else self.who
+                found.setdefault(fill(UNKNOWN_INSTALLED, target=who), 0)
             for risk in change.risks:
                 if risk.kind in SECOND_CONFIRMATION:
-                    found[risk.message] = found.get(risk.message, 0) + 1
+                    found[risk.text] = found.get(risk.text, 0) + 1
         multi = len(self.changes) > 1
-        return [f"{text}{f' ({n} phone{_s(n)})' if multi and n else ''}" for text, n in found.items()]
-
-
-def _who(plan: FirmwarePlan) -> str:
-    return "some of these phones" if len(plan.changes) > 1 else plan.target_label
-
-
-def _s(n: int) -> str:
-    return "" if n == 1 else "s"
+        return [fill(WITH_COUNT, text=text, count=phone_count(n)) if multi and n else text
+                for text, n in found.items()]
 
 
 def plan(model: PhoneModel, phones: Sequence[tuple[Phone, str | None]], target: str | None, *,
-         target_label: str, families: YealinkFamilies | None = None) -> FirmwarePlan:
-    """The changes for *phones* (each with its installed version); FirmwareRefused for a bad target."""
+         target_label: Text | str, families: YealinkFamilies | None = None) -> FirmwarePlan:
+    """The changes for *phones* (each with its installed version); FirmwareRefused for a bad target.
+
+    *target_label* names the phones in the explanation ("phone 'Reception'"): a Text, or plain words.
+    """
+    who = target_label if isinstance(target_label, Text) else same(target_label)
     if not phones:
-        raise FirmwareRefused(f"There are no phones to change for {target_label}.")
+        raise FirmwareRefused(fill(NO_PHONES, target=who))
     wrong = [p for p, _ in phones if p.model != model.id]
     if wrong:
-        raise FirmwareRefused(f"Phone '{wrong[0].name}' is a {wrong[0].model}, not a {model.display_name}.")
+        raise FirmwareRefused(fill(WRONG_MODEL, name=wrong[0].name, model=wrong[0].model,
+                                   wanted=model.display_name))
     chosen = None if target is None else check_certified(target, model)
     wanted = decode_version(chosen, model.vendor, families) if chosen else None
     changes = []
@@ -259,7 +331,7 @@ def plan(model: PhoneModel, phones: Sequence[tuple[Phone, str | None]], target: 
             risks = tuple(change_risks(current, wanted))
             found = compare(wanted, current) if same_family(current, wanted) else None
         changes.append(PhoneChange(phone, installed, chosen, found, risks))
-    return FirmwarePlan(model, chosen, tuple(changes), target_label)
+    return FirmwarePlan(model, chosen, tuple(changes), who)
 
 
 # --- the overview of one organisation --------------------------------------------------------------
@@ -322,7 +394,10 @@ class FirmwareOverview:
                   "Latest certified", "Behind latest", "Pending or failed upgrade", "Online")
 
     def csv_rows(self) -> list[list[str]]:
-        """The header and one row per phone, all text (the caller writes the file)."""
+        """The header and one row per phone, all text (the caller writes the file).
+
+        English in every language: a data file for spreadsheets and scripts, like the CLI's JSON.
+        """
         def yes_no(value: bool | None) -> str:
             return "unknown" if value is None else ("yes" if value else "no")
 

@@ -1,8 +1,9 @@
 """Firmware for one phone or all phones of one model in an organisation.
 
 Shows the certified versions marked newer / older / same than what is installed, and "Use installed
-firmware"; explains what a choice does; asks once, and a second time with the reason for a risky
-choice; applies in the background (paced) with a result per phone and a retry for the failures.
+firmware", and explains what a choice does (:mod:`compass_desk.gui.firmware_choices`); asks once,
+and a second time with the reason for a risky choice; applies in the background (paced) with a
+result per phone (:mod:`compass_desk.gui.firmware_phones`) and a retry for the failures.
 All network work runs through :mod:`compass_desk.gui.worker`.
 """
 
@@ -11,41 +12,31 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from compass_desk.api.client import describe
 from compass_desk.domain import firmware_plan as fp
 from compass_desk.domain.models import Phone, PhoneModel
-from compass_desk.gui.i18n import current_language
+from compass_desk.domain.text import Text
+from compass_desk.gui.firmware_choices import FirmwareChoices
+from compass_desk.gui.firmware_phones import FirmwarePhones
+from compass_desk.gui.i18n import current_language, localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.phone_model import mac_label
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, Job, JobContext, Worker
 from compass_desk.services.cancel import CancelToken
-from compass_desk.services.firmware import EitherToken, FirmwareRun, FirmwareService
-
-COLUMNS = (QT_TRANSLATE_NOOP("FirmwareDialog", "Phone"), QT_TRANSLATE_NOOP("FirmwareDialog", "MAC"),
-           QT_TRANSLATE_NOOP("FirmwareDialog", "Installed"), QT_TRANSLATE_NOOP("FirmwareDialog", "Selected"),
-           QT_TRANSLATE_NOOP("FirmwareDialog", "Result"))
-# domain.firmware_plan.USE_INSTALLED_LABEL, listed for lupdate (test_i18n_domain_texts checks the wording).
-USE_INSTALLED = str(QT_TRANSLATE_NOOP("FirmwareDialog", "Use installed firmware"))
-WARNING_STYLE = "QLabel { background: #fff4e5; color: #5c3300; border: 1px solid #f0a030; padding: 6px; }"
+from compass_desk.services.firmware import EitherToken, FirmwareRun, FirmwareService, Progress
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -88,7 +79,6 @@ class FirmwareDialog(QDialog):
         self.model: PhoneModel | None = None
         self.installed: dict[str, str | None] = {}
         self.read_only_reason = ""
-        self.plan: fp.FirmwarePlan | None = None
         self.run: FirmwareRun | None = None
         self.job: Job | None = None
         self._applying = False
@@ -119,33 +109,14 @@ class FirmwareDialog(QDialog):
         self.installed_label.setWordWrap(True)
         self.installed_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.installed_label)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(str(column)) for column in COLUMNS])
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() * 2 + 8)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        self.table.setMaximumHeight(self.table.horizontalHeader().sizeHint().height() + 34 if single else 200)
+        self.table = FirmwarePhones(single)
         layout.addWidget(self.table)
-        layout.addWidget(QLabel(self.tr("Firmware Compass sends to the phone:") if single
-                                else self.tr("Firmware Compass sends to the phones:")))
-        self.choices = QListWidget()
-        self.choices.setAccessibleName(self.tr("Firmware choices"))
-        self.choices.currentItemChanged.connect(self._choice_changed)
-        layout.addWidget(self.choices)
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
-        self.explanation.setObjectName("firmwareExplanation")
-        layout.addWidget(self.explanation)
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        self.warning.setObjectName("firmwareWarning")
-        self.warning.setStyleSheet(WARNING_STYLE)
-        self.warning.hide()
-        layout.addWidget(self.warning)
+        self.panel = FirmwareChoices(service.families, single)
+        self.panel.changed.connect(self._choice_changed)
+        # The panel's parts, by the names the rest of the dialog (and its tests) use.
+        self.choices, self.explanation = self.panel.list, self.panel.explanation
+        self.warning = self.panel.warning
+        layout.addWidget(self.panel)
         self.progress = QProgressBar()
         self.progress.hide()
         layout.addWidget(self.progress)
@@ -177,20 +148,24 @@ class FirmwareDialog(QDialog):
         for button in (self.cancel_button, self.retry_button, self.apply_button, self.close_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self._fill_table()
+        self.table.show_phones(self.phones, self.installed)
         self.load()
+
+    @property
+    def plan(self) -> fp.FirmwarePlan | None:
+        return self.panel.plan
 
     # -- loading ---------------------------------------------------------------------------------
     def load(self) -> None:
         service, phones = self.service, self.phones
 
-        def work(ctx: JobContext) -> tuple[PhoneModel, dict[str, str | None], str]:
+        def work(ctx: JobContext) -> tuple[PhoneModel, dict[str, str | None], fp.FirmwareRefused | None]:
             ctx.progress(0, 0, QCoreApplication.translate("FirmwareDialog", "Reading certified firmware"))
-            reason = ""
+            reason: fp.FirmwareRefused | None = None
             try:
                 service.check_writable(phones)
             except fp.FirmwareRefused as exc:
-                reason = exc.message
+                reason = exc
             model = service.model_for(phones[0], strict=False)
             return model, service.installed(phones, cancel=ctx.token), reason
 
@@ -198,9 +173,10 @@ class FirmwareDialog(QDialog):
                                       on_failure=self._load_failed)
         self.job.finished.connect(self._job_finished)
 
-    def _loaded(self, answer: tuple[PhoneModel, dict[str, str | None], str]) -> None:
-        self.model, self.installed, self.read_only_reason = answer
-        self._fill_table()
+    def _loaded(self, answer: tuple[PhoneModel, dict[str, str | None], fp.FirmwareRefused | None]) -> None:
+        self.model, self.installed, refused = answer
+        self.read_only_reason = "" if refused is None else user_message(refused)
+        self.table.show_phones(self.phones, self.installed)
         if len(self.phones) == 1:
             version = self.installed.get(self.phones[0].url)
             decoded = fp.decode_version(version, self.model.vendor, self.service.families)
@@ -217,41 +193,13 @@ class FirmwareDialog(QDialog):
             text = self.tr("%1: %2 phones, %3 reported their installed firmware.")
             self.installed_label.setText(text.replace("%1", name).replace("%2", count)
                                          .replace("%3", str(reported)))
-        self._fill_choices()
         if not self.model.firmwares:
             self.installed_label.setText(
                 self.tr("%1 Compass lists no certified firmware for this model, so only the installed "
                         "firmware can be kept.").replace("%1", self.installed_label.text()))
         if self.read_only_reason:
             self.status.setText(self.read_only_reason)
-        self._choice_changed()
-
-    def _fill_choices(self) -> None:
-        """The options, marked against what the phones run and have selected now; keeps the choice."""
-        assert self.model is not None
-        picked, current = self.chosen()
-        pairs = [(p, self.installed.get(p.url)) for p in self.phones]
-        self.choices.blockSignals(True)
-        self.choices.clear()
-        for option in fp.options(self.model, pairs):
-            text = self.option_text(option, len(pairs))
-            if option.selected_now:
-                many = len(self.phones) > 1
-                text = (self.tr("%1 — selected for %2").replace("%2", str(option.selected_now)) if many
-                        else self.tr("%1 — selected now")).replace("%1", text)
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, option.version)
-            if option.latest:
-                font = QFont(item.font())
-                font.setBold(True)
-                item.setFont(font)
-            self.choices.addItem(item)
-            if picked and option.version == current:
-                self.choices.setCurrentItem(item)
-        self.choices.blockSignals(False)
-        # As tall as its lines: the explanation below must never be squeezed.
-        rows = self.choices.count()
-        self.choices.setFixedHeight(self.choices.sizeHintForRow(0) * rows + 2 * self.choices.frameWidth() + 6)
+        self.panel.show_phones(self.model, self.phones, self.installed)
 
     def phone_text(self, phone: Phone) -> str:
         """``phone “Reception” (00:04:13:AA:BB:CC)``, as api.client.describe words it, translated."""
@@ -259,80 +207,19 @@ class FirmwareDialog(QDialog):
             return self.tr("phone “%1” (%2)").replace("%2", mac_label(phone.mac)).replace("%1", phone.name)
         return self.tr("phone %1").replace("%1", mac_label(phone.mac))
 
-    def option_text(self, option: fp.FirmwareOption, total: int) -> str:
-        """domain.firmware_plan's option label, built from its parts in the installed language."""
-        if option.version is None:
-            return self.tr(USE_INSTALLED)
-        relations = option.relations
-        if total == 1 and len(relations) == 1:
-            marks = {"newer": self.tr("newer than installed"), "older": self.tr("older than installed"),
-                     "same": self.tr("same as installed"), "unknown": self.tr("installed version unknown")}
-            shown = marks.get(next(iter(relations)))
-        else:
-            each = {"newer": self.tr("newer for %1"), "same": self.tr("same for %1"),
-                    "older": self.tr("older for %1"), "unknown": self.tr("unknown for %1")}
-            parts = [each[name].replace("%1", str(relations[name])) for name in each if relations.get(name)]
-            shown = ", ".join(parts) if len(parts) == len([n for n in relations if relations[n]]) else None
-        if shown is None:  # a marker this screen does not know: the domain's own words
-            return option.label
-        text = self.tr("%1 (latest certified): %2") if option.latest else self.tr("%1: %2")
-        return text.replace("%2", shown).replace("%1", option.version)
-
     def _load_failed(self, error: BaseException) -> None:
-        self.installed_label.setText(_sentence(error, "read the firmware choices"))
-
-    def _fill_table(self, results: dict[str, Any] | None = None) -> None:
-        self.table.setRowCount(len(self.phones))
-        for row, phone in enumerate(self.phones):
-            result = (results or {}).get(phone.url)
-            values = (phone.name, mac_label(phone.mac), self.installed.get(phone.url) or "—",
-                      phone.firmware or self.tr(USE_INSTALLED), result.message if result else "")
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if column == 4 and result is not None:
-                    item.setText(f"{result.outcome.value}: {result.message}")
-                    item.setToolTip(result.message)
-                self.table.setItem(row, column, item)
+        self.installed_label.setText(user_message(error, "read the firmware choices"))
 
     # -- choosing --------------------------------------------------------------------------------
     def chosen(self) -> tuple[bool, str | None]:
         """(something chosen, the version or None for "Use installed firmware")."""
-        item = self.choices.currentItem()
-        return (False, None) if item is None else (True, item.data(Qt.ItemDataRole.UserRole))
+        return self.panel.chosen()
 
-    def _choice_changed(self, *_args: object) -> None:
-        picked, version = self.chosen()
-        self.plan = None
-        self.warning.hide()
-        if not picked or self.model is None:
-            self.explanation.setText(self.tr("Choose a certified version, or keep the installed firmware."))
-            self.apply_button.setEnabled(False)
-            return
-        label = describe(self.phones[0]) if len(self.phones) == 1 else \
-            self.tr("these %1 %2 phones").replace("%1", str(len(self.phones))).replace("%2",
-                                                                                        self.model.display_name)
-        try:
-            self.plan = fp.plan(self.model, [(p, self.installed.get(p.url)) for p in self.phones], version,
-                                target_label=label, families=self.service.families)
-        except fp.FirmwareRefused as exc:
-            self.explanation.setText(exc.message)
-            self.apply_button.setEnabled(False)
-            return
-        needed = len(self.plan.needed)
-        text = self.plan.explanation()
-        if not needed:
-            text = self.tr("Already chosen: nothing to change.")
-        elif len(self.phones) > 1:
-            text = (self.tr("%1 %2 of %3 phones would change.").replace("%2", str(needed))
-                    .replace("%3", str(len(self.phones))).replace("%1", text))
-        self.explanation.setText(text)
-        reasons = self.plan.reasons()
-        if reasons and needed:
-            self.warning.setText(self.tr("Needs a second confirmation:\n%1").replace(
-                "%1", "\n".join(f"• {r}" for r in reasons)))
-            self.warning.show()
+    def _choice_changed(self) -> None:
+        plan = self.plan
+        needed = bool(plan and plan.needed)
         busy = self.job is not None
-        self.apply_button.setEnabled(bool(needed) and not self.read_only_reason and not busy)
+        self.apply_button.setEnabled(needed and not self.read_only_reason and not busy)
         self.apply_button.setToolTip(self.read_only_reason)
 
     # -- applying --------------------------------------------------------------------------------
@@ -340,20 +227,20 @@ class FirmwareDialog(QDialog):
         plan = self.plan
         if plan is None or not plan.needed or self.read_only_reason:
             return
-        choice = plan.target or self.tr(USE_INSTALLED).lower()
+        choice = plan.target or localize(fp.USE_INSTALLED).lower()
         count = len(plan.needed)
         where = (self.phone_text(plan.needed[0].phone) if count == 1
                  else self.tr("%1 phones").replace("%1", str(count)))
-        question = (self.tr("Set the firmware of %1 to %2?\n\n%3").replace("%3", plan.explanation())
+        question = (self.tr("Set the firmware of %1 to %2?\n\n%3").replace("%3", localize(plan.explanation()))
                     .replace("%2", choice).replace("%1", where))
         if not confirm(self, self.tr("Change firmware"), question):
             return
         if plan.needs_second_confirmation and not confirm_risk(self, self.tr("Risky firmware change"),
-                                                               plan.reasons()):
+                                                               self.panel.reasons()):
             self.status.setText(self.tr("Not changed."))
             return
         service = self.service
-        self._start(lambda ctx, stop: service.apply(plan, confirmed=True, progress=ctx.progress, cancel=stop),
+        self._start(lambda ctx, stop: service.apply(plan, confirmed=True, progress=_shown(ctx), cancel=stop),
                     count, "firmware change")
 
     def retry(self) -> None:
@@ -361,7 +248,7 @@ class FirmwareDialog(QDialog):
         if run is None or not run.failures:
             return
         service = self.service
-        self._start(lambda ctx, stop: service.retry(run, progress=ctx.progress, cancel=stop),
+        self._start(lambda ctx, stop: service.retry(run, progress=_shown(ctx), cancel=stop),
                     len(run.failures), "firmware retry")
 
     def _start(self, run: Callable[[JobContext, CancelToken], FirmwareRun], total: int, label: str) -> None:
@@ -377,7 +264,7 @@ class FirmwareDialog(QDialog):
             self.job = self.worker.submit(work, label=label, key=key, on_success=self._finished_run,
                                           on_failure=self._run_failed, on_progress=self._progress)
         except Busy as exc:
-            self.status.setText(str(exc))
+            self.status.setText(user_message(exc))
             return
         self.job.finished.connect(self._job_finished)
         self._applying = True
@@ -408,9 +295,9 @@ class FirmwareDialog(QDialog):
         self.run = run
         fresh = {r.change.phone.url: r.phone for r in run.results}
         self.phones = [fresh.get(p.url, p) for p in self.phones]
-        self._fill_table({r.change.phone.url: r for r in run.results})
+        self.table.show_phones(self.phones, self.installed, {r.change.phone.url: r for r in run.results})
         changed = run.changed
-        text = run.summary
+        text = localize(run.summary)
         if changed and run.failures:
             names = ", ".join(p.name or mac_label(p.mac) for p in changed)
             text = self.tr("%1 Changed: %2.").replace("%2", names).replace("%1", text)
@@ -421,7 +308,7 @@ class FirmwareDialog(QDialog):
 
     def _run_failed(self, error: BaseException) -> None:
         # Raised before any phone was sent (rights, confirmation, sign-in): nothing changed.
-        why = _sentence(error, "change firmware")
+        why = user_message(error, "change firmware")
         self.status.setText(self.tr("%1 Nothing was changed.").replace("%1", why))
 
     def _job_finished(self) -> None:
@@ -434,7 +321,8 @@ class FirmwareDialog(QDialog):
         self.retry_button.setEnabled(bool(self.run and self.run.failures))
         self._applying = False
         if self.model is not None:
-            self._fill_choices()
+            self.panel.show_phones(self.model, self.phones, self.installed)
+        else:
             self._choice_changed()
 
     # -- other -----------------------------------------------------------------------------------
@@ -469,8 +357,12 @@ class FirmwareDialog(QDialog):
         super().reject()
 
 
-def _sentence(error: BaseException, doing: str) -> str:
-    return error.message if isinstance(error, fp.FirmwareRefused) else user_message(error, doing)
+def _shown(ctx: JobContext) -> Progress:
+    """The job's progress with the service's words in the installed language (the worker carries text)."""
+    def progress(done: int, total: int, label: Text | str) -> None:
+        ctx.progress(done, total, localize(label))
+
+    return progress
 
 
 def _service_for(browser: Any) -> FirmwareService | None:

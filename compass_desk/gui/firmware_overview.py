@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from compass_desk.domain import firmware_plan as fp
 from compass_desk.domain.models import Company
-from compass_desk.gui.firmware_dialog import USE_INSTALLED
+from compass_desk.domain.text import Text
+from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.phone_model import mac_label
 from compass_desk.gui.worker import Job, JobContext, Worker
@@ -159,7 +160,10 @@ class FirmwareOverviewDialog(QDialog):
         service, company = self.service, self.company
 
         def work(ctx: JobContext) -> fp.FirmwareOverview:
-            return service.overview(company, progress=ctx.progress, cancel=ctx.token)
+            def progress(done: int, total: int, label: Text | str) -> None:
+                ctx.progress(done, total, localize(label))  # the service words it; the worker carries text
+
+            return service.overview(company, progress=progress, cancel=ctx.token)
 
         self.refresh_button.setEnabled(False)
         self.job = self.worker.submit(work, label="firmware overview", on_success=self._loaded,
@@ -197,7 +201,8 @@ class FirmwareOverviewDialog(QDialog):
         self.status.setText("")
         self.model_table.setRowCount(len(overview.models))
         for row, m in enumerate(overview.models):
-            versions = ", ".join(f"{v} ×{n}" for v, n in fp.by_version(m.by_installed))
+            versions = ", ".join(f"{localize(fp.UNKNOWN_VERSION_TEXT) if v == fp.UNKNOWN_VERSION else v} ×{n}"
+                                 for v, n in fp.by_version(m.by_installed))
             values = (m.model_name, str(m.phones), versions, m.latest or self.tr("none certified"),
                       str(m.behind), str(m.pending), str(m.unknown))
             for column, value in enumerate(values):
@@ -222,7 +227,7 @@ class FirmwareOverviewDialog(QDialog):
         rows = self.shown_rows()
         self.phone_table.setSortingEnabled(False)
         self.phone_table.setRowCount(len(rows))
-        use_installed = QCoreApplication.translate("FirmwareDialog", USE_INSTALLED)
+        use_installed = localize(fp.USE_INSTALLED)
         for row, r in enumerate(rows):
             values = (r.phone.name, mac_label(r.phone.mac), r.model_name,
                       r.installed or self.tr("not reported"), r.selected or use_installed,

@@ -22,9 +22,10 @@ from typing import Any
 from compass_desk.api.client import describe
 from compass_desk.api.errors import ApiError, AuthenticationError, NotFoundError, OutcomeUnknownError
 from compass_desk.domain import firmware_plan as fp
-from compass_desk.domain.firmware import YealinkFamilies
+from compass_desk.domain.firmware import YealinkFamilies, fill
 from compass_desk.domain.firmware_plan import FirmwareOverview, FirmwarePlan, FirmwareRefused, PhoneChange
 from compass_desk.domain.models import Company, Phone, PhoneModel, Vendor
+from compass_desk.domain.text import Text, join, same, text_of
 from compass_desk.services.cancel import CancelToken
 from compass_desk.services.cancel import EitherToken as EitherToken  # where the GUI imports it from
 from compass_desk.services.parallel import run_bounded
@@ -32,10 +33,55 @@ from compass_desk.services.session import Session
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]
+# The label is a Text from this service, plain words from the session's status reads.
+Progress = Callable[[int, int, Any], None]
 DEFAULT_RATE_PER_S = 4.0  # changes started per second at most: no storm of requests or upgrades
 DEFAULT_CONCURRENCY = 2
-UNEXPECTED = "Compass Desk ran into an unexpected problem; check this phone in Compass."
+
+UNEXPECTED = Text("Compass Desk ran into an unexpected problem; check this phone in Compass.",
+                  "Compass Desk liep tegen een onverwacht probleem aan; controleer deze telefoon in Compass.")
+NOT_STARTED = Text("Not started.", "Niet gestart.")
+NOT_VISIBLE = Text("That phone's organisation is not among the ones you can see.",
+                   "De organisatie van die telefoon hoort niet bij de organisaties die je kunt zien.")
+NO_MODELS = Text("{env} does not list certified firmware, so only '{choice}' can be chosen.",
+                 "{env} geeft geen gecertificeerde firmware, dus je kunt alleen ‘{choice}’ kiezen.")
+UNKNOWN_MODEL = Text(
+    "Compass lists no model '{model}' for {company}, so no firmware is certified for this phone.",
+    "Compass kent geen model ‘{model}’ voor {company}, dus voor deze telefoon is geen firmware "
+    "gecertificeerd.",
+)
+NO_UPDATES = Text("{env} does not allow changing phones.", "{env} staat het wijzigen van telefoons niet toe.")
+READ_ONLY = Text(
+    "You have read-only access to {company}, so its phones' firmware cannot be changed.",
+    "Je hebt alleen leesrechten voor {company}, dus je kunt de firmware van de telefoons daar niet wijzigen.",
+)
+NONE_CHOSEN = Text("No phones were chosen.", "Er zijn geen telefoons gekozen.")
+ONE_GROUP = Text("Choose phones of one model in one organisation at a time.",
+                 "Kies telefoons van één model in één organisatie tegelijk.")
+CONFIRM_AGAIN = Text("This firmware change needs a second confirmation:",
+                     "Deze firmwarewijziging vraagt een tweede bevestiging:")
+# What happened to one phone.
+INSTALLED_CHOICE = Text(fp.USE_INSTALLED_LABEL, "‘geïnstalleerde firmware gebruiken’")  # after "Set to"
+CONFIRMED_ON_READ_BACK = Text("Set to {choice} (confirmed on read-back).",
+                              "Ingesteld op {choice} (bevestigd bij teruglezen).")
+ALREADY_SET = Text("Already set to {choice}.", "Al ingesteld op {choice}.")
+GONE = Text("{phone} no longer exists.", "{phone} bestaat niet meer.")
+SHOWS_OTHER = Text(
+    "Compass answered, but shows firmware '{shown}' instead of {choice}; check the phone in Compass.",
+    "Compass antwoordde, maar toont firmware ‘{shown}’ in plaats van {choice}; controleer de telefoon "
+    "in Compass.",
+)
+SET_VERSION = Text("Set to {choice}: the phone installs it at its next provisioning.",
+                   "Ingesteld op {choice}: de telefoon installeert die bij de volgende provisioning.")
+SET_INSTALLED = Text("Set to {choice}: no firmware instruction.",
+                     "Ingesteld op {choice}: geen firmware-instructie.")
+PROGRESS_ONE = same("{phone}: {outcome}")
+READING_PHONES = Text("Reading the phones of {company}", "De telefoons van {company} lezen")
+# The run's summary, piece by piece.
+CHANGED_OF = (Text("{changed} of {total} phone changed", "{changed} van {total} telefoon gewijzigd"),
+              Text("{changed} of {total} phones changed", "{changed} van de {total} telefoons gewijzigd"))
+COUNTED = same(", {count} {what}")
+CANCELLED = Text(" (cancelled)", " (gestopt)")
 
 
 class ReadOnly(FirmwareRefused):
@@ -45,7 +91,7 @@ class ReadOnly(FirmwareRefused):
 class ConfirmationNeeded(FirmwareRefused):
     """A risky choice (downgrade, custom/international switch…) was not confirmed a second time."""
 
-    def __init__(self, message: str, reasons: Sequence[str]) -> None:
+    def __init__(self, message: Text | str, reasons: Sequence[Text]) -> None:
         super().__init__(message)
         self.reasons = list(reasons)
 
@@ -61,17 +107,36 @@ class Outcome(StrEnum):
     def ok(self) -> bool:
         return self in (Outcome.CHANGED, Outcome.UNCHANGED)
 
+    @property
+    def text(self) -> Text:
+        """The outcome as a word for people (the value stays the CLI's and the JSON's word)."""
+        return OUTCOME_WORDS[self]
+
+
+OUTCOME_WORDS = {
+    Outcome.CHANGED: Text("changed", "gewijzigd"),
+    Outcome.UNCHANGED: Text("already set", "al ingesteld"),
+    Outcome.FAILED: Text("failed", "mislukt"),
+    Outcome.UNKNOWN: Text("unknown", "onbekend"),
+    Outcome.NOT_STARTED: Text("not started", "niet gestart"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class PhoneResult:
     change: PhoneChange
     outcome: Outcome
-    message: str
+    text: Text  # what happened, in every language
     phone: Phone  # as Compass has it afterwards when known, else as before
 
     @property
     def ok(self) -> bool:
         return self.outcome.ok
+
+    @property
+    def message(self) -> str:
+        """What happened, in English (CLI, logs, the audit log)."""
+        return self.text.en
 
 
 @dataclass(slots=True)
@@ -89,20 +154,18 @@ class FirmwareRun:
         return [r for r in self.results if not r.ok]
 
     @property
-    def summary(self) -> str:
+    def summary(self) -> Text:
+        """``2 of 3 phones changed, 1 failed.`` (with "(cancelled)" after a Stop)."""
         total = len(self.results)
-        changed = len(self.changed)
-        text = f"{changed} of {total} phone{'s' if total != 1 else ''} changed"
-        same = sum(1 for r in self.results if r.outcome is Outcome.UNCHANGED)
-        if same:
-            text += f", {same} already set"
-        for outcome in (Outcome.FAILED, Outcome.UNKNOWN, Outcome.NOT_STARTED):
+        parts = [fill(CHANGED_OF[total != 1], changed=len(self.changed), total=total)]
+        for outcome in (Outcome.UNCHANGED, Outcome.FAILED, Outcome.UNKNOWN, Outcome.NOT_STARTED):
             count = sum(1 for r in self.results if r.outcome is outcome)
             if count:
-                text += f", {count} {outcome.value}"
+                parts.append(fill(COUNTED, count=count, what=outcome.text))
         if self.cancelled:
-            text += " (cancelled)"
-        return text + "."
+            parts.append(CANCELLED)
+        parts.append(same("."))
+        return join(parts, "")
 
 
 @functools.cache
@@ -159,7 +222,7 @@ class FirmwareService:
             self.session.load_companies()
             company = self.session.company(url)
         if company is None:
-            raise ReadOnly("That phone's organisation is not among the ones you can see.")
+            raise ReadOnly(NOT_VISIBLE)
         return company
 
     def models(self, company: Company) -> dict[str, PhoneModel]:
@@ -185,13 +248,8 @@ class FirmwareService:
         if not strict:
             return PhoneModel(phone.model, Vendor.UNKNOWN, phone.model)
         if not self.session.supports("phoneModels"):
-            env = self.session.environment.name
-            raise FirmwareRefused(f"{env} does not list certified firmware, so only "
-                                  f"'{fp.USE_INSTALLED_LABEL}' can be chosen.")
-        raise FirmwareRefused(
-            f"Compass lists no model '{phone.model}' for {company.name}, so no firmware is certified "
-            "for this phone."
-        )
+            raise FirmwareRefused(fill(NO_MODELS, env=self.session.environment.name, choice=fp.USE_INSTALLED))
+        raise FirmwareRefused(fill(UNKNOWN_MODEL, model=phone.model, company=company.name))
 
     def installed(self, phones: Sequence[Phone], cancel: CancelToken | None = None) -> dict[str, str | None]:
         """The installed version of each phone (by URL); None when it has not reported one."""
@@ -208,27 +266,25 @@ class FirmwareService:
     def check_writable(self, phones: Sequence[Phone]) -> None:
         """ReadOnly unless the user may change every phone; nothing has been sent yet."""
         if not self.session.supports("update"):
-            raise FirmwareRefused(f"{self.session.environment.name} does not allow changing phones.")
+            raise FirmwareRefused(fill(NO_UPDATES, env=self.session.environment.name))
         for url in dict.fromkeys(p.company_url for p in phones):
             company = self.company(url)
             if not self.session.can_write(url):
-                raise ReadOnly(
-                    f"You have read-only access to {company.name}, so its phones' firmware cannot be changed."
-                )
+                raise ReadOnly(fill(READ_ONLY, company=company.name))
 
-    def plan(self, phones: Sequence[Phone], target: str | None, *, label: str | None = None,
+    def plan(self, phones: Sequence[Phone], target: str | None, *, label: Text | str | None = None,
              installed: dict[str, str | None] | None = None,
              cancel: CancelToken | None = None) -> FirmwarePlan:
         """The change for *phones* (one model in one organisation). Refusals raise before any write."""
         if not phones:
-            raise FirmwareRefused("No phones were chosen.")
+            raise FirmwareRefused(NONE_CHOSEN)
         if len({(p.company_url, p.model) for p in phones}) != 1:
-            raise FirmwareRefused("Choose phones of one model in one organisation at a time.")
+            raise FirmwareRefused(ONE_GROUP)
         self.check_writable(phones)
         model = self.model_for(phones[0], strict=target is not None)
         found = installed if installed is not None else self.installed(phones, cancel)
-        text = label or (describe(phones[0]) if len(phones) == 1
-                         else f"{len(phones)} {model.display_name} phones")
+        text = label or (fp.phone_words(phones[0]) if len(phones) == 1
+                         else fp.model_phones_words(len(phones), model.display_name))
         return fp.plan(model, [(p, found.get(p.url)) for p in phones], target, target_label=text,
                        families=self.families)
 
@@ -237,10 +293,7 @@ class FirmwareService:
               cancel: CancelToken | None = None) -> FirmwareRun:
         """Send the choice to every phone of *plan* that needs it, paced; a result per phone."""
         if plan.needs_second_confirmation and not confirmed:
-            raise ConfirmationNeeded(
-                "This firmware change needs a second confirmation: " + " ".join(plan.reasons()),
-                plan.reasons(),
-            )
+            raise ConfirmationNeeded(join([CONFIRM_AGAIN, *plan.reasons()]), plan.reasons())
         self.check_writable([c.phone for c in plan.changes])
         results = self._run(list(plan.changes), plan, progress, cancel, read_back=False)
         return FirmwareRun(plan, results, cancelled=bool(cancel and cancel.cancelled))
@@ -265,7 +318,7 @@ class FirmwareService:
         def work(change: PhoneChange) -> PhoneResult:
             sends = read_back or change.needed  # only requests are paced
             if stop.is_set() or (sends and not pacer.wait_turn()) or stop.is_set():
-                return PhoneResult(change, Outcome.NOT_STARTED, "Not started.", change.phone)
+                return PhoneResult(change, Outcome.NOT_STARTED, NOT_STARTED, change.phone)
             return self._apply_one(change, plan, read_back, stop)
 
         def on_done(change: PhoneChange, future: Future[PhoneResult]) -> None:
@@ -277,7 +330,8 @@ class FirmwareService:
                 result = PhoneResult(change, Outcome.UNKNOWN, UNEXPECTED, change.phone)
             results[change.phone.url] = result
             if progress is not None:
-                progress(len(results), total, f"{describe(change.phone)}: {result.outcome.value}")
+                who = _upper(fp.phone_words(change.phone))
+                progress(len(results), total, fill(PROGRESS_ONE, phone=who, outcome=result.outcome.text))
 
         if progress is not None:
             progress(0, total, "")
@@ -288,43 +342,40 @@ class FirmwareService:
     def _apply_one(self, change: PhoneChange, plan: FirmwarePlan, read_back: bool,
                    stop: threading.Event) -> PhoneResult:
         phone = change.phone
-        choice = change.target or fp.USE_INSTALLED_LABEL
+        choice = same(change.target) if change.target else INSTALLED_CHOICE
         try:
             if read_back:
                 phone = self.session.client.phone(phone.url)
                 change = replace(change, phone=phone)
                 if fp.same_version(phone.firmware, change.target, plan.model.vendor):
-                    return self._done(change, Outcome.CHANGED, f"Set to {choice} (confirmed on read-back).",
+                    return self._done(change, Outcome.CHANGED, fill(CONFIRMED_ON_READ_BACK, choice=choice),
                                       phone)
             if not change.needed:
-                return PhoneResult(change, Outcome.UNCHANGED, f"Already set to {choice}.", phone)
+                return PhoneResult(change, Outcome.UNCHANGED, fill(ALREADY_SET, choice=choice), phone)
             updated = self.session.set_firmware(phone, change.target)
         except AuthenticationError as exc:
             stop.set()
-            return self._done(change, Outcome.FAILED, exc.message, phone)
+            return self._done(change, Outcome.FAILED, _said(exc), phone)
         except OutcomeUnknownError as exc:
-            return self._done(change, Outcome.UNKNOWN, exc.message, phone)
+            return self._done(change, Outcome.UNKNOWN, _said(exc), phone)
         except NotFoundError:
-            return self._done(change, Outcome.FAILED, f"{_upper(describe(phone))} no longer exists.",
-                              phone)
+            return self._done(change, Outcome.FAILED, fill(GONE, phone=_upper(fp.phone_words(phone))), phone)
         except ApiError as exc:
-            return self._done(change, Outcome.FAILED, exc.message, phone)
+            return self._done(change, Outcome.FAILED, _said(exc), phone)
         if not fp.same_version(updated.firmware, change.target, plan.model.vendor):
-            shown = updated.firmware or fp.USE_INSTALLED_LABEL
-            return self._done(change, Outcome.UNKNOWN, f"Compass answered, but shows firmware '{shown}' "
-                              f"instead of {choice}; check the phone in Compass.", updated)
-        when = "the phone installs it at its next provisioning" if change.target \
-            else "no firmware instruction"
-        return self._done(change, Outcome.CHANGED, f"Set to {choice}: {when}.", updated)
+            shown = same(updated.firmware) if updated.firmware else fp.USE_INSTALLED
+            return self._done(change, Outcome.UNKNOWN, fill(SHOWS_OTHER, shown=shown, choice=choice), updated)
+        done = SET_VERSION if change.target else SET_INSTALLED
+        return self._done(change, Outcome.CHANGED, fill(done, choice=choice), updated)
 
-    def _done(self, change: PhoneChange, outcome: Outcome, message: str, phone: Phone) -> PhoneResult:
+    def _done(self, change: PhoneChange, outcome: Outcome, message: Text, phone: Phone) -> PhoneResult:
         if self.audit is not None:
             env = self.session.environment
             company = self.session.company(change.phone.company_url)
             target = f"{describe(change.phone)} in {company.name if company else 'its organisation'}"
             audit_outcome = {"changed": "ok", "unknown": "unknown"}.get(outcome.value, "failed")
             detail = (f"set to {change.target}" if change.target else "use installed firmware") + (
-                "" if outcome is Outcome.CHANGED else f": {message}")
+                "" if outcome is Outcome.CHANGED else f": {message.en}")
             try:
                 self.audit.record(env.name, env.username, "firmware", target, audit_outcome, detail)
             except Exception as exc:  # the change itself matters more than its log line
@@ -336,7 +387,7 @@ class FirmwareService:
                  cancel: CancelToken | None = None) -> FirmwareOverview:
         """Phones of *company* with installed and selected firmware, counted per model and version."""
         if progress is not None:
-            progress(0, 0, f"Reading the phones of {company.name}")
+            progress(0, 0, fill(READING_PHONES, company=company.name))
         phones = self.session.refresh_company(company)
         models = list(self.models(company).values()) if self.session.supports("phoneModels") else []
         statuses = {}
@@ -347,5 +398,10 @@ class FirmwareService:
         return fp.overview(company, phones, statuses, models, self.families)
 
 
-def _upper(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _upper(text: Text) -> Text:
+    return Text(text.en[:1].upper() + text.en[1:], text.nl[:1].upper() + text.nl[1:])
+
+
+def _said(error: ApiError) -> Text:
+    """What Compass (or the connection) said, in every language the error carries."""
+    return text_of(error) or same(error.message)

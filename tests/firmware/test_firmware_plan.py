@@ -57,7 +57,7 @@ def test_a_version_that_is_not_certified_is_refused_naming_the_certified_ones():
 def test_upgrade_needs_one_confirmation_and_explains_what_happens():
     plan = fp.plan(D785, [(phone(), "10.1.184.15")], "10.1.198.19", target_label="phone 'Phone 1'")
     assert plan.changes[0].relation is Ordering.NEWER and not plan.needs_second_confirmation
-    text = plan.explanation()
+    text = str(plan.explanation())
     assert "Compass adds the URL of firmware 10.1.198.19" in text
     assert "Compass web server" in text and "next time it fetches its settings" in text
     assert "Downgrading" not in text and plan.reasons() == []
@@ -67,15 +67,17 @@ def test_downgrade_needs_a_second_confirmation_with_the_reason():
     plan = fp.plan(D785, [(phone(), "10.1.198.19")], "10.1.159.12", target_label="phone 'Phone 1'")
     assert plan.needs_second_confirmation
     assert [r.kind for r in plan.changes[0].risks] == [RiskKind.DOWNGRADE]
-    assert "older than the installed 10.1.198.19" in plan.reasons()[0]
-    assert "vendor or the installed firmware may block it" in plan.explanation()
+    assert "older than the installed 10.1.198.19" in str(plan.reasons()[0])
+    assert "vendor or the installed firmware may block it" in str(plan.explanation())
+    assert "ouder dan de geïnstalleerde 10.1.198.19" in plan.reasons()[0].nl
+    assert "fabrikant of de geïnstalleerde firmware" in plan.explanation().nl
 
 
 def test_major_downgrade_and_snom_recovery_are_named():
     plan = fp.plan(D385, [(phone(model=D385), "10.1.159.12")], "8.7.5.35", target_label="p")
     kinds = {r.kind for r in plan.changes[0].risks}
     assert kinds == {RiskKind.MAJOR_DOWNGRADE, RiskKind.SNOM_RECOVERY}
-    assert any("V10 to V8" in reason for reason in plan.reasons())
+    assert any("V10 to V8" in reason.en and "V10 naar V8" in reason.nl for reason in plan.reasons())
 
 
 def test_crossing_between_international_and_lydis_needs_a_second_confirmation():
@@ -84,16 +86,19 @@ def test_crossing_between_international_and_lydis_needs_a_second_confirmation():
     assert plan.changes[0].relation is Ordering.NEWER
     assert [r.kind for r in plan.changes[0].risks] == [RiskKind.CUSTOM_SWITCH]
     assert plan.needs_second_confirmation
-    assert "international (generic) Yealink firmware (0) to Lydis" in plan.reasons()[0]
+    assert "international (generic) Yealink firmware (0) to Lydis" in plan.reasons()[0].en
+    assert "internationale (algemene) Yealink-firmware (0) naar Lydis" in plan.reasons()[0].nl
 
 
 def test_unknown_installed_version_needs_a_second_confirmation_but_clearing_does_not():
     plan = fp.plan(D785, [(phone(), None)], "10.1.198.19", target_label="phone 'Phone 1'")
     assert plan.needs_second_confirmation
     assert plan.reasons() == [fp.UNKNOWN_INSTALLED.format(target="phone 'Phone 1'")]
+    named = fp.plan(D785, [(phone(), None)], "10.1.198.19", target_label=fp.phone_words(phone()))
+    assert named.reasons()[0].nl.startswith("De geïnstalleerde firmware van telefoon “Phone 1” (00:04:13")
     clear = fp.plan(D785, [(phone(firmware="10.1.198.19"), None)], None, target_label="phone 'Phone 1'")
     assert not clear.needs_second_confirmation and clear.target is None
-    assert "Compass sends no firmware instruction" in clear.explanation()
+    assert "Compass sends no firmware instruction" in clear.explanation().en
 
 
 def test_many_phones_count_the_reasons_and_skip_phones_already_set():
@@ -101,7 +106,8 @@ def test_many_phones_count_the_reasons_and_skip_phones_already_set():
               (phone(4), "10.1.159.12")]
     plan = fp.plan(D785, phones, "10.1.184.15", target_label="4 Snom D785 phones")
     assert [c.phone.resource_id for c in plan.needed] == ["1", "2", "4"]
-    assert len(plan.reasons()) == 1 and plan.reasons()[0].endswith("(2 phones)")
+    assert len(plan.reasons()) == 1 and plan.reasons()[0].en.endswith("(2 phones)")
+    assert plan.reasons()[0].nl.endswith("(2 telefoons)")
     with pytest.raises(fp.FirmwareRefused, match="not a Yealink T54W"):
         fp.plan(T54W, phones, None, target_label="x")
 

@@ -118,7 +118,8 @@ def test_bulk_with_one_failure_reports_it_and_retry_fixes_it(simulator, make_ser
     expected = [Outcome.FAILED if p is broken else Outcome.CHANGED for p in phones]
     assert [r.outcome for r in run.results] == expected
     assert [p.url for p in run.changed] == [p.url for p in phones if p is not broken]
-    assert "1 failed" in run.summary and run.failures[0].message
+    assert "1 failed" in str(run.summary) and run.failures[0].message
+    assert "1 mislukt" in run.summary.nl
     assert sim_phone(simulator, broken.url).firmware == broken.firmware  # nothing half-applied
     outcomes = Counter(e.outcome for e in audit.entries())
     assert outcomes == {"ok": len(phones) - 1, "failed": 1}
