@@ -263,8 +263,8 @@ class FirmwareDialog(QDialog):
         try:
             self.job = self.worker.submit(work, label=label, key=key, on_success=self._finished_run,
                                           on_failure=self._run_failed, on_progress=self._progress)
-        except Busy as exc:
-            self.status.setText(user_message(exc))
+        except Busy as exc:  # worded (and translated) by the worker
+            self.status.setText(str(exc))
             return
         self.job.finished.connect(self._job_finished)
         self._applying = True
