@@ -104,6 +104,12 @@ def phrase(value: str) -> Text:
         match = pattern.match(value)
         if match:
             return template.format(**match.groupdict())
+    if "; " in value:  # one reason per address tried: "192.0.2.7: No route to host; ..."
+        parts = [phrase(part) for part in value.split("; ")]
+        return Text("; ".join(p.en for p in parts), "; ".join(p.nl for p in parts))
+    where, colon, reason = value.partition(": ")
+    if colon and reason in _FIXED:
+        return Text(value, f"{where}: {_FIXED[reason].nl}")
     return same(value)
 
 

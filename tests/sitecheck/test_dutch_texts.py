@@ -97,6 +97,10 @@ def test_probe_phrases_and_detail_labels_have_dutch():
     assert words.phrase("the server refused to answer (RATE)").nl == "de server weigerde te antwoorden (RATE)"
     assert words.phrase("not a server answer (mode 3)").nl == "geen antwoord van een server (mode 3)"
     assert words.phrase("rps.example") == Text("rps.example", "rps.example")  # data stays as it is
+    both = words.phrase("192.0.2.7: No route to host; 2001:db8::7: Network is unreachable")
+    assert both.nl == "192.0.2.7: geen route naar de host; 2001:db8::7: netwerk onbereikbaar"
+    assert both.en == "192.0.2.7: No route to host; 2001:db8::7: Network is unreachable"
+    assert words.phrase("a: b; c").nl == "a: b; c"
     renamed = [label for key, label in words.DETAIL_LABELS.items()
                if key not in ("computer", "interface", "gateway", "VLAN")]
     for label in renamed:
