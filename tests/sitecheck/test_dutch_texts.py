@@ -181,3 +181,13 @@ def test_every_verdict_has_dutch_words():
         assert said.en == verdict.value.replace("_", " ")
         if verdict not in (Verdict.INFO,):
             assert said.nl != said.en, verdict
+
+
+def test_every_text_constant_of_the_site_check_modules_has_dutch():
+    from compass_desk.domain import sitecheck_report, sitecheck_texts
+
+    found = [(module.__name__, name, value) for module in (words, sitecheck_texts, sitecheck_report)
+             for name, value in vars(module).items() if isinstance(value, Text) and name != "NOTHING"]
+    assert len(found) > 20
+    for _module, _name, value in found:
+        assert value.nl.strip() and value.nl != value.en, value
