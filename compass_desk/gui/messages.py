@@ -19,26 +19,15 @@ def user_message(error: BaseException, doing: str = "") -> str:
 
     *doing* is a short phrase for the generic case ("refresh the phone list").
     """
-    from compass_desk.api import errors
-    from compass_desk.domain.mac import MacError
     from compass_desk.domain.text import text_of
     from compass_desk.gui.i18n import localize
     from compass_desk.services.cancel import Cancelled
-    from compass_desk.store.db import StoreError
-    from compass_desk.store.profiles import ProfileError
-    from compass_desk.store.secrets import SecretStoreError
 
     if isinstance(error, Cancelled):
         return translate("Messages", "Cancelled.")
-    if text_of(error) is not None:  # worded in every language by the layer that raised it
+    # API, MAC, store, profile, keyring and file errors are worded in every language by their layer.
+    if text_of(error) is not None:
         return _sentence(_capitalised(localize(error)))
-    if isinstance(error, errors.ApiError):
-        return _sentence(error.message)
-    if isinstance(error, MacError):
-        return _sentence(str(error)[:1].upper() + str(error)[1:])
-    if isinstance(error, SecretStoreError | StoreError | ProfileError):
-        # Store errors are worded for people already.
-        return _sentence(str(error)[:1].upper() + str(error)[1:])
     if isinstance(error, TimeoutError):
         return translate("Messages",
                          "The server did not answer in time; check the connection and try again.")

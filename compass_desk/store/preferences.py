@@ -158,13 +158,16 @@ class Preferences:
         self._values: dict[str, Any] = {}  # only what was set (or read from the file)
         self._extra: dict[str, Any] = {}  # unknown keys, written back untouched
         self._listeners: list[Listener] = []
-        #: Sentences about what could not be read at load (for the GUI to show once).
+        #: Sentences about what could not be read at load (for the GUI to show once), in English;
+        #: ``warning_texts`` has the same sentences in every language.
         self.warnings: list[str] = []
+        self.warning_texts: list[Text] = []
         self._load()
 
-    def _warn(self, message: str) -> None:
-        log.warning("%s", message)
-        self.warnings.append(message)
+    def _warn(self, message: Text) -> None:
+        log.warning("%s", message.en)
+        self.warnings.append(message.en)
+        self.warning_texts.append(message)
 
     def _load(self) -> None:
         try:
@@ -173,13 +176,24 @@ class Preferences:
             return
         except OSError as error:
             self._warn(
-                f"The preferences file {self.path} cannot be read ({error.strerror}); using the defaults."
+                Text(
+                    f"The preferences file {self.path} cannot be read ({error.strerror}); "
+                    "using the defaults.",
+                    f"Het voorkeurenbestand {self.path} kan niet worden gelezen ({error.strerror}); de "
+                    "standaardwaarden worden gebruikt.",
+                )
             )
             return
         try:
             data = tomllib.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            self._warn(f"The preferences file {self.path} is damaged ({error}); using the defaults.")
+            self._warn(
+                Text(
+                    f"The preferences file {self.path} is damaged ({error}); using the defaults.",
+                    f"Het voorkeurenbestand {self.path} is beschadigd ({error}); de standaardwaarden "
+                    "worden gebruikt.",
+                )
+            )
             self._keep_broken()
             return
         for key, value in data.items():
@@ -190,7 +204,14 @@ class Preferences:
             try:
                 self._values[key] = BY_KEY[key].validate(value)
             except ValueError as error:
-                self._warn(f"{error} Using the default, {BY_KEY[key].default!r}.")
+                default = BY_KEY[key].default
+                self._warn(
+                    Text(
+                        f"{error} Using the default, {default!r}.",
+                        f"De waarde van {key} in {self.path} is niet geldig ({value!r}); de "
+                        f"standaardwaarde {default!r} wordt gebruikt.",
+                    )
+                )
 
     def _keep_broken(self) -> None:
         try:

@@ -121,3 +121,16 @@ def test_preferences_that_cannot_be_saved_say_so_in_dutch(tmp_path):
 def test_an_english_only_store_error_reads_the_same_in_dutch():
     error = StoreError("Plain sentence.")
     assert error.text == Text("Plain sentence.", "Plain sentence.")
+
+
+def test_preferences_read_with_problems_warn_in_dutch(tmp_path):
+    path = tmp_path / "preferences.toml"
+    path.write_text("refresh_interval_s = 2\nlanguage = 'klingon'\n")
+    prefs = Preferences(tmp_path)
+    assert prefs.warnings == [t.en for t in prefs.warning_texts] and len(prefs.warning_texts) == 2
+    for text in prefs.warning_texts:
+        assert "is niet geldig" in text.nl and "standaardwaarde" in text.nl
+        assert_dutch(text, str(path), "refresh_interval_s", "'klingon'", "'system'")
+    path.write_text("[[[")
+    damaged = Preferences(tmp_path).warning_texts
+    assert len(damaged) == 1 and "is beschadigd" in damaged[0].nl
