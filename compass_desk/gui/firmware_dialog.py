@@ -227,12 +227,12 @@ class FirmwareDialog(QDialog):
         plan = self.plan
         if plan is None or not plan.needed or self.read_only_reason:
             return
-        choice = plan.target or localize(fp.USE_INSTALLED).lower()
         count = len(plan.needed)
         where = (self.phone_text(plan.needed[0].phone) if count == 1
                  else self.tr("%1 phones").replace("%1", str(count)))
-        question = (self.tr("Set the firmware of %1 to %2?\n\n%3").replace("%3", localize(plan.explanation()))
-                    .replace("%2", choice).replace("%1", where))
+        question = (self.tr("Set the firmware of %1 to %2?\n\n%3").replace("%2", plan.target) if plan.target
+                    else self.tr("Keep the installed firmware of %1?\n\n%3"))
+        question = question.replace("%3", localize(plan.explanation())).replace("%1", where)
         if not confirm(self, self.tr("Change firmware"), question):
             return
         if plan.needs_second_confirmation and not confirm_risk(self, self.tr("Risky firmware change"),

@@ -1512,7 +1512,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
 %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>%1 phones</source>
         <translation>%1 telefoons</translation>
     </message>
@@ -1522,6 +1522,15 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
 
 %3</source>
         <translation>De firmware van %1 instellen op %2?
+
+%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the installed firmware of %1?
+
+%3</source>
+        <translation>De geïnstalleerde firmware van %1 houden?
 
 %3</translation>
     </message>
@@ -2454,12 +2463,12 @@ Suboptimaal: %1</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../compass_desk/gui/messages.py" line="+32"/>
+        <location filename="../../compass_desk/gui/messages.py" line="+27"/>
         <source>Cancelled.</source>
         <translation>Geannuleerd.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>The server did not answer in time; check the connection and try again.</source>
         <translation>De server antwoordde niet op tijd; controleer de verbinding en probeer het opnieuw.</translation>
     </message>

@@ -66,12 +66,12 @@ def dutch(qapp, qm_folder):
 
 @pytest.fixture
 def boxes(monkeypatch):
-    """The confirmation boxes the dialog opens, each checked for English and answered "yes"."""
+    """The confirmation boxes the dialog opens as (English left, text), each answered "yes"."""
     seen = []
 
     def answer(box):
         box.show()
-        seen.append(shown(box, f"box-{len(seen) + 1}"))
+        seen.append((shown(box, f"box-{len(seen) + 1}"), box.text()))
         for button in box.buttons():
             if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole:  # "Change anyway"
                 button.click()
@@ -114,12 +114,23 @@ def test_a_choice_a_downgrade_its_confirmations_and_the_result(dutch, boxes, qtb
 
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.job is None and dialog.run is not None, timeout=10_000)
-    assert len(boxes) == 2 and boxes == [[], []]  # "Set the firmware …?" and "needs a second confirmation"
+    assert [english for english, _ in boxes] == [[], []]  # "Set the firmware …?" and the second one
+    assert boxes[0][1].startswith(f"De firmware van telefoon “{phone.name}” (")
+    assert boxes[1][1].startswith("Deze wijziging vraagt een tweede bevestiging:")
     assert record(simulator, phone).firmware == versions[0]
     assert dialog.status.text() == "1 van 1 telefoon gewijzigd."
     assert dialog.table.item(0, 4).text() == (
         f"gewijzigd: Ingesteld op {versions[0]}: de telefoon installeert die bij de volgende provisioning.")
     assert shown(dialog, "applied") == []
+
+    choose(dialog, None)  # back to the installed firmware: Compass sends no instruction
+    assert dialog.explanation.text().startswith("Compass stuurt geen firmware-instructie naar telefoon “")
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.job is None and record(simulator, phone).firmware is None, timeout=10_000)
+    assert boxes[2][0] == [] and boxes[2][1].startswith("De geïnstalleerde firmware van telefoon “")
+    result = dialog.table.item(0, 4).text()
+    assert result.startswith("gewijzigd: Ingesteld op ‘geïnstalleerde firmware gebruiken’")
+    assert shown(dialog, "installed") == []
 
 
 def test_many_phones_unknown_installed_and_a_failure(dutch, boxes, qtbot, simulator, make_service, worker):
@@ -138,7 +149,7 @@ def test_many_phones_unknown_installed_and_a_failure(dutch, boxes, qtbot, simula
 
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.job is None and dialog.run is not None, timeout=10_000)
-    assert boxes == [[], []]
+    assert [english for english, _ in boxes] == [[], []]
     assert dialog.status.text().startswith("2 van de 3 telefoons gewijzigd, 1 mislukt. Gewijzigd: ")
     assert dialog.table.item(1, 4).text().startswith("mislukt: ")
     assert dialog.retry_button.text() == "Mislukte opnieuw proberen"
