@@ -244,6 +244,63 @@ def svg_key_ids(svg_text: str) -> set[str]:
     return {el.get("id", "") for el in root.iter() if KEY_CLASS in _classes(el) and el.get("id")}
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _language_matches(wanted: str, lang: str) -> bool:
+    """SVG ``systemLanguage``: a comma-separated list of language tags ("nl", "nl-BE", "en, nl")."""
+    return any(tag.strip().lower().split("-")[0] == lang for tag in wanted.split(","))
+
+
+def svg_for_language(svg_text: str, lang: str) -> str:
+    """*svg_text* with every ``<switch>`` resolved for *lang*: its first child meant for *lang* (by
+    ``systemLanguage``), else its first child without one. Lettering such as "power / PoE" is drawn
+    once per language that way (standard SVG); resolving it here follows the app's language instead
+    of the computer's, which is what Qt's renderer would use.
+    """
+    root = _parse_svg(svg_text)
+    switch = f"{{{SVG_NS}}}switch"
+    for parent in list(root.iter()):
+        for index, child in enumerate(list(parent)):
+            if child.tag != switch:
+                continue
+            options = list(child)
+            chosen = next((o for o in options if _language_matches(o.get("systemLanguage", ""), lang)), None)
+            chosen = chosen if chosen is not None else next(
+                (o for o in options if o.get("systemLanguage") is None), None)
+            parent.remove(child)
+            if chosen is not None:
+                chosen.attrib.pop("systemLanguage", None)
+                parent.insert(index, chosen)
+    return ET.tostring(root, encoding="unicode")
+
+
+def svg_key_names(svg_text: str, lang: str) -> dict[str, str]:
+    """Key id → the name people know in *lang*.
+
+    A key's ``<title xml:lang="nl">`` for Dutch (the plain ``<title>`` is English); without a title
+    in *lang*, other languages take the lettering on the key ("OK", "#", "✗" read the same everywhere)
+    and English the plain title.
+    """
+    root = _parse_svg(svg_for_language(svg_text, lang))
+    names: dict[str, str] = {}
+    for element in root.iter():
+        key_id = element.get("id")
+        if KEY_CLASS not in _classes(element) or not key_id:
+            continue
+        found_titles = element.findall(f"{{{SVG_NS}}}title")
+        titles = {t.get(XML_LANG, "en"): (t.text or "").strip() for t in found_titles}
+        texts = (t.text.strip() for t in element.iter(f"{{{SVG_NS}}}text") if t.text and t.text.strip())
+        lettering = next(texts, "")
+        found = [titles.get("en", ""), lettering]
+        if lang != "en":
+            found = [titles.get(lang, ""), lettering, titles.get("en", "")]
+        name = next((n for n in found if n), "")
+        if name:
+            names[key_id] = name
+    return names
+
+
 def highlight_svg(svg_text: str, key_ids: Iterable[str]) -> str:
     """Return *svg_text* with the given keys highlighted; raises :class:`GuideError` for unknown ids.
 

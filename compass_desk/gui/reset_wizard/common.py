@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import functools
 import logging
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from compass_desk.domain.guides import SVG_NS, GuideBook
+from compass_desk.domain.guides import GuideBook, GuideError, svg_for_language, svg_key_names
 from compass_desk.domain.mac import MacError, OuiTable, format_mac
 from compass_desk.domain.models import Phone
 
@@ -65,6 +64,17 @@ def illustrations() -> dict[str, str]:
     return load_illustrations()
 
 
+@functools.cache
+def illustration(layout: str, lang: str) -> str:
+    """The keypad SVG of *layout* with its lettering in *lang* ("" when there is none)."""
+    svg = illustrations().get(layout, "")
+    try:
+        return svg_for_language(svg, lang) if svg else ""
+    except GuideError as exc:  # validated at load; still, the plain picture beats none
+        log.warning("illustration %s not localised: %s", layout, exc)
+        return svg
+
+
 def mac_text(mac: str) -> str:
     try:
         return format_mac(mac)
@@ -79,27 +89,12 @@ def phone_label(phone: Phone) -> str:
 _KEY_SYMBOLS = {"hash": "#", "star": "*"}
 
 
-def key_names(svg_text: str, lettering_first: bool = False) -> dict[str, str]:
-    """Key id → the name people know: its ``<title>`` (English) or the lettering on the key.
-
-    *lettering_first* for other languages: "OK", "#" or "✗" read the same in every language.
-    """
-    names: dict[str, str] = {}
+def key_names(svg_text: str, lang: str = "en") -> dict[str, str]:
+    """Key id → the name people know in *lang* (see :func:`compass_desk.domain.guides.svg_key_names`)."""
     try:
-        root = ET.fromstring(svg_text)
-    except ET.ParseError:
-        return names
-    for element in root.iter():
-        if "key" in element.get("class", "").split() and element.get("id"):
-            title = element.find(f"{{{SVG_NS}}}title")
-            texts = (el for el in element.iter(f"{{{SVG_NS}}}text") if el.text and el.text.strip())
-            label = next(texts, None)
-            found = [el.text.strip() for el in (title, label) if el is not None and el.text]
-            if lettering_first:
-                found.reverse()
-            if found:
-                names[str(element.get("id"))] = found[0]
-    return names
+        return svg_key_names(svg_text, lang)
+    except GuideError:  # validated at load; a broken picture still leaves the key ids
+        return {}
 
 
 def key_name(key_id: str, names: dict[str, str]) -> str:

@@ -185,7 +185,8 @@ class IdentifyPage(QWizardPage):
         f["state"].setText(state_text(phone.provisioning))
         status = flow.status
         if status is None:
-            live = t("status.unread", lang) + (f" ({self.status_error})" if self.status_error else "")
+            why = f" ({self.status_error.rstrip('.')})" if self.status_error else ""
+            live = t("status.unread", lang) + why
         else:
             ip = strip_port(status.private_ip) or ""
             live = t("online" if status.online else "offline", lang)

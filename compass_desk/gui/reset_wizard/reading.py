@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 class Reading:
     phone: Phone | None  # None: the MAC was looked up and is not in this environment
     status: PhoneStatus | None = None
-    status_error: str | None = None  # why the live status could not be read
+    status_error: str | None = None  # why the live status could not be read (a sentence for people)
     can_activate: bool = True
     sim_now: datetime | None = None
     mac: str | None = None
@@ -33,7 +33,9 @@ def read_status(session: Session, phone: Phone) -> tuple[PhoneStatus | None, str
     except AuthenticationError:
         raise
     except ApiError as exc:  # the phone itself was read: show what is known
-        return None, exc.message
+        from compass_desk.gui.messages import user_message
+
+        return None, user_message(exc)  # in the installed language (the API words it in each)
 
 
 def may_activate(session: Session, phone: Phone) -> bool:

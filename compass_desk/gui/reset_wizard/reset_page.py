@@ -195,8 +195,8 @@ class ResetPage(QWizardPage):
     def _show_step(self, step: Step, total: int) -> None:
         lang, guide = self.owner.lang, self.owner.flow.guide
         assert guide is not None
-        svg = common.illustrations().get(guide.layout, "")
-        names = common.key_names(svg, lettering_first=lang != "en")
+        svg = common.illustration(guide.layout, lang)
+        names = common.key_names(svg, lang)
         header = t("step.of", lang, n=step.number, total=total)
         self.step_header.setText(f"{header}  ·  {step.power.label(lang)}")
         self.step_text.setText(step.text.get(lang))

@@ -10,6 +10,7 @@ from compass_desk.domain.reset_flow import Stage
 from compass_desk.gui.reset_wizard import common
 from compass_desk.gui.reset_wizard.findings_view import FindingsView
 from compass_desk.gui.reset_wizard.texts import t
+from compass_desk.gui.style import state_text
 
 if TYPE_CHECKING:
     from compass_desk.gui.reset_wizard.wizard import ResetWizard
@@ -72,8 +73,9 @@ class ResultPage(QWizardPage):
         mark = "✔ " if result.success else "⚠ "
         common.notice(self.headline, mark + result.headline.get(lang),
                       common.SUCCESS if result.success else common.PROBLEM)
+        state = f"{t('state', lang)}: {state_text(phone.provisioning)}"
         self.summary.setText(f"{common.phone_label(phone)} · {owner.company_name(phone.company_url)} · "
-                             f"{owner.environment.name} · {t('state', lang)}: {phone.provisioning.value}")
+                             f"{owner.environment.name} · {state}")
         self.findings.set_findings(result.findings, result.fix, lang)
         self.retry_button.setVisible(not result.success)
         self.keep_waiting_button.setVisible(result.code == "wait-timeout")

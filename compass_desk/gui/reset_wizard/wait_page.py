@@ -16,6 +16,7 @@ from compass_desk.gui.reset_wizard.reading import Reading, read_phone
 from compass_desk.gui.reset_wizard.sim_control import simulate_reset
 from compass_desk.gui.reset_wizard.texts import t
 from compass_desk.gui.reset_wizard.timeline import Timeline
+from compass_desk.gui.style import state_text
 
 if TYPE_CHECKING:
     from compass_desk.gui.reset_wizard.wizard import ResetWizard
@@ -108,10 +109,10 @@ class WaitPage(QWizardPage):
             owner.phone_read(reading.phone, status)
             online = t("online" if status is not None and status.online else "offline", owner.lang)
             at = owner.now().astimezone().strftime("%H:%M:%S")
-            self.last_read.setText(t("last.read", owner.lang, at=at, state=reading.phone.provisioning.value,
-                                     online=online))
+            state = state_text(reading.phone.provisioning)
+            self.last_read.setText(t("last.read", owner.lang, at=at, state=state, online=online))
             if reading.status_error is not None:
-                self._warn(t("read.failed", owner.lang, why=reading.status_error))
+                self._warn(t("read.failed", owner.lang, why=reading.status_error.rstrip(".")))
             elif self._warning_shown:
                 self.notice.setVisible(False)
                 self._warning_shown = False
@@ -123,7 +124,7 @@ class WaitPage(QWizardPage):
             self.stop_polling()
             common.notice(self.notice, user_message(error), common.PROBLEM)
             return
-        self._warn(t("read.failed", self.owner.lang, why=user_message(error, "read the phone")))
+        self._warn(t("read.failed", self.owner.lang, why=user_message(error, "read the phone").rstrip(".")))
         self._next_or_again()
 
     def _warn(self, text: str) -> None:
