@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from compass_desk.api.errors import ApiError, AuthenticationError
 from compass_desk.domain.models import Company, Environment, Phone, PhoneStatus, ProvisioningFile
-from compass_desk.domain.text import Text
+from compass_desk.domain.text import Text, text_of
 from compass_desk.services.cancel import CancelToken
 from compass_desk.services.parallel import run_bounded
 from compass_desk.store.db import StoreError
@@ -211,7 +211,8 @@ class PhoneResult:
     phone: Phone
     stored: CachedFileInfo | None = None
     status: PhoneStatus | None = None
-    problems: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()  # in English (the CLI)
+    problem_texts: tuple[Text, ...] = ()  # the same sentences in every language
 
     @property
     def ok(self) -> bool:
@@ -226,7 +227,8 @@ class SiteVisitResult:
     cancelled: bool = False
     snapshot_saved: bool = False
     fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
-    secrets_note: str = ""  # why secrets were not kept, when they were not
+    secrets_note: str = ""  # why secrets were not kept, when they were not (English)
+    secrets_note_text: Text = field(default_factory=lambda: Text("", ""))  # the same in every language
 
     @property
     def failures(self) -> list[PhoneResult]:
@@ -241,20 +243,47 @@ class SiteVisitResult:
         return not self.cancelled and not self.failures and len(self.results) == len(self.phones)
 
     def summary(self) -> str:
-        """One or two sentences for a person."""
+        """One or two sentences for a person (English; :meth:`summary_text` has every language)."""
+        return self.summary_text().en
+
+    def summary_text(self) -> Text:
         total, stored = len(self.phones), self.stored_count
         name = self.company.name
         if not total:
-            return f"{name} has no phones, so there is nothing to store."
-        text = f"Stored {stored} of {total} provisioning files of {name} for offline reading."
-        if self.cancelled:
-            text = f"Cancelled: stored {stored} of {total} provisioning files of {name}."
+            return _NO_PHONES.format(name=name)
+        text = (_CANCELLED if self.cancelled else _STORED).format(stored=stored, total=total, name=name)
         failed = len(self.failures)
         if failed:
-            text += f" {failed} phone{'s' if failed != 1 else ''} had a problem; see the list."
+            text += (_ONE_PROBLEM if failed == 1 else _PROBLEMS).format(count=failed)
         if self.secrets_note and stored:
-            text += f" Passwords were not kept: {self.secrets_note}"
+            note = self.secrets_note_text if self.secrets_note_text.en else Text(self.secrets_note,
+                                                                                  self.secrets_note)
+            text += _NOT_KEPT + note
         return text
+
+
+_NO_PHONES = Text("{name} has no phones, so there is nothing to store.",
+                  "{name} heeft geen telefoons, dus er is niets te bewaren.")
+_STORED = Text("Stored {stored} of {total} provisioning files of {name} for offline reading.",
+               "{stored} van {total} provisioningbestanden van {name} bewaard om offline te lezen.")
+_CANCELLED = Text("Cancelled: stored {stored} of {total} provisioning files of {name}.",
+                  "Geannuleerd: {stored} van {total} provisioningbestanden van {name} bewaard.")
+_ONE_PROBLEM = Text("1 phone had a problem; see the list.", "1 telefoon had een probleem; zie de lijst.")
+_PROBLEMS = Text("{count} phones had a problem; see the list.",
+                 "{count} telefoons hadden een probleem; zie de lijst.")
+_NOT_KEPT = Text("Passwords were not kept:", "Wachtwoorden zijn niet bewaard:")
+_NOT_FETCHED = Text("Provisioning file not fetched: {why}", "Provisioningbestand niet opgehaald: {why}")
+_NOT_STORED = Text("Provisioning file not stored: {why}", "Provisioningbestand niet bewaard: {why}")
+_NO_STATUS = Text("Status not read: {why}", "Status niet gelezen: {why}")
+_READING_LIST = Text("Reading the phone list of {name}", "De telefoonlijst van {name} lezen")
+TEXTS = (_NO_PHONES, _STORED, _CANCELLED, _ONE_PROBLEM, _PROBLEMS, _NOT_KEPT, _NOT_FETCHED, _NOT_STORED,
+         _NO_STATUS, _READING_LIST)
+
+
+def _problem(template: Text, error: Exception) -> Text:
+    """*template* with the error's own sentence in each language."""
+    said = text_of(error) or Text(str(error), str(error))
+    return Text(template.en.format(why=said.en), template.nl.format(why=said.nl))
 
 
 def _no_progress(done: int, total: int, label: str) -> None:
@@ -300,11 +329,12 @@ def prepare_site_visit(
     phone-list snapshot, so the main window can show them offline.
     """
     report = progress or _no_progress
-    result = SiteVisitResult(company, secrets_note=cache.secrets_note)
+    result = SiteVisitResult(company, secrets_note=cache.secrets_note,
+                             secrets_note_text=cache.secrets_note_text)
     if cancel is not None and cancel.cancelled:
         result.cancelled = True
         return result
-    report(0, 0, f"Reading the phone list of {company.name}")
+    report(0, 0, _READING_LIST.format(name=company.name).en)
     phones = session.refresh_company(company)
     result.phones = phones
     total = len(phones)
@@ -313,18 +343,19 @@ def prepare_site_visit(
 
     def on_done(phone: Phone, future: Future[Answers]) -> None:
         file, status = future.result()  # an AuthenticationError or a bug propagates and stops the run
-        problems: list[str] = []
+        problems: list[Text] = []
         stored: CachedFileInfo | None = None
         if isinstance(file, ApiError):
-            problems.append(f"Provisioning file not fetched: {file.message}")
+            problems.append(_problem(_NOT_FETCHED, file))
         else:
             try:
                 stored = store_fetched(cache, session, phone, file, result.fetched_at)
             except StoreError as error:
-                problems.append(f"Provisioning file not stored: {error}")
+                problems.append(_problem(_NOT_STORED, error))
         if isinstance(status, ApiError):
-            problems.append(f"Status not read: {status.message}")
-        one = PhoneResult(phone, stored, None if isinstance(status, ApiError) else status, tuple(problems))
+            problems.append(_problem(_NO_STATUS, status))
+        one = PhoneResult(phone, stored, None if isinstance(status, ApiError) else status,
+                          tuple(p.en for p in problems), tuple(problems))
         by_url[phone.url] = one
         if on_result is not None:
             on_result(one)

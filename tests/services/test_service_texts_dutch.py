@@ -10,9 +10,11 @@ import httpx
 import pytest
 from svc_connect import CountingTransport, make_session
 
+from compass_desk.api.errors import error_for_status
+from compass_desk.domain.models import Company, Phone, ProvisioningState
 from compass_desk.domain.provisioning import MAX_BYTES
 from compass_desk.domain.text import Text
-from compass_desk.services import files
+from compass_desk.services import files, offline
 from compass_desk.services.files import ProvisioningFileError, read_provisioning_file
 from compass_desk.services.lookup import NoMatchError, find_company, find_phone
 from compass_desk.services.session import LISTING_ORGANISATIONS, PROGRESS_TEXTS, progress_text
@@ -99,3 +101,28 @@ def test_lookups_that_find_nothing_say_so_in_dutch(sessions):
         assert str(error) == error.message == error.text.en != error.text.nl
         data = ("nosuchid", "https://elsewhere.example/phone/1", session.client.base_url, "Nobody Ltd")
         assert english_in(error.text.nl, *data) == set(), error.text.nl
+
+
+@pytest.mark.parametrize("text", offline.TEXTS)
+def test_every_site_visit_sentence_has_its_own_dutch(text: Text):
+    assert text.nl and text.nl != text.en
+    assert english_in(text.nl, "{name}", "{why}", "{stored}", "{total}", "{count}") == set()
+
+
+def test_a_site_visit_summary_and_its_problems_in_both_languages():
+    company = Company("https://x.test/c/1", "c1", "Bakkerij Vermeulen")
+    phones = [Phone(f"https://x.test/p/{i}", f"p{i}", f"Balie {i}", f"000413aabb{i:02x}", "snom-d785",
+                    company.url, ProvisioningState.DISABLED) for i in range(3)]
+    refused = error_for_status(403, Text("fetch the file", "het bestand op te halen"), "no licence")
+    problem = offline._problem(offline._NOT_FETCHED, refused)
+    assert problem.en == f"Provisioning file not fetched: {refused.message}"
+    assert problem.nl.startswith("Provisioningbestand niet opgehaald: Je hebt geen rechten")
+    result = offline.SiteVisitResult(
+        company, phones, [offline.PhoneResult(phones[0], problems=(problem.en,), problem_texts=(problem,))],
+        cancelled=True)
+    assert result.summary() == result.summary_text().en == (
+        "Cancelled: stored 0 of 3 provisioning files of Bakkerij Vermeulen. "
+        "1 phone had a problem; see the list.")
+    assert result.summary_text().nl == (
+        "Geannuleerd: 0 van 3 provisioningbestanden van Bakkerij Vermeulen bewaard. "
+        "1 telefoon had een probleem; zie de lijst.")
