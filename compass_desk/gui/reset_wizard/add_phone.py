@@ -58,7 +58,7 @@ class AddPhoneForm(QGroupBox):
         self.encryption = QComboBox()
         self.encryption.setObjectName("addEncryption")
         for value in Encryption:
-            self.encryption.addItem(value.value, value)
+            self.encryption.addItem(t(f"encryption.{value.value}", lang), value)
         for label, widget in (("organisation", self.organisation), ("name", self.name), ("model", self.model),
                               ("mac", self.mac_label), ("", self.oui), ("vlan", self.vlan),
                               ("encryption", self.encryption)):

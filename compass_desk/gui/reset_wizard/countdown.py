@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.reset_wizard.texts import t
@@ -30,7 +30,10 @@ class Countdown(QWidget):
         font.setBold(True)
         self.label.setFont(font)
         self.label.setAccessibleName(t("countdown", lang))
+        self.label.setWordWrap(True)  # long key names ("knop op het basisstation …") wrap, not clip
         self.button = QPushButton()
+        # The button keeps its whole text ("Opnieuw starten"); the label gives way.
+        self.button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.button.setObjectName("countdownButton")
         self.button.clicked.connect(self.start)
         layout.addWidget(self.label, 1)

@@ -41,6 +41,8 @@ T: dict[str, Text] = {
     "vlan": Text("VLAN", "VLAN"),
     "vlan.none": Text("none", "geen"),
     "encryption": Text("Encryption", "Versleuteling"),
+    "encryption.optional": Text("optional", "optioneel"),
+    "encryption.mandatory": Text("mandatory", "verplicht"),
     "add": Text("&Add phone…", "Telefoon &toevoegen…"),
     "adding": Text("Adding the phone…", "Telefoon toevoegen…"),
     "add.confirm.title": Text("Add phone", "Telefoon toevoegen"),

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from dutch_check import english_left, looks_english, plain, visible_texts
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 
 from compass_desk.domain.deadline import deadline_for
 from compass_desk.domain.flow_texts import FAILURES
@@ -75,6 +75,8 @@ class Checker:
         self.widget, self.allowed, self.problems = widget, list(allowed), []
 
     def __call__(self, name: str) -> None:
+        QApplication.processEvents()  # let the layouts follow the new texts, as the event loop would
+        QApplication.processEvents()
         self.widget.grab().save(f"/tmp/nl-wizard-{name}.png")
         found = [f"{name}: {text}" for text in english_on(self.widget, self.allowed)]
         self.problems += found
@@ -229,6 +231,7 @@ def test_identify_problems_and_the_add_phone_path_in_dutch(qtbot, make_wizard, s
     page.show_reading(Reading(None, mac="000413aabbcc"))
     form = page.add_form
     assert form.isVisible()
+    assert [form.encryption.itemText(i) for i in range(form.encryption.count())] == ["optioneel", "verplicht"]
     check("1-add-empty")
     form.name.setText("Receptie")
     check("1-add-snom")
