@@ -12,6 +12,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from compass_desk.domain.models import Environment
+from compass_desk.domain.text import Text, TextError
 from compass_desk.paths import AppPaths, app_paths
 
 if TYPE_CHECKING:
@@ -22,6 +23,19 @@ log = logging.getLogger(__name__)
 
 DEMO_USER = "demo"
 DATASETS = (("Demo production", "production"), ("Demo staging", "staging"))
+
+NOT_IN_TIME = Text("The demo servers did not start in time; close Compass Desk and start the demo again.",
+                   "De demoservers zijn niet op tijd gestart; sluit Compass Desk en start de demo opnieuw.")
+NOT_STARTED = Text("The demo servers could not start ({why}); the details are in the log file.",
+                   "De demoservers konden niet starten ({why}); de details staan in het logbestand.")
+
+
+class DemoError(TextError, RuntimeError):
+    """The embedded simulators are not there to connect to."""
+
+
+class DemoTimeout(TextError, TimeoutError):
+    """They did not start within the time asked."""
 
 
 class DemoServers:
@@ -51,15 +65,17 @@ class DemoServers:
                     self._sims[name] = sim
                 sim.start()
         except BaseException as exc:  # reported to whoever waits for the servers
+            log.error("the demo servers did not start", exc_info=exc)
             self._error = exc
         finally:
             self._ready.set()
 
     def simulator(self, name: str, timeout: float = 30.0) -> Any:
         if not self._ready.wait(timeout):
-            raise TimeoutError("the demo servers did not start in time")
+            raise DemoTimeout(NOT_IN_TIME)
         if self._error is not None:
-            raise RuntimeError(f"the demo servers could not start: {self._error}") from self._error
+            why = type(self._error).__name__
+            raise DemoError(NOT_STARTED.format(why=why)) from self._error
         return self._sims[name]
 
     def base_url(self, name: str) -> str:

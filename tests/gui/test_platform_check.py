@@ -23,7 +23,7 @@ def test_no_display_at_all():
 
 def test_x11_without_libxcb_cursor_says_to_install_it():
     assert problem({"DISPLAY": ":0"}, has=False) == NO_XCB_CURSOR
-    assert "libxcb-cursor0" in NO_XCB_CURSOR
+    assert "libxcb-cursor0" in NO_XCB_CURSOR.en and "libxcb-cursor0" in NO_XCB_CURSOR.nl
     assert problem({"DISPLAY": ":0"}) is None
     assert problem({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}, has=False) is None  # Wayland, not xcb
 
@@ -35,11 +35,22 @@ def test_a_chosen_platform_is_respected():
     assert problem({"QT_QPA_PLATFORM": "xcb:foo", "DISPLAY": ":0"}) is None
 
 
+def test_the_sentences_have_dutch():
+    for text in (NO_DISPLAY, NO_XCB_CURSOR):
+        assert text.nl.strip() and text.nl != text.en
+        assert text.nl.endswith("compass-desk --help")
+
+
+_LOCALE_VARS = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the check is for Linux")
-def test_the_app_without_a_display_exits_2_with_one_sentence(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+@pytest.mark.parametrize(("locale", "language"), [("C.UTF-8", "en"), ("nl_NL.UTF-8", "nl")])
+def test_the_app_without_a_display_exits_2_with_one_sentence(tmp_path, locale, language):
+    env = {k: v for k, v in os.environ.items() if k not in _LOCALE_VARS}
     env["HOME"] = str(tmp_path)
+    env["LC_ALL"] = env["LANG"] = locale  # the language preference is "system"
     done = subprocess.run([sys.executable, "-m", "compass_desk", "--data-dir", str(tmp_path)], env=env,
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2
-    assert done.stderr == f"compass-desk: {NO_DISPLAY}\n"
+    assert done.stderr == f"compass-desk: {NO_DISPLAY.get(language)}\n"
