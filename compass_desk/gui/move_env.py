@@ -26,6 +26,7 @@ from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.move_wizard import phone_label, shown_progress
 from compass_desk.gui.qtfix import emit
+from compass_desk.gui.style import state_text
 from compass_desk.gui.worker import Busy, JobContext, Worker
 from compass_desk.services.env_switch import (
     EnvSide,
@@ -64,7 +65,7 @@ class SidePanel(QGroupBox):
             return
         self.values["Organisation"].setText(side.company.name if side.company else phone.company_url)
         self.values["Name"].setText(phone.name)
-        self.values["Provisioning by manufacturer"].setText(phone.provisioning.value)
+        self.values["Provisioning by manufacturer"].setText(state_text(phone.provisioning))
         online = "—" if side.status is None else (self.tr("yes") if side.status.online else self.tr("no"))
         self.values["Online"].setText(online)
         activated = phone.activated_at.astimezone().strftime("%d-%m-%Y %H:%M") if phone.activated_at else "—"

@@ -79,16 +79,15 @@ def journal(tmp_path):
         yield opened
 
 
-def check(widget, name, allowed=()):
-    """The screen saved as a PNG (laid out as the user sees it), and no English sentence left on it."""
+def check(widget, name):
+    """The screen saved as a PNG (laid out as the user sees it), and no English sentence left on it.
+
+    Nothing is passed as *allowed*: a text holding an allowed name would be skipped whole, and the
+    simulator's data (Dutch organisation and phone names) holds no English words anyway.
+    """
     QApplication.processEvents()
     widget.grab().save(f"/tmp/nl-moves-{name}.png")
-    assert english_left(widget, allowed=allowed) == []
-
-
-def data_of(session):
-    """What the simulator's data shows as it is (organisation and phone names): never a sentence."""
-    return [c.name for c in session.companies] + [p.name for p in session.phones if p.name]
+    assert english_left(widget) == []
 
 
 def open_wizard(qtbot, session, journal, worker, phone, companies=None):
@@ -116,21 +115,20 @@ def test_wizard_api_move_in_dutch(qtbot, dutch, simulator, sessions, journal, wo
                  for i, c in enumerate(session.companies)]
     target = companies[3]
     wizard = open_wizard(qtbot, session, journal, worker, phone, companies)
-    allowed = data_of(session)
     page = wizard.target_page
     assert any("alleen leesrechten" in page.list.item(r).text() for r in range(page.list.count()))
-    check(wizard, "wizard-1-target", allowed)
+    check(wizard, "wizard-1-target")
     assert page.select(target.url)
     wizard.next()
     assert "vrijwel meteen" in wizard.method_page.notes[MoveMethod.API].text().lower()
-    check(wizard, "wizard-2-method", allowed)
+    check(wizard, "wizard-2-method")
     wizard.next()
-    check(wizard, "wizard-3-confirm-api", allowed)
+    check(wizard, "wizard-3-confirm-api")
     wizard.next()
     run = wizard.run_page
     qtbot.waitUntil(lambda: run.done, timeout=WAIT_MS)
     assert "staat nu in" in run.result.text() and target.name in run.result.text()
-    check(wizard, "wizard-4-api-moved", allowed)
+    check(wizard, "wizard-4-api-moved")
 
 
 def test_wizard_manual_move_failing_half_way_then_retried_in_dutch(qtbot, dutch, simulator, sessions,
@@ -143,12 +141,11 @@ def test_wizard_manual_move_failing_half_way_then_retried_in_dutch(qtbot, dutch,
     session.refresh()
     source, target = session.companies[4], session.companies[5]
     phone = next(p for p in session.phones if p.company_url == source.url)
-    allowed = data_of(session)
     wizard = open_wizard(qtbot, session, journal, worker, phone)
     to_confirmation(wizard, target, MoveMethod.MANUAL)
     losses = wizard.confirm_page.losses.text()
     assert "gaan niet mee" in losses and "fabrieksinstellingen" in losses
-    check(wizard, "wizard-5-confirm-manual", allowed)
+    check(wizard, "wizard-5-confirm-manual")
     run = wizard.run_page
     try:
         wizard.next()
@@ -157,11 +154,11 @@ def test_wizard_manual_move_failing_half_way_then_retried_in_dutch(qtbot, dutch,
         simulator.set_faults(fault_rate=0.0)
     assert run.retry_button.isVisible() and run.undo_button.isVisible()
     assert "niet af" in run.status.text() and "maak haar ongedaan" in run.result.text()
-    check(wizard, "wizard-6-failed-half-way", allowed)
+    check(wizard, "wizard-6-failed-half-way")
     run.retry_button.click()
     qtbot.waitUntil(lambda: run.done and run.guide_button.isVisible(), timeout=WAIT_MS)
     assert "staat nu in" in run.result.text() and "fabrieksinstellingen" in run.result.text()
-    check(wizard, "wizard-7-manual-moved", allowed)
+    check(wizard, "wizard-7-manual-moved")
 
 
 def test_wizard_progress_labels_are_dutch(qtbot, dutch, simulator, sessions, journal, worker):
@@ -189,7 +186,7 @@ def test_wizard_refusal_for_a_read_only_user_in_dutch(qtbot, dutch, simulator, s
     phone = session.phones[0]
     wizard = open_wizard(qtbot, session, journal, worker, phone)
     assert wizard.target_page.refusal.isVisible()
-    check(wizard, "wizard-8-refused", data_of(session))
+    check(wizard, "wizard-8-refused")
 
 
 @pytest.fixture
@@ -208,8 +205,7 @@ def test_environment_switch_in_dutch(qtbot, dutch, simulator, staging, sessions,
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.loaded, timeout=WAIT_MS)
-    allowed = [*data_of(prod), *data_of(stage), "production", "staging", "disabled", "active"]
-    check(dialog, "env-1-before", allowed)
+    check(dialog, "env-1-before")
     dialog.companies.setCurrentIndex(0)
     asked = []
     monkeypatch.setattr("compass_desk.gui.move_env.confirm", lambda *a: asked.append(a[2]) or True)
@@ -218,7 +214,7 @@ def test_environment_switch_in_dutch(qtbot, dutch, simulator, staging, sessions,
     assert not looks_english(asked[0].replace(phone.name, "")), asked[0]
     text = dialog.message.text()
     assert "toegevoegd op staging" in text and "geactiveerd op staging" in text and "fabrieksreset" in text
-    check(dialog, "env-2-switched", allowed)
+    check(dialog, "env-2-switched")
 
 
 def test_environment_switch_refused_in_dutch(qtbot, dutch, simulator, staging, sessions, worker,
@@ -236,12 +232,11 @@ def test_environment_switch_refused_in_dutch(qtbot, dutch, simulator, staging, s
     dialog.use_button.click()
     qtbot.waitUntil(lambda: not dialog.busy and "alleen leesrechten" in dialog.message.text(),
                     timeout=WAIT_MS)
-    allowed = [*data_of(prod), *data_of(stage), "production", "staging", "disabled", "active"]
-    check(dialog, "env-3-refused", allowed)
+    check(dialog, "env-3-refused")
 
 
 class Crash(BaseException):
-    pass
+    assert "3 van 5 telefoons verplaatst naar" in summary and "2 mislukt" in summary, summary
 
 
 def test_resume_dialog_for_an_interrupted_move_in_dutch(qtbot, dutch, simulator, sessions, journal, worker,
@@ -270,15 +265,14 @@ def test_resume_dialog_for_an_interrupted_move_in_dutch(qtbot, dutch, simulator,
     first = dialog.list.item(0).text()
     assert "laatste stap: toevoegen aan de nieuwe organisatie gestart" in first
     assert "Meld je aan bij staging" in dialog.list.item(1).text()
-    allowed = [*data_of(session), "staging"]
-    check(dialog, "resume-1-offered", allowed)
+    check(dialog, "resume-1-offered")
     asked = []
     monkeypatch.setattr("compass_desk.gui.move_resume.confirm", lambda *a: asked.append(a[2]) or True)
     with qtbot.waitSignal(dialog.resolved, timeout=WAIT_MS):
         dialog.finish_button.click()
     assert not looks_english(asked[0].replace(phone.name, "")), asked[0]
     assert "staat nu in" in dialog.message.text()
-    check(dialog, "resume-2-finished", allowed)
+    check(dialog, "resume-2-finished")
 
 
 def test_bulk_move_results_in_dutch(qtbot, dutch, simulator, sessions, journal, worker, monkeypatch):
@@ -309,8 +303,7 @@ def test_bulk_move_results_in_dutch(qtbot, dutch, simulator, sessions, journal, 
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.choose(target.url)
-    allowed = data_of(session)
-    check(dialog, "bulk-1-before", allowed)
+    check(dialog, "bulk-1-before")
     monkeypatch.setattr("compass_desk.gui.bulk_move.confirm", lambda *a: True)
     try:
         with qtbot.waitSignal(dialog.finished_run, timeout=WAIT_MS) as done:
@@ -324,4 +317,4 @@ def test_bulk_move_results_in_dutch(qtbot, dutch, simulator, sessions, journal, 
     results = [dialog.table.item(row, 3).text() for row in range(len(phones))]
     assert results[0] == "Verplaatst en gecontroleerd." and results[3] == "Staat er al."
     assert "alleen leesrechten" in results[4]
-    check(dialog, "bulk-2-results", allowed)
+    check(dialog, "bulk-2-results")

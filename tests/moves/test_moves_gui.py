@@ -132,7 +132,8 @@ def test_environment_switch_dialog_shows_both_sides(qtbot, simulator, worker, mo
             with qtbot.waitSignal(dialog.switched, timeout=10_000):
                 qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
             assert chosen.name in asked[0] and "staging" in asked[0] and phone.name in asked[0]
-            assert dialog.target_panel.values["Provisioning by manufacturer"].text() == "active"
+            state = dialog.target_panel.values["Provisioning by manufacturer"].text()
+            assert state == "Active: awaiting reset"
             assert dialog.source_panel.values["Organisation"].text() != "not on this environment"
             assert "next factory reset" in dialog.message.text() and dialog.guide_button.isVisible()
             _grab(dialog, "7-environment-after")
