@@ -2581,29 +2581,6 @@ Suboptimaal: %1</translation>
     </message>
 </context>
 <context>
-    <name>MovePlan</name>
-    <message>
-        <source>Move with the API</source>
-        <translation type="vanished">Verplaatsen via de API</translation>
-    </message>
-    <message>
-        <source>Move by hand</source>
-        <translation type="vanished">Met de hand verplaatsen</translation>
-    </message>
-    <message>
-        <source>Nearly instant. The phone keeps its settings and needs no reset; the new organisation&apos;s name appears on its display almost at once.</source>
-        <translation type="vanished">Vrijwel meteen. De telefoon houdt zijn instellingen en hoeft niet gereset te worden; de naam van de nieuwe organisatie verschijnt vrijwel meteen op het display.</translation>
-    </message>
-    <message>
-        <source>The phone is removed and its MAC address added again in the target organisation, then it must be reset to factory defaults. Its custom settings, firmware choice and logged-in user are not carried over: a clean start. Use it when the API move is not possible.</source>
-        <translation type="vanished">De telefoon wordt verwijderd en zijn MAC-adres opnieuw toegevoegd in de doelorganisatie; daarna moet hij terug naar de fabrieksinstellingen. Zijn eigen instellingen, firmwarekeuze en aangemelde gebruiker gaan niet mee: een schone start. Gebruik dit als verplaatsen via de API niet kan.</translation>
-    </message>
-    <message>
-        <source>The phone does not have to be removed from the other environment: the same MAC address may exist on both. The environment on which provisioning by manufacturer was activated last is the one the phone joins at its next factory reset.</source>
-        <translation type="vanished">De telefoon hoeft niet uit de andere omgeving te worden verwijderd: hetzelfde MAC-adres mag op beide bestaan. De omgeving waarop provisioning door de fabrikant het laatst is geactiveerd, is de omgeving waar de telefoon bij zijn volgende fabrieksreset naartoe gaat.</translation>
-    </message>
-</context>
-<context>
     <name>MoveWizard</name>
     <message>
         <location filename="../../compass_desk/gui/move_wizard.py" line="+205"/>
