@@ -236,7 +236,7 @@ def test_environment_switch_refused_in_dutch(qtbot, dutch, simulator, staging, s
 
 
 class Crash(BaseException):
-    assert "3 van 5 telefoons verplaatst naar" in summary and "2 mislukt" in summary, summary
+    pass
 
 
 def test_resume_dialog_for_an_interrupted_move_in_dutch(qtbot, dutch, simulator, sessions, journal, worker,
