@@ -29,6 +29,24 @@ COLUMNS = (QT_TRANSLATE_NOOP("AuditView", "Time"), QT_TRANSLATE_NOOP("AuditView"
            QT_TRANSLATE_NOOP("AuditView", "Detail"))
 LIMIT = 5000  # newest first; the CSV export has everything that matches
 
+# The log stores these words as written by every layer (and the CLI); shown in the UI's language.
+# Unknown words (from a newer version) show as stored; the detail column is the record itself.
+ACTIONS = {
+    "activate": QT_TRANSLATE_NOOP("AuditView", "activate"),
+    "reboot": QT_TRANSLATE_NOOP("AuditView", "reboot"),
+    "add": QT_TRANSLATE_NOOP("AuditView", "add phone"),
+    "firmware": QT_TRANSLATE_NOOP("AuditView", "firmware"),
+    "migrate": QT_TRANSLATE_NOOP("AuditView", "move (settings kept)"),
+    "manual-move": QT_TRANSLATE_NOOP("AuditView", "move by hand"),
+    "manual-move-undo": QT_TRANSLATE_NOOP("AuditView", "undo move by hand"),
+    "reveal provisioning secrets": QT_TRANSLATE_NOOP("AuditView", "reveal provisioning secrets"),
+}
+OUTCOMES = {
+    "ok": QT_TRANSLATE_NOOP("AuditView", "ok"),
+    "failed": QT_TRANSLATE_NOOP("AuditView", "failed"),
+    "unknown": QT_TRANSLATE_NOOP("AuditView", "unknown"),
+}
+
 
 def choose_export_path(parent: QWidget) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("AuditView", "Export audit log"),
@@ -57,7 +75,7 @@ class AuditView(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((140, 130, 90, 80, 260, 70)):
+        for column, width in enumerate((140, 130, 90, 150, 240, 80)):
             header.resizeSection(column, width)
         # Filter as you type, but query the database once the typing pauses.
         self._debounce = QTimer(self)
@@ -74,8 +92,10 @@ class AuditView(QDialog):
         self.table.setRowCount(len(entries))
         for r, entry in enumerate(entries):
             local = entry.at.astimezone()
-            cells = (f"{local:%Y-%m-%d %H:%M:%S}", entry.environment, entry.user, entry.action, entry.target,
-                     entry.outcome, entry.detail)
+            action = self.tr(ACTIONS[entry.action]) if entry.action in ACTIONS else entry.action
+            outcome = self.tr(OUTCOMES[entry.outcome]) if entry.outcome in OUTCOMES else entry.outcome
+            cells = (f"{local:%Y-%m-%d %H:%M:%S}", entry.environment, entry.user, action, entry.target,
+                     outcome, entry.detail)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

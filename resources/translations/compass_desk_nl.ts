@@ -155,6 +155,61 @@
         <translation>Details</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>activate</source>
+        <translation>activeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reboot</source>
+        <translation>herstarten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add phone</source>
+        <translation>telefoon toevoegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>firmware</source>
+        <translation>firmware</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>move (settings kept)</source>
+        <translation>verplaatsen (instellingen behouden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>move by hand</source>
+        <translation>met de hand verplaatsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undo move by hand</source>
+        <translation>met de hand verplaatsen terugdraaien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reveal provisioning secrets</source>
+        <translation>geheimen in provisioning tonen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>mislukt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Export audit log</source>
         <translation>Auditlog exporteren</translation>
@@ -170,7 +225,7 @@
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>%1 entries (newest %2 shown)</source>
         <translation>%1 regels (de nieuwste %2 getoond)</translation>
     </message>
@@ -891,7 +946,7 @@
 <context>
     <name>EnvSwitchDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/move_env.py" line="+81"/>
+        <location filename="../../compass_desk/gui/move_env.py" line="+82"/>
         <source>Use this phone on %1</source>
         <translation>Deze telefoon gebruiken op %1</translation>
     </message>
@@ -2347,7 +2402,7 @@ Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
         <translation>Bewaarde gegevens van %1, tot het vernieuwen klaar is.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
