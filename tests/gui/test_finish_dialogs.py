@@ -3,6 +3,7 @@ each rendered to /tmp in English and Dutch, and in Dutch no English source strin
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,8 @@ from compass_desk.store.preferences import PREFERENCES, Preferences
 from compass_desk.store.profiles import ProfileStore
 
 SHOTS = Path("/tmp/compass-desk-finish")
+# Names that read as English but are names: licences, libraries, folders.
+BUNDLED_DATA = ("more-itertools", "Qt for Python", tempfile.gettempdir())  # the test's folders live there
 
 
 @pytest.fixture
@@ -87,6 +90,11 @@ def check_rendering(widget: QWidget, name: str, language: str, qtbot) -> None:
         english = english_sources()
         left = [t for t in visible_texts(widget) if t in english or t.rstrip(":") in english]
         assert not left, f"English left in the Dutch {name}: {left}"
+        # Sentences that never went through tr() (from lower layers) are caught by their words.
+        from dutch_check import english_left
+
+        sentences = english_left(widget, allowed=BUNDLED_DATA)
+        assert not sentences, f"English sentences in the Dutch {name}: {sentences}"
 
 
 # -- About --------------------------------------------------------------------------------------------
