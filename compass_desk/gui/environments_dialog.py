@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from compass_desk.domain.models import Environment
 from compass_desk.gui.context import AppContext
+from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.ui_loader import child, load_ui
 from compass_desk.gui.worker import Worker
@@ -83,7 +84,8 @@ class EnvironmentsDialog(QDialog):
         self.secrets = secret_store()
         self.keyring_secure = bool(self.secrets.backend_is_secure())
         if not self.keyring_secure:
-            why = self.secrets.backend_warning() or self.tr("No secure keyring was found.")
+            warning = self.secrets.backend_warning_text()
+            why = localize(warning) if warning is not None else self.tr("No secure keyring was found.")
             self.warning.setText(self.tr("⚠ %1 The password you type here is used for this session only.")
                                  .replace("%1", why))
             self.warning.setVisible(True)

@@ -73,3 +73,23 @@ def make_window(qtbot):
 def wait_loaded(qtbot, window, timeout=20_000):
     qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not window.browser.refreshing
                     and window.browser.mode.value == "online" and not window.worker.jobs(), timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def compiled_translations(tmp_path_factory):
+    """The committed .ts compiled once per run to a temporary folder (the tree is never touched)."""
+    from compass_desk.gui import i18n_build
+
+    folder = tmp_path_factory.mktemp("qm")
+    i18n_build.release(i18n_build.ts_path("nl"), folder / "compass_desk_nl.qm")
+    return folder
+
+
+@pytest.fixture
+def dutch(qapp, compiled_translations):
+    """The app's Dutch installed for one test (Qt's own strings too), English again afterwards."""
+    from compass_desk.gui import i18n
+
+    i18n.install("nl", directory=compiled_translations)
+    yield
+    i18n.uninstall()

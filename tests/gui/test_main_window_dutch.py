@@ -13,18 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from compass_desk.domain.models import ProvisioningState
-from compass_desk.gui import i18n, i18n_build
 
 SHOTS = Path("/tmp/compass-desk-finish")
-
-
-@pytest.fixture
-def dutch(qapp, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("qm")
-    i18n_build.release(i18n_build.ts_path("nl"), folder / "compass_desk_nl.qm")
-    i18n.install("nl", directory=folder)
-    yield
-    i18n.uninstall()
 
 
 def shot(widget, name: str) -> None:
