@@ -28,6 +28,31 @@ from compass_desk.domain.models import Company, Phone, PhoneModel, Vendor
 from compass_desk.domain.text import Text, join, same, text_of
 from compass_desk.services.cancel import CancelToken
 from compass_desk.services.cancel import EitherToken as EitherToken  # where the GUI imports it from
+from compass_desk.services.firmware_texts import (
+    ALREADY_SET,
+    CANCELLED,
+    CHANGED_OF,
+    CONFIRM_AGAIN,
+    CONFIRMED_ON_READ_BACK,
+    COUNTED,
+    GONE,
+    INSTALLED_CHOICE,
+    NO_MODELS,
+    NO_UPDATES,
+    NONE_CHOSEN,
+    NOT_STARTED,
+    NOT_VISIBLE,
+    ONE_GROUP,
+    PROGRESS_ONE,
+    READ_ONLY,
+    READING_PHONES,
+    SET_INSTALLED,
+    SET_VERSION,
+    SHOWS_OTHER,
+    UNEXPECTED,
+    UNKNOWN_MODEL,
+    upper_first,
+)
 from compass_desk.services.parallel import run_bounded
 from compass_desk.services.session import Session
 
@@ -37,51 +62,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, Any], None]
 DEFAULT_RATE_PER_S = 4.0  # changes started per second at most: no storm of requests or upgrades
 DEFAULT_CONCURRENCY = 2
-
-UNEXPECTED = Text("Compass Desk ran into an unexpected problem; check this phone in Compass.",
-                  "Compass Desk liep tegen een onverwacht probleem aan; controleer deze telefoon in Compass.")
-NOT_STARTED = Text("Not started.", "Niet gestart.")
-NOT_VISIBLE = Text("That phone's organisation is not among the ones you can see.",
-                   "De organisatie van die telefoon hoort niet bij de organisaties die je kunt zien.")
-NO_MODELS = Text("{env} does not list certified firmware, so only '{choice}' can be chosen.",
-                 "{env} geeft geen gecertificeerde firmware, dus je kunt alleen ‘{choice}’ kiezen.")
-UNKNOWN_MODEL = Text(
-    "Compass lists no model '{model}' for {company}, so no firmware is certified for this phone.",
-    "Compass kent geen model ‘{model}’ voor {company}, dus voor deze telefoon is geen firmware "
-    "gecertificeerd.",
-)
-NO_UPDATES = Text("{env} does not allow changing phones.", "{env} staat het wijzigen van telefoons niet toe.")
-READ_ONLY = Text(
-    "You have read-only access to {company}, so its phones' firmware cannot be changed.",
-    "Je hebt alleen leesrechten voor {company}, dus je kunt de firmware van de telefoons daar niet wijzigen.",
-)
-NONE_CHOSEN = Text("No phones were chosen.", "Er zijn geen telefoons gekozen.")
-ONE_GROUP = Text("Choose phones of one model in one organisation at a time.",
-                 "Kies telefoons van één model in één organisatie tegelijk.")
-CONFIRM_AGAIN = Text("This firmware change needs a second confirmation:",
-                     "Deze firmwarewijziging vraagt een tweede bevestiging:")
-# What happened to one phone.
-INSTALLED_CHOICE = Text(fp.USE_INSTALLED_LABEL, "‘geïnstalleerde firmware gebruiken’")  # after "Set to"
-CONFIRMED_ON_READ_BACK = Text("Set to {choice} (confirmed on read-back).",
-                              "Ingesteld op {choice} (bevestigd bij teruglezen).")
-ALREADY_SET = Text("Already set to {choice}.", "Al ingesteld op {choice}.")
-GONE = Text("{phone} no longer exists.", "{phone} bestaat niet meer.")
-SHOWS_OTHER = Text(
-    "Compass answered, but shows firmware '{shown}' instead of {choice}; check the phone in Compass.",
-    "Compass antwoordde, maar toont firmware ‘{shown}’ in plaats van {choice}; controleer de telefoon "
-    "in Compass.",
-)
-SET_VERSION = Text("Set to {choice}: the phone installs it at its next provisioning.",
-                   "Ingesteld op {choice}: de telefoon installeert die bij de volgende provisioning.")
-SET_INSTALLED = Text("Set to {choice}: no firmware instruction.",
-                     "Ingesteld op {choice}: geen firmware-instructie.")
-PROGRESS_ONE = same("{phone}: {outcome}")
-READING_PHONES = Text("Reading the phones of {company}", "De telefoons van {company} lezen")
-# The run's summary, piece by piece.
-CHANGED_OF = (Text("{changed} of {total} phone changed", "{changed} van {total} telefoon gewijzigd"),
-              Text("{changed} of {total} phones changed", "{changed} van de {total} telefoons gewijzigd"))
-COUNTED = same(", {count} {what}")
-CANCELLED = Text(" (cancelled)", " (gestopt)")
 
 
 class ReadOnly(FirmwareRefused):
@@ -330,7 +310,7 @@ class FirmwareService:
                 result = PhoneResult(change, Outcome.UNKNOWN, UNEXPECTED, change.phone)
             results[change.phone.url] = result
             if progress is not None:
-                who = _upper(fp.phone_words(change.phone))
+                who = upper_first(fp.phone_words(change.phone))
                 progress(len(results), total, fill(PROGRESS_ONE, phone=who, outcome=result.outcome.text))
 
         if progress is not None:
@@ -359,7 +339,8 @@ class FirmwareService:
         except OutcomeUnknownError as exc:
             return self._done(change, Outcome.UNKNOWN, _said(exc), phone)
         except NotFoundError:
-            return self._done(change, Outcome.FAILED, fill(GONE, phone=_upper(fp.phone_words(phone))), phone)
+            gone = fill(GONE, phone=upper_first(fp.phone_words(phone)))
+            return self._done(change, Outcome.FAILED, gone, phone)
         except ApiError as exc:
             return self._done(change, Outcome.FAILED, _said(exc), phone)
         if not fp.same_version(updated.firmware, change.target, plan.model.vendor):
@@ -396,10 +377,6 @@ class FirmwareService:
         if cancel is not None:
             cancel.raise_if_cancelled()
         return fp.overview(company, phones, statuses, models, self.families)
-
-
-def _upper(text: Text) -> Text:
-    return Text(text.en[:1].upper() + text.en[1:], text.nl[:1].upper() + text.nl[1:])
 
 
 def _said(error: ApiError) -> Text:

@@ -7,11 +7,12 @@ import string
 
 import pytest
 
-from compass_desk.domain import firmware, firmware_plan
+from compass_desk.domain import firmware, firmware_plan, firmware_texts
 from compass_desk.domain.firmware import RiskKind, change_risks, parse_firmware
 from compass_desk.domain.models import Phone, PhoneModel, ProvisioningState, Vendor
 from compass_desk.domain.text import Text, TextError
 from compass_desk.services import firmware as service
+from compass_desk.services import firmware_texts as service_texts
 from compass_desk.services.firmware import FirmwareRun, Outcome, PhoneResult
 
 # Texts that are only placeholders and punctuation: the same in every language by design.
@@ -33,7 +34,17 @@ def fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-TEXTS = module_texts(firmware) + module_texts(firmware_plan) + module_texts(service)
+def unique(found: list[tuple[str, Text]]) -> list[tuple[str, Text]]:
+    """Each Text once, under the name of the module that defines it (others import it from there)."""
+    by_identity: dict[int, tuple[str, Text]] = {}
+    for name, text in found:
+        by_identity.setdefault(id(text), (name, text))
+    return list(by_identity.values())
+
+
+# The texts modules first: firmware_plan and the service import their words from there.
+TEXTS = unique([item for module in (firmware, firmware_texts, firmware_plan, service_texts, service)
+                for item in module_texts(module)])
 
 
 def test_the_modules_word_their_sentences_as_texts():
