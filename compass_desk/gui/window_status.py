@@ -77,7 +77,9 @@ class StatusMixin(QMainWindow):
         warnings, self.context.warnings = self.context.warnings, []
         if not warnings:
             return
-        text = " ".join(warnings)
+        from compass_desk.gui.i18n import localize
+
+        text = " ".join(localize(warning) for warning in warnings)  # a sentence or a Text
         cast("MainWindow", self).status.say(text)
         if self.context.interactive:
             box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.Ok, self)
