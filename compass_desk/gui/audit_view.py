@@ -92,8 +92,8 @@ class AuditView(QDialog):
         self.table.setRowCount(len(entries))
         for r, entry in enumerate(entries):
             local = entry.at.astimezone()
-            action = self.tr(ACTIONS[entry.action]) if entry.action in ACTIONS else entry.action
-            outcome = self.tr(OUTCOMES[entry.outcome]) if entry.outcome in OUTCOMES else entry.outcome
+            action = self.tr(str(ACTIONS[entry.action])) if entry.action in ACTIONS else entry.action
+            outcome = self.tr(str(OUTCOMES[entry.outcome])) if entry.outcome in OUTCOMES else entry.outcome
             cells = (f"{local:%Y-%m-%d %H:%M:%S}", entry.environment, entry.user, action, entry.target,
                      outcome, entry.detail)
             for c, text in enumerate(cells):

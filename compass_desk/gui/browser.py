@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from compass_desk.domain.models import Company, Environment, Phone, PhoneStatus
+from compass_desk.domain.text import Text
 from compass_desk.gui.context import AppContext
+from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.org_model import OrganisationModel
 from compass_desk.gui.phone_model import PhoneRow, PhoneTableModel, sort_rows
@@ -67,7 +69,7 @@ class Browser(QObject):
         self.mode_detail = ""
         self.as_of: datetime | None = None  # when the shown data was fetched (set while showing the cache)
         self.companies: dict[str, Company] = {}
-        self.failures: list[tuple[str, str]] = []  # (organisation name, reason) of the last refresh
+        self.failures: list[tuple[str, str | Text]] = []  # (organisation name, reason) of the last refresh
         self._sessions: dict[str, Session] = {}
         self._generation = 0
         self._refresh_job: Job | None = None
@@ -315,9 +317,9 @@ class Browser(QObject):
             if row is not None and row.status is None and old.status is not None:
                 row.status = old.status  # its status could not be read this time: keep the last one
                 row.reindex()
-        self.failures = [(f.company.name, f.message) for f in result.failures]
+        self.failures = [(f.company.name, f.reason) for f in result.failures]
         self.as_of = None if not result.failures else self.as_of
-        failed = {f.company.url: f.message for f in result.failures}
+        failed = {f.company.url: localize(f.reason) for f in result.failures}
         self._show(result.companies, rows, failed=failed, presorted=presorted)
         emit(self.failures_changed)
         if self.failures:
