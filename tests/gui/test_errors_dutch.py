@@ -16,19 +16,10 @@ import pytest
 from dutch_check import english_left, looks_english
 from PySide6.QtCore import Qt
 
-from compass_desk.gui import i18n, i18n_build
 from compass_desk.gui.browser import Mode
 
 SHOTS = os.environ.get("COMPASS_DESK_SHOTS")  # a folder: save a PNG of each state there
-
-
-@pytest.fixture
-def dutch(qapp, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("qm")
-    i18n_build.release(i18n_build.ts_path("nl"), folder / "compass_desk_nl.qm")
-    i18n.install("nl", directory=folder)
-    yield
-    i18n.uninstall()
+# The app's Dutch comes from the shared ``dutch`` fixture (tests/gui/conftest.py).
 
 
 def _shot(widget, name: str) -> None:
