@@ -110,7 +110,8 @@ def precheck(
         if soon
         else None
     )
-    return PreCheck(True, state, deadline, False, soon, False, message, warning)
+    # Near the deadline the warning says "press Activate again first": so offer the button.
+    return PreCheck(True, state, deadline, False, soon, soon and can_activate, message, warning)
 
 
 def _blocked(

@@ -22,6 +22,9 @@ def test_active_with_time_left_is_ready_without_warning():
 def test_less_than_a_day_left_warns_but_allows_the_reset():
     check = precheck(make_phone(S.ACTIVE, ACTIVATED), at("2026-11-24 08:00"))
     assert check.ready and check.deadline_soon
+    assert check.offer_activate  # the warning says to press Activate again when short of time
+    no_rights = precheck(make_phone(S.ACTIVE, ACTIVATED), at("2026-11-24 08:00"), can_activate=False)
+    assert not no_rights.offer_activate
     assert "Less than a day left" in check.warning.en and "Minder dan een dag" in check.warning.nl
 
 

@@ -205,7 +205,7 @@ def test_every_precheck_finding_in_dutch(qtbot, make_wizard, session, dutch):
     late = replace(base, provisioning=ProvisioningState.ACTIVE, activated_at=now)
     wizard._clock = lambda: soon
     _to_precheck(qtbot, wizard, late, online)
-    assert wizard.precheck_page.warning.isVisible()
+    assert wizard.precheck_page.warning.isVisible() and wizard.precheck_page.activate_button.isVisible()
     check("2-precheck-soon")
     # A warning raised while on the reset page (the activation lapsed meanwhile).
     press_next(qtbot, wizard, PageId.RESET)
