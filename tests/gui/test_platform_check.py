@@ -1,4 +1,5 @@
-"""Without a display (or libxcb-cursor0 for X11) the app says one sentence and exits 2, before Qt aborts."""
+"""Without a display (or libxcb-cursor0 for X11) the app says one sentence and exits 2, before Qt aborts;
+in the user's language, as the crash box does once the window is up."""
 
 from __future__ import annotations
 
@@ -54,3 +55,33 @@ def test_the_app_without_a_display_exits_2_with_one_sentence(tmp_path, locale, l
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2
     assert done.stderr == f"compass-desk: {NO_DISPLAY.get(language)}\n"
+
+
+def test_the_crash_box_is_dutch_in_dutch(qtbot, qapp, tmp_path, caplog):
+    """After start-up, an uncaught error shows one sentence in a box: in Dutch, title and text."""
+    from dutch_check import english_left
+    from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+    from compass_desk.gui import i18n, i18n_build
+    from compass_desk.gui.crash import install_excepthooks
+
+    i18n_build.release(i18n_build.ts_path("nl"), tmp_path / "compass_desk_nl.qm")
+    i18n.install("nl", directory=tmp_path)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    restore = install_excepthooks(window)
+    try:
+        try:
+            raise ValueError("boom in a slot")
+        except ValueError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
+        box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+        assert box.windowTitle() == "Compass Desk"  # the name, when the window has no title yet
+        assert box.text().startswith("Compass Desk liep tegen een onverwacht probleem aan;")
+        assert english_left(box) == []
+        box.grab().save("/tmp/nl-wizard-crash-box.png")
+        box.close()
+    finally:
+        restore()
+        i18n.uninstall()
