@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, QMimeData, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.worker import Worker
 from compass_desk.services.offline import (
     SECRETS_TEXT,
     StoredOrganisation,
     organisations,
-    size_text,
 )
 from compass_desk.store.provisioning_cache import CachedFileInfo, ProvisioningCache
 
@@ -86,6 +86,20 @@ def age_label(fetched_at: datetime, now: datetime | None = None) -> str:
     return text.replace("%1", str(value))
 
 
+def size_label(size: int) -> str:
+    """services.offline.size_text with the decimal sign of the app's language (4,2 kB in Dutch)."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{QLocale().toString(size / 1024, 'f', 1)} kB"
+    return f"{QLocale().toString(size / 1024 / 1024, 'f', 1)} MB"
+
+
+def local_time(moment: datetime, layout: str) -> str:
+    """*moment* in local time, with day and month names in the app's language (not the C locale's)."""
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())), layout)
+
+
 # --- entry points for the main window -----------------------------------------------------------
 def provisioning_cache_for(context: Any) -> ProvisioningCache | None:
     """The app context's provisioning cache, opened on first use and closed with the context.
@@ -131,7 +145,8 @@ def open_cached(parent: QWidget | None, cache: ProvisioningCache, environment: s
     opens them; otherwise the viewer shows the masked copy and says why.
     """
     from compass_desk.domain.provisioning.secrets import MASK
-    from compass_desk.gui.provisioning_view import ProvisioningViewDialog
+    from compass_desk.domain.text import TextError
+    from compass_desk.gui.provisioning_view import NO_AUDIT_LOG, ProvisioningViewDialog
 
     try:
         cached = cache.get(environment, phone_url)
@@ -150,10 +165,10 @@ def open_cached(parent: QWidget | None, cache: ProvisioningCache, environment: s
 
     def reveal() -> None:
         if audit is None:
-            raise RuntimeError("the audit log is not available")
+            raise TextError(NO_AUDIT_LOG)
         audit.record(environment, user, "reveal provisioning secrets", target, "ok", "offline copy")
 
-    fetched = info.fetched_at.astimezone().strftime("%d %b %Y %H:%M")
+    fetched = local_time(info.fetched_at, "d MMM yyyy HH:mm")
     note = (QCoreApplication.translate("CacheView", "Offline copy, fetched %1 (%2).")
             .replace("%1", fetched).replace("%2", age_label(info.fetched_at)))
     if cached.complete:
@@ -188,7 +203,7 @@ def open_cached(parent: QWidget | None, cache: ProvisioningCache, environment: s
 class _Contents:
     entries: list[CachedFileInfo]
     lists: list[SnapshotInfo]
-    note: str  # the cache's secrets note (looked up off the UI thread: keyring may be slow)
+    note: object  # the cache's secrets note, str or Text (looked up off the UI thread: keyring may be slow)
 
 
 class _Item(QTableWidgetItem):
@@ -308,12 +323,13 @@ class CacheViewDialog(QDialog):
         total = sum(e.size for e in self.entries)
         text = (self.tr("%1 provisioning file(s) of %2 organisation(s), %3 of at most %4.")
                 .replace("%1", str(len(self.entries))).replace("%2", str(len(self.groups)))
-                .replace("%3", size_text(total)).replace("%4", size_text(self.cache.limit_bytes)))
+                .replace("%3", size_label(total)).replace("%4", size_label(self.cache.limit_bytes)))
         if not self.entries:
             text = self.tr("Nothing is stored yet. Viewing a phone's provisioning file keeps a copy; "
                            "Prepare site visit keeps a whole organisation's.")
-        if contents.note:
-            text = self.tr("%1 Passwords are not kept: %2").replace("%2", contents.note).replace("%1", text)
+        note = localize(contents.note) if contents.note else ""
+        if note.strip():
+            text = self.tr("%1 Passwords are not kept: %2").replace("%2", note).replace("%1", text)
         self.summary.setText(text)
         self.lists_label.setText("\n".join(
             self.tr("Phone list of %1: %2 organisation(s), %3 phone(s), fetched %4.")
@@ -344,7 +360,7 @@ class CacheViewDialog(QDialog):
         self.table.setRowCount(len(shown))
         for row, info in enumerate(shown):
             cells = (info.company_name or info.company_url, info.phone_name, _mac(info.mac), info.filename,
-                     age_label(info.fetched_at, now), size_text(info.size),
+                     age_label(info.fetched_at, now), size_label(info.size),
                      secrets_label(info.secrets), info.environment)
             for column, value in enumerate(cells):
                 item = _Item(value)
@@ -352,7 +368,7 @@ class CacheViewDialog(QDialog):
                     item.setData(_INFO_ROLE, info)
                 elif column == 4:
                     item.setData(_SORT_ROLE, -info.fetched_at.timestamp())
-                    item.setToolTip(info.fetched_at.astimezone().strftime("%a %d %b %Y %H:%M"))
+                    item.setToolTip(local_time(info.fetched_at, "ddd d MMM yyyy HH:mm"))
                 elif column == 5:
                     item.setData(_SORT_ROLE, info.size)
                 self.table.setItem(row, column, item)

@@ -91,16 +91,19 @@ def compare_files(window: MainWindow) -> Any:
 
 
 def _compare(window: MainWindow, left: Path, right: Path) -> Any:
-    from compass_desk.domain.provisioning import MAX_BYTES, ParseError, parse_bytes
+    from compass_desk.domain.provisioning import ParseError, parse_bytes
+    from compass_desk.gui.i18n import localize
     from compass_desk.gui.provisioning_compare import ProvisioningCompareDialog
+    from compass_desk.services.files import ProvisioningFileError, read_provisioning_file
 
     parsed = []
     for path in (left, right):
         try:
-            if path.stat().st_size > MAX_BYTES:
-                raise OSError(translate("Launchers", "it is larger than %1 MB, so not a provisioning file")
-                              .replace("%1", str(MAX_BYTES // 1024 // 1024)))
-            parsed.append(parse_bytes(path.read_bytes(), path.name))
+            # Regular files only, at most the size limit (as opening one file): a pipe must not hang.
+            parsed.append(parse_bytes(read_provisioning_file(path), path.name))
+        except ProvisioningFileError as exc:
+            QMessageBox.warning(window, translate("Launchers", "Cannot open file"), localize(exc))
+            return None
         except OSError as exc:
             QMessageBox.warning(window, translate("Launchers", "Cannot open file"),
                                 translate("Launchers", "%1 cannot be opened: %2.")
@@ -110,7 +113,7 @@ def _compare(window: MainWindow, left: Path, right: Path) -> Any:
             QMessageBox.warning(window, translate("Launchers", "Cannot compare"),
                                 translate("Launchers",
                                           "%1 is not a provisioning file Compass Desk can read: %2")
-                                .replace("%2", str(exc)).replace("%1", path.name))
+                                .replace("%2", localize(exc)).replace("%1", path.name))
             return None
     dialog = ProvisioningCompareDialog(parsed[0], parsed[1], left_title=left.name, right_title=right.name,
                                        parent=window)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from compass_desk.domain.provisioning import ParsedFile
 from compass_desk.domain.provisioning.diff import Change, FileDiff, diff_files
 from compass_desk.gui.highlighter import ProvisioningHighlighter
+from compass_desk.gui.i18n import localize
 from compass_desk.gui.provisioning_editor import CodeView, FindBar
 from compass_desk.gui.style import is_dark
 
@@ -69,7 +70,7 @@ class ProvisioningCompareDialog(QDialog):
         self.changes = QListWidget(self)
         self.changes.setAccessibleName(self.tr("Changed settings"))
         for change in self.diff.settings:
-            self.changes.addItem(change.describe())
+            self.changes.addItem(localize(change.describe_text()))
         if not self.diff.settings:
             same = self.diff.identical
             self.changes.addItem(self.tr("No setting differs.") if same

@@ -9,8 +9,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from compass_desk.domain.provisioning import ParsedFile
-from compass_desk.domain.provisioning.explain import explain, permission_meaning
+from compass_desk.domain.provisioning.explain import explain_texts, permission_text
 from compass_desk.domain.provisioning.secrets import mask_setting
+from compass_desk.gui.i18n import localize
 from compass_desk.gui.style import is_dark
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,9 +59,11 @@ class SettingsModel(QAbstractTableModel):
                 return setting.permission if setting.permission is not None else ""
             if column == 3:
                 return setting.line
-            return "; ".join(explain(setting, self.parsed.format, permission=False))
+            return "; ".join(localize(note) for note in explain_texts(setting, self.parsed.format,
+                                                                      permission=False))
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
-            return permission_meaning(setting.permission, self.parsed.format)
+            meaning = permission_text(setting.permission, self.parsed.format)
+            return None if meaning is None else localize(meaning)
         if role == Qt.ItemDataRole.BackgroundRole and setting.from_custom:
             return self._custom
         return None

@@ -54,7 +54,9 @@ from compass_desk.domain.provisioning.detect import detect_format
 from compass_desk.domain.provisioning.model import line_count
 from compass_desk.domain.provisioning.secrets import mask_text, secret_settings
 from compass_desk.domain.provisioning.validate import check, validate
+from compass_desk.domain.text import Text, TextError
 from compass_desk.gui.highlighter import ProvisioningHighlighter
+from compass_desk.gui.i18n import localize
 from compass_desk.gui.provisioning_editor import CodeView, FindBar
 from compass_desk.gui.provisioning_table import SettingsModel
 from compass_desk.gui.style import is_dark
@@ -66,6 +68,7 @@ SEVERITY_TEXT = {Severity.ERROR: QT_TRANSLATE_NOOP("ProvisioningViewDialog", "Er
                  Severity.WARNING: QT_TRANSLATE_NOOP("ProvisioningViewDialog", "Warning"),
                  Severity.INFO: QT_TRANSLATE_NOOP("ProvisioningViewDialog", "Info")}
 translate = QCoreApplication.translate  # lupdate reads translate("ProvisioningViewDialog", "text")
+NO_AUDIT_LOG = Text("the audit log is not available", "het auditlog is niet beschikbaar")
 
 
 class ProvisioningViewDialog(QDialog):
@@ -101,8 +104,9 @@ class ProvisioningViewDialog(QDialog):
         self.summary.setText(self._summary_text())
         for finding in findings:
             where = self.tr("Line %1").replace("%1", str(finding.line)) if finding.line else self.tr("File")
-            item = QListWidgetItem(self.tr("%1 · %2: %3").replace("%3", finding.message).replace("%2", where)
-                                   .replace("%1", self.tr(str(SEVERITY_TEXT[finding.severity]))))
+            severity = self.tr(str(SEVERITY_TEXT[finding.severity]))
+            item = QListWidgetItem(self.tr("%1 · %2: %3").replace("%3", localize(finding.text))
+                                   .replace("%2", where).replace("%1", severity))
             item.setData(Qt.ItemDataRole.UserRole, finding.line)
             item.setForeground(QColor(_severity_colour(finding.severity)))
             self.findings_list.addItem(item)
@@ -114,7 +118,7 @@ class ProvisioningViewDialog(QDialog):
     def _build(self) -> None:
         parsed = self.parsed
         layout = QVBoxLayout(self)
-        self.summary = QLabel(self.tr("%1 · %2 · checking…").replace("%2", parsed.format.label)
+        self.summary = QLabel(self.tr("%1 · %2 · checking…").replace("%2", localize(parsed.format.label_text))
                               .replace("%1", self.filename or self.tr("(no name)")), self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -204,7 +208,7 @@ class ProvisioningViewDialog(QDialog):
     def _summary_text(self) -> str:
         parsed = self.parsed
         hidden = len(self._secrets)
-        parts = [self.filename or self.tr("(no name)"), parsed.format.label,
+        parts = [self.filename or self.tr("(no name)"), localize(parsed.format.label_text),
                  self.tr("%1 settings").replace("%1", str(len(parsed.settings)))]
         if hidden:
             parts.append(self.tr("%1 secret value(s) masked").replace("%1", str(hidden)))
@@ -213,8 +217,8 @@ class ProvisioningViewDialog(QDialog):
         parts.append(self.tr("%1 error(s), %2 warning(s)").replace("%1", str(errors))
                      .replace("%2", str(warnings)))
         text = " · ".join(parts)
-        for note in parsed.notes:
-            text += f"\n{note}"
+        for note in parsed.note_texts:
+            text += f"\n{localize(note)}"
         return text
 
     def custom_lines(self) -> tuple[int, int] | None:
@@ -245,7 +249,7 @@ class ProvisioningViewDialog(QDialog):
             except Exception as exc:  # the audit entry could not be written: do not reveal
                 QMessageBox.warning(self, self.tr("Secrets not revealed"),
                                     self.tr("Secrets stay hidden because revealing could not be logged: %1")
-                                    .replace("%1", str(exc)))
+                                    .replace("%1", localize(exc)))
                 return
         self.set_revealed(True)
 
@@ -362,7 +366,7 @@ def open_file(parent: QWidget | None, path: str | Path) -> ProvisioningViewDialo
         # Regular files only, at most the size limit: a device or pipe must not hang the window.
         data = read_provisioning_file(file)
     except ProvisioningFileError as exc:
-        QMessageBox.warning(parent, translate("ProvisioningViewDialog", "Cannot open file"), exc.message)
+        QMessageBox.warning(parent, translate("ProvisioningViewDialog", "Cannot open file"), localize(exc))
         return None
     except OSError as exc:
         reason = exc.strerror or str(exc)
@@ -405,7 +409,7 @@ def open_for_phone(parent: QWidget, browser: Any, phone: Any) -> None:
     def reveal() -> None:
         audit = getattr(context, "audit", None)
         if audit is None:
-            raise RuntimeError("the audit log is not available")
+            raise TextError(NO_AUDIT_LOG)
         audit.record(environment.name, environment.username, "reveal provisioning secrets", target, "ok")
 
     def show(file: Any) -> None:

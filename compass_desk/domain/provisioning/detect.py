@@ -16,6 +16,7 @@ from compass_desk.domain.provisioning.snom_text import parse_snom_text
 from compass_desk.domain.provisioning.snom_xml import KNOWN_ROOTS, parse_snom_xml
 from compass_desk.domain.provisioning.yealink_cfg import SETTING_LINE as YEALINK_LINE
 from compass_desk.domain.provisioning.yealink_cfg import parse_yealink_cfg
+from compass_desk.domain.text import Text
 
 MAX_BYTES = 5 * 1024 * 1024
 _MAX_CONTROL_SHARE = 0.02  # more control characters than this and it is not a text file
@@ -24,29 +25,59 @@ _FIRST_TAG = re.compile(r"<\s*([A-Za-z_][\w.\-]*)")
 _SNOM_TEXT_LINE = re.compile(r"^[A-Za-z0-9_.\-]+[ \t]*[!&$]?[ \t]*:", re.M)
 _YEALINK_LINE = re.compile(YEALINK_LINE.pattern, re.M)
 
+# What the user reads when a file is refused or read in another way than UTF-8.
+BAD_BOM = Text("the file starts with a {name} byte-order mark but is not valid {name} text",
+               "het bestand begint met een {name}-bytevolgordemarkering, maar is geen geldige {name}-tekst")
+CONVERTED = Text("The file is {name} text; it was converted for display.",
+                 "Het bestand is {name}-tekst; het is omgezet om het te kunnen tonen.")
+NOT_UTF8 = Text("The file is not valid UTF-8 (first at line {line}); it was read as {encoding}, "
+                "so some accented letters may look wrong.",
+                "Het bestand is geen geldige UTF-8 (voor het eerst op regel {line}); het is gelezen als "
+                "{encoding}, dus sommige letters met accenten kunnen er verkeerd uitzien.")
+NUL_BYTES = Text("the file contains binary data (NUL bytes); it is not a text provisioning file",
+                 "het bestand bevat binaire gegevens (NUL-bytes); het is geen provisioningbestand met tekst")
+NUL_CHARACTERS = Text("the file contains binary data (NUL characters); it is not a text provisioning file",
+                      "het bestand bevat binaire gegevens (NUL-tekens); het is geen provisioningbestand "
+                      "met tekst")
+BINARY = Text("the file contains binary data; it is not a text provisioning file",
+              "het bestand bevat binaire gegevens; het is geen provisioningbestand met tekst")
+NOT_PROVISIONING = Text("the file is not a Snom or Yealink provisioning file: it has no settings in it",
+                        "het bestand is geen provisioningbestand van Snom of Yealink: er staan geen "
+                        "instellingen in")
+TOO_LARGE = Text("the file is larger than {limit} MB, so it is not opened",
+                 "het bestand is groter dan {limit} MB, dus het wordt niet geopend")
+
+
+def _megabytes(size: float) -> Text:
+    english = f"{size:.1f}"
+    return Text(english, english.replace(".", ","))
+
 
 def decode(data: bytes) -> DecodedText:
     """Decode *data*; raise :class:`ParseError` for oversized or binary data."""
     if len(data) > MAX_BYTES:
-        raise ParseError(
-            f"the file is {len(data) / 1024 / 1024:.1f} MB, more than the {MAX_BYTES // 1024 // 1024} MB "
-            "a provisioning file can be, so it is not opened"
-        )
-    notes: list[str] = []
+        size = _megabytes(len(data) / 1024 / 1024)
+        limit = MAX_BYTES // 1024 // 1024
+        raise ParseError(Text(
+            f"the file is {size.en} MB, more than the {limit} MB a provisioning file can be, "
+            "so it is not opened",
+            f"het bestand is {size.nl} MB, meer dan de {limit} MB die een provisioningbestand mag zijn, "
+            "dus het wordt niet geopend",
+        ))
+    notes: list[Text] = []
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                       (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             try:
                 text = data[len(bom):].decode(name)
             except UnicodeDecodeError:
-                raise ParseError(f"the file starts with a {name.upper()} byte-order mark but is not "
-                                 f"valid {name.upper()} text") from None
+                raise ParseError(BAD_BOM.format(name=name.upper())) from None
             if name != "utf-8":
-                notes.append(f"The file is {name.upper()} text; it was converted for display.")
+                notes.append(CONVERTED.format(name=name.upper()))
             _refuse_binary(text)
             return DecodedText(text, name, tuple(notes))
     if b"\x00" in data:
-        raise ParseError("the file contains binary data (NUL bytes); it is not a text provisioning file")
+        raise ParseError(NUL_BYTES)
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
@@ -56,20 +87,17 @@ def decode(data: bytes) -> DecodedText:
             text, encoding = data.decode("cp1252"), "windows-1252"
         except UnicodeDecodeError:
             text, encoding = data.decode("latin-1"), "latin-1"
-        notes.append(
-            f"The file is not valid UTF-8 (first at line {line}); it was read as {encoding.title()}, "
-            "so some accented letters may look wrong."
-        )
+        notes.append(NOT_UTF8.format(line=line, encoding=encoding.title()))
     _refuse_binary(text)
     return DecodedText(text, encoding, tuple(notes))
 
 
 def _refuse_binary(text: str) -> None:
     if "\x00" in text:
-        raise ParseError("the file contains binary data (NUL characters); it is not a text provisioning file")
+        raise ParseError(NUL_CHARACTERS)
     sample = text[:65536]
     if sample and len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
-        raise ParseError("the file contains binary data; it is not a text provisioning file")
+        raise ParseError(BINARY)
 
 
 def detect_format(text: str, filename: str | None = None) -> FileFormat:
@@ -94,7 +122,7 @@ def detect_format(text: str, filename: str | None = None) -> FileFormat:
     yealink = len(_YEALINK_LINE.findall(sample))
     snom = len(_SNOM_TEXT_LINE.findall(sample))
     if yealink == 0 and snom == 0:
-        raise ParseError("the file is not a Snom or Yealink provisioning file: it has no settings in it")
+        raise ParseError(NOT_PROVISIONING)
     return FileFormat.YEALINK_CFG if yealink >= snom else FileFormat.SNOM_TEXT
 
 
@@ -126,7 +154,7 @@ _PARSERS = {
 def parse_text(text: str, filename: str | None = None, file_format: FileFormat | None = None) -> ParsedFile:
     """Parse already-decoded text (e.g. a file from the API); the custom-settings part is marked."""
     if len(text) > MAX_BYTES:
-        raise ParseError(f"the file is larger than {MAX_BYTES // 1024 // 1024} MB, so it is not opened")
+        raise ParseError(TOO_LARGE.format(limit=MAX_BYTES // 1024 // 1024))
     _refuse_binary(text)
     chosen = file_format or detect_format(text, filename)
     return mark_custom(_PARSERS[chosen](text.removeprefix("\ufeff")))
@@ -138,4 +166,5 @@ def parse_bytes(
     """Decode and parse *data* (e.g. a file from disk); decoding notes travel with the result."""
     decoded = decode(data)
     parsed = parse_text(decoded.text, filename, file_format)
-    return dataclasses.replace(parsed, notes=decoded.notes + parsed.notes, encoding=decoded.encoding)
+    return dataclasses.replace(parsed, note_texts=decoded.note_texts + parsed.note_texts,
+                               encoding=decoded.encoding)

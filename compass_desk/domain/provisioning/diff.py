@@ -14,6 +14,15 @@ from enum import StrEnum
 
 from compass_desk.domain.provisioning.model import ParsedFile, Setting, split_lines
 from compass_desk.domain.provisioning.secrets import MASK, mask_setting, mask_text
+from compass_desk.domain.text import Text, join, same
+
+ADDED = Text("{name} added: {value} (line {line})", "{name} toegevoegd: {value} (regel {line})")
+REMOVED = Text("{name} removed (was {value} at line {line})",
+               "{name} verwijderd (was {value} op regel {line})")
+SECRET_CHANGED = Text("{name}: secret changed (values hidden)",
+                      "{name}: geheim gewijzigd (waarden verborgen)")
+CHANGED = Text("{name} changed:", "{name} gewijzigd:")
+PERMISSION_CHANGED = Text("permission {old} → {new}", "recht {old} → {new}")
 
 
 class Change(StrEnum):
@@ -47,19 +56,24 @@ class SettingChange:
         return side.line if side is not None else None
 
     def describe(self) -> str:
+        """The change in English (for the CLI); :meth:`describe_text` has every language."""
+        return self.describe_text().en
+
+    def describe_text(self) -> Text:
         if self.change is Change.ADDED and self.right is not None:
-            return f"{self.name} added: {self.right.value!r} (line {self.right.line})"
+            return ADDED.format(name=self.name, value=repr(self.right.value), line=self.right.line)
         if self.change is Change.REMOVED and self.left is not None:
-            return f"{self.name} removed (was {self.left.value!r} at line {self.left.line})"
+            return REMOVED.format(name=self.name, value=repr(self.left.value), line=self.left.line)
         if self.change is Change.SECRET_CHANGED:
-            return f"{self.name}: secret changed (values hidden)"
+            return SECRET_CHANGED.format(name=self.name)
         assert self.left is not None and self.right is not None
         parts = []
         if self.left.value != self.right.value:
-            parts.append(f"{self.left.value!r} → {self.right.value!r}")
+            parts.append(same(f"{self.left.value!r} → {self.right.value!r}"))
         if self.left.permission != self.right.permission:
-            parts.append(f"permission {self.left.permission!r} → {self.right.permission!r}")
-        return f"{self.name} changed: " + ", ".join(parts)
+            parts.append(PERMISSION_CHANGED.format(old=repr(self.left.permission),
+                                                   new=repr(self.right.permission)))
+        return CHANGED.format(name=self.name) + join(parts, ", ")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from compass_desk.domain.provisioning.model import FileFormat, ParsedFile, Setting, split_lines
+from compass_desk.domain.text import Text
 
 YEALINK_UNSET = "%NULL%"
 SNOM_UNSET = " "
@@ -21,11 +22,16 @@ _CUSTOM_COMMENT = re.compile(r"^\s*(?:<!--|#|;)\s*.*\bcustom[\s_-]*settings?\b",
 _CUSTOM_WORD = re.compile(r"custom", re.I)  # same flags: every match of the pattern above contains one
 
 # Snom permission flags (XML ``perm`` value or plain-text suffix) and what they do on the phone.
-USER_KEEPS = "the user may change it, and provisioning keeps the user's value (“read & remain”)"
-READ_ONLY = "read-only: the user cannot change it on the phone"
-OVERWRITTEN = "the user may change it, but the next provisioning overwrites it"
-VOLATILE = "volatile: not saved, so it goes back to the provisioned value after a reboot"
-PERMISSIONS: dict[str, str] = {
+USER_KEEPS = Text("the user may change it, and provisioning keeps the user's value (“read & remain”)",
+                  "de gebruiker mag het wijzigen, en provisioning houdt de waarde van de gebruiker aan "
+                  "(“read & remain”)")
+READ_ONLY = Text("read-only: the user cannot change it on the phone",
+                 "alleen-lezen: de gebruiker kan het op de telefoon niet wijzigen")
+OVERWRITTEN = Text("the user may change it, but the next provisioning overwrites it",
+                   "de gebruiker mag het wijzigen, maar de volgende provisioning overschrijft het")
+VOLATILE = Text("volatile: not saved, so it goes back to the provisioned value after a reboot",
+                "tijdelijk: niet opgeslagen, dus na een herstart geldt weer de geprovisionde waarde")
+PERMISSIONS: dict[str, Text] = {
     "!": USER_KEEPS,
     "&": READ_ONLY,
     "R": READ_ONLY,
@@ -35,49 +41,86 @@ PERMISSIONS: dict[str, str] = {
     "": OVERWRITTEN,
     "V": VOLATILE,
 }
+NO_FLAG = Text("no flag: {meaning} (the default of this file form)",
+               "geen vlag: {meaning} (de standaard van deze bestandsvorm)")
+UNKNOWN_FLAG = Text("unknown permission flag {flag}: the phone may ignore this setting",
+                    "onbekende rechtvlag {flag}: de telefoon negeert deze instelling misschien")
+YEALINK_NULL = Text("%NULL% unsets this setting: the phone goes back to its own default",
+                    "%NULL% wist deze instelling: de telefoon gaat terug naar zijn eigen standaardwaarde")
+SNOM_SPACE = Text("a single space unsets this setting: the phone goes back to its own default",
+                  "één spatie wist deze instelling: de telefoon gaat terug naar zijn eigen standaardwaarde")
+SNOM_REMOVE = Text("action=\"remove\" clears this setting (Snom firmware 10.1.57.0 and later)",
+                   "action=\"remove\" wist deze instelling (Snom-firmware 10.1.57.0 en nieuwer)")
+PERMISSION_NOTE = Text("permission {flag}: {meaning}", "recht {flag}: {meaning}")
+CREDENTIAL_KEPT = Text("a credential with '!' cannot be changed by later provisioning once the user edits it",
+                       "een inloggegeven met '!' kan latere provisioning niet meer wijzigen zodra de "
+                       "gebruiker het aanpast")
+FROM_CUSTOM = Text("from the custom settings Compass appends at the end; it overrides earlier lines",
+                   "uit de eigen instellingen die Compass aan het eind toevoegt; gaat voor eerdere regels")
 
 
-def permission_meaning(permission: str | None, file_format: FileFormat) -> str | None:
+def _filled(template: Text, meaning: Text, **values: str) -> Text:
+    return Text(template.en.format(meaning=meaning.en, **values),
+                template.nl.format(meaning=meaning.nl, **values))
+
+
+def permission_text(permission: str | None, file_format: FileFormat) -> Text | None:
     """What a Snom permission flag means; ``None`` for Yealink (no flags) or no flag in XML."""
     if file_format is FileFormat.YEALINK_CFG:
         return None
     if permission is None:
         if file_format is FileFormat.SNOM_TEXT:
-            return f"no flag: {READ_ONLY} (the default of this file form)"
+            return _filled(NO_FLAG, READ_ONLY)
         return None
     meaning = PERMISSIONS.get(permission) or PERMISSIONS.get(permission.upper())
     if meaning is None:
-        return f"unknown permission flag {permission!r}: the phone may ignore this setting"
+        return UNKNOWN_FLAG.format(flag=repr(permission))
     return meaning
 
 
-def unset_meaning(setting: Setting, file_format: FileFormat) -> str | None:
+def permission_meaning(permission: str | None, file_format: FileFormat) -> str | None:
+    """:func:`permission_text` in English (for the CLI)."""
+    text = permission_text(permission, file_format)
+    return None if text is None else text.en
+
+
+def unset_text(setting: Setting, file_format: FileFormat) -> Text | None:
     """Say so when a value does not set something but clears it."""
     if file_format is FileFormat.YEALINK_CFG and setting.value.strip() == YEALINK_UNSET:
-        return "%NULL% unsets this setting: the phone goes back to its own default"
+        return YEALINK_NULL
     if file_format is not FileFormat.YEALINK_CFG:
         if setting.value == SNOM_UNSET:
-            return "a single space unsets this setting: the phone goes back to its own default"
+            return SNOM_SPACE
         if setting.attribute("action") == "remove":
-            return "action=\"remove\" clears this setting (Snom firmware 10.1.57.0 and later)"
+            return SNOM_REMOVE
     return None
 
 
-def explain(setting: Setting, file_format: FileFormat, *, permission: bool = True) -> list[str]:
+def unset_meaning(setting: Setting, file_format: FileFormat) -> str | None:
+    text = unset_text(setting, file_format)
+    return None if text is None else text.en
+
+
+def explain_texts(setting: Setting, file_format: FileFormat, *, permission: bool = True) -> list[Text]:
     """Every remark worth showing next to *setting*, in reading order (*permission*: include what
     its permission flag means; a table with a permission column may leave that out)."""
-    notes: list[str] = []
-    unset = unset_meaning(setting, file_format)
+    notes: list[Text] = []
+    unset = unset_text(setting, file_format)
     if unset:
         notes.append(unset)
-    meaning = permission_meaning(setting.permission, file_format)
-    if permission and meaning and setting.permission is not None:
-        notes.append(f"permission {setting.permission!r}: {meaning}")
+    meaning = permission_text(setting.permission, file_format) if permission else None
+    if meaning and setting.permission is not None:
+        notes.append(_filled(PERMISSION_NOTE, meaning, flag=repr(setting.permission)))
     if setting.permission == "!" and _looks_like_credential(setting.name):
-        notes.append("a credential with '!' cannot be changed by later provisioning once the user edits it")
+        notes.append(CREDENTIAL_KEPT)
     if setting.from_custom:
-        notes.append("from the custom settings Compass appends at the end; it overrides earlier lines")
+        notes.append(FROM_CUSTOM)
     return notes
+
+
+def explain(setting: Setting, file_format: FileFormat, *, permission: bool = True) -> list[str]:
+    """:func:`explain_texts` in English (for the CLI)."""
+    return [note.en for note in explain_texts(setting, file_format, permission=permission)]
 
 
 def _looks_like_credential(name: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from compass_desk.domain.provisioning.model import FileFormat, Setting
+from compass_desk.domain.text import Text
 
 SNOM_KNOWN = frozenset({
     "user_host", "user_outbound", "user_name", "user_pname", "user_pass", "user_realname", "user_active",
@@ -21,10 +22,12 @@ YEALINK_KNOWN_PREFIXES = (
     "account.", "local_time.", "lang.", "static.auto_provision.", "static.firmware.", "over_the_air.",
     "static.security.", "static.network.", "static.syslog.", "linekey.",
 )
+_SNOM_EXAMPLES = Text("user_host or setting_server", "user_host of setting_server")
 EXAMPLES = {
-    FileFormat.SNOM_XML: "user_host or setting_server",
-    FileFormat.SNOM_TEXT: "user_host or setting_server",
-    FileFormat.YEALINK_CFG: "account.1.user_name or static.auto_provision.server.url",
+    FileFormat.SNOM_XML: _SNOM_EXAMPLES,
+    FileFormat.SNOM_TEXT: _SNOM_EXAMPLES,
+    FileFormat.YEALINK_CFG: Text("account.1.user_name or static.auto_provision.server.url",
+                                 "account.1.user_name of static.auto_provision.server.url"),
 }
 
 

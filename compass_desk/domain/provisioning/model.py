@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from compass_desk.domain.text import Text, TextError
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -39,11 +41,19 @@ class FileFormat(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "snom-xml": "Snom XML",
-            "snom-text": "Snom text",
-            "yealink-cfg": "Yealink .cfg",
-        }[self.value]
+        return self.label_text.en
+
+    @property
+    def label_text(self) -> Text:
+        """The format's name for people (``label`` is its English)."""
+        return FORMAT_TITLES[self.value]
+
+
+FORMAT_TITLES = {
+    "snom-xml": Text("Snom XML", "Snom-XML"),
+    "snom-text": Text("Snom text", "Snom-tekst"),
+    "yealink-cfg": Text("Yealink .cfg", "Yealink-.cfg"),
+}
 
 
 class Severity(StrEnum):
@@ -52,12 +62,15 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-class ParseError(ValueError):
-    """A file that cannot be read as a provisioning file; the message says why, in one sentence."""
+class ParseError(TextError, ValueError):
+    """A file that cannot be read as a provisioning file; the message says why, in one sentence.
 
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    ``message`` (and ``str()``) is the English; ``text`` carries every language.
+    """
+
+    def __init__(self, text: Text, line: int | None = None) -> None:
+        super().__init__(text)
+        self.message = text.en
         self.line = line
 
 
@@ -66,8 +79,12 @@ class Problem:
     """Something the parser noticed but could read past (a line that is not a setting)."""
 
     line: int
-    message: str
+    text: Text
     severity: Severity = Severity.ERROR
+
+    @property
+    def message(self) -> str:
+        return self.text.en
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +120,14 @@ class ParsedFile:
     text: str  # the decoded text, exactly as shown in the raw view
     settings: tuple[Setting, ...]
     problems: tuple[Problem, ...] = ()
-    notes: tuple[str, ...] = ()  # about decoding (fallback encoding, byte-order mark…)
+    note_texts: tuple[Text, ...] = ()  # about decoding (fallback encoding, byte-order mark…)
     custom_start_line: int | None = None  # first line of the custom-settings part, if marked
     encoding: str = "utf-8"
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The decoding notes in English (``note_texts`` has every language)."""
+        return tuple(note.en for note in self.note_texts)
 
     @property
     def lines(self) -> list[str]:
@@ -129,14 +151,23 @@ class ParsedFile:
 @dataclass(frozen=True, slots=True)
 class Finding:
     severity: Severity
-    message: str
+    text: Text
     line: int | None = None
     setting: str | None = None
     code: str = ""  # stable identifier for scripts (``duplicate``, ``vlan-range``…)
+
+    @property
+    def message(self) -> str:
+        """The finding in English (for the CLI and logs); ``text`` has every language."""
+        return self.text.en
 
 
 @dataclass(frozen=True, slots=True)
 class DecodedText:
     text: str
     encoding: str
-    notes: tuple[str, ...] = field(default=())
+    note_texts: tuple[Text, ...] = field(default=())
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(note.en for note in self.note_texts)

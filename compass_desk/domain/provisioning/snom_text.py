@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from compass_desk.domain.provisioning.model import FileFormat, ParsedFile, Problem, Setting, split_lines
+from compass_desk.domain.text import Text
 
 FLAGS = "!&$"
 SETTING_LINE = re.compile(r"^(?P<name>[A-Za-z0-9_.\-]+)[ \t]*(?P<flag>[!&$]?)[ \t]*:(?P<value>.*)$")
@@ -28,6 +29,11 @@ def split_value(raw: str) -> str:
     return raw[1:] if raw.startswith(" ") else raw
 
 
+def not_a_setting(number: int) -> Text:
+    return Text(f"line {number} is not a setting ('name: value') nor a comment",
+                f"regel {number} is geen instelling ('naam: waarde') en geen commentaar")
+
+
 def parse_snom_text(text: str) -> ParsedFile:
     """Parse the plain-text form; lines that are not settings become problems, never exceptions."""
     settings: list[Setting] = []
@@ -38,7 +44,7 @@ def parse_snom_text(text: str) -> ParsedFile:
             continue
         match = SETTING_LINE.match(line.lstrip(" \t"))
         if match is None:
-            problems.append(Problem(number, f"line {number} is not a setting ('name: value') nor a comment"))
+            problems.append(Problem(number, not_a_setting(number)))
             continue
         settings.append(
             Setting(

@@ -25,11 +25,50 @@ from compass_desk.domain.provisioning.model import (
     Setting,
     Severity,
 )
+from compass_desk.domain.text import Text
 
 KNOWN_ROOTS = frozenset({"settings", "phone-settings", "functionKeys", "firmware-settings", "setting-files"})
 _SECTIONS = KNOWN_ROOTS - {"settings"}
 _INDEX_ATTR = "idx"
 _PERM_ATTR = "perm"
+
+REFUSED = Text("the file declares a DTD or entities, which are refused for safety "
+               "(a provisioning file never needs them)",
+               "het bestand declareert een DTD of entiteiten; die worden voor de veiligheid geweigerd "
+               "(een provisioningbestand heeft ze nooit nodig)")
+NOT_WELL_FORMED = Text("the XML is not well-formed at line {line}: {reason}",
+                       "de XML is niet goed gevormd op regel {line}: {reason}")
+UNREADABLE = Text("the XML cannot be read: {reason}", "de XML kan niet worden gelezen: {reason}")
+UNKNOWN_ROOT = Text("the root element <{root}> is not one a Snom phone reads",
+                    "een Snom-telefoon leest geen hoofdelement <{root}>")
+# Expat's reasons (its ErrorString) in Dutch; one not listed stays as expat words it.
+EXPAT_REASONS_NL = {
+    "syntax error": "syntaxfout",
+    "no element found": "geen element gevonden",
+    "not well-formed (invalid token)": "niet goed gevormd (ongeldig teken)",
+    "unclosed token": "niet afgesloten teken",
+    "partial character": "onvolledig teken",
+    "mismatched tag": "eindtag past niet bij de begintag",
+    "duplicate attribute": "dubbel attribuut",
+    "junk after document element": "extra inhoud na het hoofdelement",
+    "undefined entity": "onbekende entiteit",
+    "unclosed CDATA section": "niet afgesloten CDATA-sectie",
+    "reference to invalid character number": "verwijzing naar een ongeldig tekennummer",
+    "XML or text declaration not at start of entity": "XML-declaratie niet aan het begin van het bestand",
+    "unbound prefix": "onbekend voorvoegsel",
+    "illegal character(s) in public id": "ongeldige teken(s) in de public id",
+    "unknown encoding": "onbekende codering",
+    "encoding specified in XML declaration is incorrect": "de codering in de XML-declaratie klopt niet",
+    "XML declaration not well-formed": "XML-declaratie niet goed gevormd",
+    "text declaration not well-formed": "tekstdeclaratie niet goed gevormd",
+    "out of memory": "onvoldoende geheugen",
+    "recursive entity reference": "entiteit die naar zichzelf verwijst",
+    "document is not standalone": "document staat niet op zichzelf",
+}
+
+
+def expat_reason(reason: str) -> Text:
+    return Text(reason, EXPAT_REASONS_NL.get(reason, reason))
 
 
 class _Handler:
@@ -87,21 +126,17 @@ def parse_snom_xml(text: str) -> ParsedFile:
     try:
         expat.Parse(text, True)
     except DefusedXmlException:
-        raise ParseError(
-            "the file declares a DTD or entities, which are refused for safety "
-            "(a provisioning file never needs them)",
-            expat.CurrentLineNumber,
-        ) from None
+        raise ParseError(REFUSED, expat.CurrentLineNumber) from None
     except ExpatError as exc:
-        message = ErrorString(exc.code) if exc.code else str(exc)
-        raise ParseError(f"the XML is not well-formed at line {exc.lineno}: {message}", exc.lineno) from None
+        reason = expat_reason(ErrorString(exc.code) if exc.code else str(exc))
+        message = Text(NOT_WELL_FORMED.en.format(line=exc.lineno, reason=reason.en),
+                       NOT_WELL_FORMED.nl.format(line=exc.lineno, reason=reason.nl))
+        raise ParseError(message, exc.lineno) from None
     except (UnicodeError, ValueError) as exc:
-        raise ParseError(f"the XML cannot be read: {exc}", expat.CurrentLineNumber) from None
+        raise ParseError(UNREADABLE.format(reason=exc), expat.CurrentLineNumber) from None
     problems: list[Problem] = []
     if handler.root is not None and handler.root not in KNOWN_ROOTS:
-        problems.append(
-            Problem(1, f"the root element <{handler.root}> is not one a Snom phone reads", Severity.WARNING)
-        )
+        problems.append(Problem(1, UNKNOWN_ROOT.format(root=handler.root), Severity.WARNING))
     return ParsedFile(
         format=FileFormat.SNOM_XML,
         text=text,

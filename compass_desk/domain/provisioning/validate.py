@@ -24,7 +24,29 @@ from compass_desk.domain.provisioning.model import (
     Severity,
 )
 from compass_desk.domain.provisioning.secrets import is_secret_name, mask_inline
+from compass_desk.domain.provisioning.validate_texts import (
+    BOOLEAN_01,
+    BOOLEAN_NEITHER,
+    BOOLEAN_ON_OFF,
+    CREDENTIAL_FLAG,
+    CUSTOM_OVERRIDE,
+    EMPTY,
+    FIRMWARE_NONE,
+    FIRMWARE_URL,
+    HEADER_MISSING,
+    HTTP_FORBIDDEN,
+    HTTP_SAFER,
+    NO_SETTINGS,
+    NONE_KNOWN,
+    ONLY_NOT_KNOWN,
+    PORT_RANGE,
+    REPEATED,
+    SET_AGAIN,
+    UNKNOWN_FLAG,
+    VLAN_RANGE,
+)
 from compass_desk.domain.provisioning.yealink_cfg import HEADER, UNSET
+from compass_desk.domain.text import Text
 
 _WORD = re.compile(r"[._]")
 _URL = re.compile(r"\bhttps?://[^\s<>\"']+", re.I)
@@ -51,13 +73,13 @@ def check(data: bytes | str, filename: str | None = None) -> CheckResult:
     try:
         parsed = parse_bytes(data, filename) if isinstance(data, bytes) else parse_text(data, filename)
     except ParseError as exc:
-        return CheckResult(None, [Finding(Severity.ERROR, exc.message, exc.line, code="unreadable")])
+        return CheckResult(None, [Finding(Severity.ERROR, exc.text, exc.line, code="unreadable")])
     return CheckResult(parsed, validate(parsed))
 
 
 def validate(parsed: ParsedFile) -> list[Finding]:
-    findings = [Finding(Severity.WARNING, note, None, code="encoding") for note in parsed.notes]
-    findings += [Finding(p.severity, p.message, p.line, code="syntax") for p in parsed.problems]
+    findings = [Finding(Severity.WARNING, note, None, code="encoding") for note in parsed.note_texts]
+    findings += [Finding(p.severity, p.text, p.line, code="syntax") for p in parsed.problems]
     if parsed.format is FileFormat.YEALINK_CFG:
         findings += _check_header(parsed)
     findings += _check_duplicates(parsed)
@@ -72,31 +94,29 @@ def validate(parsed: ParsedFile) -> list[Finding]:
 def _check_content(parsed: ParsedFile) -> list[Finding]:
     """An empty file is an error; a file without one well-known setting is probably not provisioning."""
     if not parsed.text.strip():
-        return [Finding(Severity.ERROR, "the file is empty: a phone would get no settings from it", None,
-                        code="empty")]
+        return [Finding(Severity.ERROR, EMPTY, None, code="empty")]
     if not parsed.settings:
         if parsed.problems:
             return []  # the syntax findings say why nothing was read
-        return [Finding(Severity.ERROR, "the file holds no settings: a phone would get nothing from it", None,
-                        code="empty")]
+        return [Finding(Severity.ERROR, NO_SETTINGS, None, code="empty")]
     if has_known_setting(parsed.settings, parsed.format):
         return []
     count = len(parsed.settings)
-    which = "its only setting is not" if count == 1 else f"none of its {count} settings is"
-    return [Finding(Severity.WARNING, f"{which} a known provisioning setting (such as "
-                    f"{EXAMPLES[parsed.format]}); is this a provisioning file?", None,
-                    code="unknown-content")]
+    examples = EXAMPLES[parsed.format]
+    template = ONLY_NOT_KNOWN if count == 1 else NONE_KNOWN
+    message = Text(template.en.format(count=count, examples=examples.en),
+                   template.nl.format(count=count, examples=examples.nl))
+    return [Finding(Severity.WARNING, message, None, code="unknown-content")]
 
 
 def _check_header(parsed: ParsedFile) -> list[Finding]:
     lines = parsed.lines
     if lines and lines[0].strip() == HEADER:
         return []
-    return [Finding(Severity.ERROR, f"the first line must be '{HEADER}'; a Yealink phone ignores the file "
-                    "without it", 1, code="header")]
+    return [Finding(Severity.ERROR, HEADER_MISSING.format(header=HEADER), 1, code="header")]
 
 
-def _at(setting: Setting, severity: Severity, code: str, message: str) -> Finding:
+def _at(setting: Setting, severity: Severity, code: str, message: Text) -> Finding:
     return Finding(severity, message, setting.line, setting.display_name, code)
 
 
@@ -110,13 +130,13 @@ def _check_duplicates(parsed: ParsedFile) -> list[Finding]:
             continue
         name = setting.display_name
         if setting.from_custom and not earlier.from_custom:
-            message = f"custom setting {name} overrides line {earlier.line}"
+            message = CUSTOM_OVERRIDE.format(name=name, line=earlier.line)
             findings.append(_at(setting, Severity.INFO, "custom-override", message))
         elif setting.value == earlier.value:
-            message = f"{name} is repeated (same value as line {earlier.line})"
+            message = REPEATED.format(name=name, line=earlier.line)
             findings.append(_at(setting, Severity.WARNING, "duplicate", message))
         else:
-            message = f"{name} is set again (also at line {earlier.line}); the phone uses the last value"
+            message = SET_AGAIN.format(name=name, line=earlier.line)
             findings.append(_at(setting, Severity.WARNING, "duplicate", message))
     return findings
 
@@ -138,12 +158,12 @@ def _check_setting(setting: Setting, file_format: FileFormat) -> list[Finding]:
         if "vlan" in lowered and (last in {"id", "vid"} or lowered.endswith("vid")):
             number = _integer(value)
             if number is None or number > 4094:
-                message = f"{name} = {value.strip()!r}: a VLAN ID must be 1 to 4094 (0 for none)"
+                message = VLAN_RANGE.format(name=name, value=repr(value.strip()))
                 findings.append(_at(setting, Severity.ERROR, "vlan-range", message))
         elif last == "port":
             number = _integer(value)
             if number is None or not 1 <= number <= 65535:
-                message = f"{name} = {value.strip()!r}: a port must be a whole number from 1 to 65535"
+                message = PORT_RANGE.format(name=name, value=repr(value.strip()))
                 findings.append(_at(setting, Severity.ERROR, "port-range", message))
         if file_format is FileFormat.YEALINK_CFG or lowered.endswith(_SNOM_BOOLEAN_ENDINGS) or (
             lowered in _SNOM_BOOLEANS
@@ -153,10 +173,10 @@ def _check_setting(setting: Setting, file_format: FileFormat) -> list[Finding]:
         findings += _check_urls(setting)
     if file_format is not FileFormat.YEALINK_CFG and setting.permission is not None:
         if setting.permission not in PERMISSIONS and setting.permission.upper() not in PERMISSIONS:
-            message = f"{name} has an unknown permission flag {setting.permission!r}"
+            message = UNKNOWN_FLAG.format(name=name, flag=repr(setting.permission))
             findings.append(_at(setting, Severity.WARNING, "permission", message))
         elif setting.permission == "!" and is_secret_name(setting.name):
-            message = f"{name} is a credential with the '!' flag: once the user edits it, provisioning cannot"
+            message = CREDENTIAL_FLAG.format(name=name)
             findings.append(_at(setting, Severity.WARNING, "permission", message))
     return findings
 
@@ -165,14 +185,14 @@ def _check_boolean(setting: Setting, file_format: FileFormat, lowered: str) -> l
     name, value = setting.display_name, setting.value.strip()
     if file_format is FileFormat.YEALINK_CFG:
         if lowered.endswith("enable") and value not in {"0", "1"}:
-            return [_at(setting, Severity.ERROR, "boolean", f"{name} = {value!r}: must be 0 (off) or 1 (on)")]
+            return [_at(setting, Severity.ERROR, "boolean", BOOLEAN_01.format(name=name, value=repr(value)))]
         return []
     if value.lower() in _SNOM_TRUE_FALSE:
         return []
     if lowered in _SNOM_BOOLEANS:
-        return [_at(setting, Severity.ERROR, "boolean", f"{name} = {value!r}: must be on or off")]
+        return [_at(setting, Severity.ERROR, "boolean", BOOLEAN_ON_OFF.format(name=name, value=repr(value)))]
     if lowered.endswith(_SNOM_BOOLEAN_ENDINGS):
-        message = f"{name} = {value!r}: looks like an on/off setting, but is neither"
+        message = BOOLEAN_NEITHER.format(name=name, value=repr(value))
         return [_at(setting, Severity.WARNING, "boolean", message)]
     return []
 
@@ -194,10 +214,10 @@ def _check_urls(setting: Setting) -> list[Finding]:
                 continue
             shown = mask_inline(url)
             if _https_expected(setting):
-                message = f"{name} uses plain http ({shown}); provisioning and firmware must come over https"
+                message = HTTP_FORBIDDEN.format(name=name, url=shown)
                 findings.append(_at(setting, Severity.ERROR, "insecure-url", message))
             else:
-                message = f"{name} uses plain http ({shown}) where https is safer"
+                message = HTTP_SAFER.format(name=name, url=shown)
                 findings.append(_at(setting, Severity.WARNING, "insecure-url", message))
     return findings
 
@@ -224,7 +244,6 @@ def firmware_url(parsed: ParsedFile) -> Setting | None:
 def _firmware_finding(parsed: ParsedFile) -> Finding:
     setting = firmware_url(parsed)
     if setting is None:
-        return Finding(Severity.INFO, "no firmware URL: the phone keeps its installed firmware "
-                       "(“Use installed firmware”)", None, code="firmware")
-    return Finding(Severity.INFO, f"firmware URL present: the phone will be asked to install "
-                   f"{mask_inline(setting.value.strip())}", setting.line, setting.display_name, "firmware")
+        return Finding(Severity.INFO, FIRMWARE_NONE, None, code="firmware")
+    return Finding(Severity.INFO, FIRMWARE_URL.format(url=mask_inline(setting.value.strip())), setting.line,
+                   setting.display_name, "firmware")

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from compass_desk.domain.provisioning.model import FileFormat, ParsedFile, Problem, Setting, split_lines
+from compass_desk.domain.text import Text
 
 HEADER = "#!version:1.0.0.1"
 UNSET = "%NULL%"
@@ -25,6 +26,11 @@ def is_comment(line: str) -> bool:
 def has_header(text: str) -> bool:
     lines = split_lines(text.lstrip("\ufeff"))
     return bool(lines) and lines[0].strip() == HEADER
+
+
+def not_a_setting(number: int) -> Text:
+    return Text(f"line {number} is not a setting ('key = value') nor a comment",
+                f"regel {number} is geen instelling ('sleutel = waarde') en geen commentaar")
 
 
 def parse_yealink_cfg(text: str) -> ParsedFile:
@@ -47,7 +53,7 @@ def parse_yealink_cfg(text: str) -> ParsedFile:
                 continue
         match = setting_line(line)
         if match is None:
-            problems.append(Problem(number, f"line {number} is not a setting ('key = value') nor a comment"))
+            problems.append(Problem(number, not_a_setting(number)))
             continue
         key, value = match.group("key", "value")
         # Positional (name, value, line, index, permission, section): faster for 20,000 lines.
