@@ -246,3 +246,41 @@ def test_refresh_progress_and_failed_organisations_are_said_in_dutch(dutch, qtbo
     bar.set_failures([("Bakkerij Vermeulen", failure.text)])
     assert "intern probleem" in bar.failures.toolTip()
     assert english_left(bar, allowed=["Bakkerij Vermeulen", "maintenance window"]) == []
+
+
+def test_an_organisation_that_failed_to_load_says_why_in_dutch(dutch, qtbot, make_context, make_window,
+                                                               demo_servers):
+    context = _context(make_context, demo_servers)
+    connect, broken = context.connect, []
+
+    def connect_with_one_broken(environment, password):
+        session = connect(environment, password)
+        real = session.client.phones
+
+        def phones(company):
+            if company.name in broken:
+                # A real refusal for a real request: the client's own wording of what it was doing.
+                transport = httpx.MockTransport(lambda request: httpx.Response(503, json={"message": "busy"}))
+                with httpx.Client(transport=transport) as http:
+                    from compass_desk.api.client import CompassClient
+
+                    with CompassClient(session.environment, "x", http_client=http) as failing:
+                        failing.retry.attempts = 1
+                        return failing.phones(company)
+            return real(company)
+
+        session.client.phones = phones
+        return session
+
+    context.connect = connect_with_one_broken
+    window = make_window(context)
+    victim = window.organisations.company(1)
+    broken.append(victim.name)
+    with qtbot.waitSignal(window.browser.refresh_finished, timeout=20_000):
+        window.refresh_action.trigger()
+    qtbot.waitUntil(lambda: not window.worker.jobs())
+    assert window.status.failures.isVisible()
+    tip = window.status.failures.toolTip()
+    assert f"de telefoons van {victim.name} op te halen" in tip and "intern probleem" in tip
+    _shot(window, "organisation-failed")
+    assert english_left(window, allowed=[*_data(window), "busy"]) == []
