@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from compass_desk.domain.deadline import DEFAULT_CUTOFF
 from compass_desk.domain.models import Environment
+from compass_desk.domain.text import Text
 from compass_desk.paths import AppPaths, app_paths
 from compass_desk.store.secrets import SessionSecrets, account_key
 
@@ -116,7 +117,7 @@ class AppContext:
     provisioning_cache: Any = None  # opened on first use by gui.cache_view.provisioning_cache_for
     interactive: bool = True  # False for --screenshot: never open a dialog (nobody could answer it)
     password_missing: Environment | None = None  # set when a password was needed but could not be asked
-    warnings: list[str] = field(default_factory=list)  # sentences the window shows once at start
+    warnings: list[str | Text] = field(default_factory=list)  # sentences the window shows once at start
 
     def close(self) -> None:
         for callback in reversed(self.on_close):
@@ -146,9 +147,11 @@ def open_store(context: AppContext) -> None:
         context.audit = AuditLog(state_db_path(context.paths.data))
     except Exception as exc:  # a damaged or newer state file must not stop the app; it is never reset
         log.warning("audit log unavailable: %s", exc, exc_info=exc)
-        context.warnings.append(
-            f"The audit log could not be opened ({exc}); actions work, but are not recorded this time. "
-            f"The file is {state_db_path(context.paths.data)}.")
+        context.warnings.append(Text(
+            "The audit log could not be opened ({exc}); actions work, but are not recorded this time. "
+            "The file is {path}.",
+            "Het auditlog kon niet worden geopend ({exc}); acties werken, maar worden deze keer niet "
+            "vastgelegd. Het bestand is {path}.").format(exc=exc, path=state_db_path(context.paths.data)))
 
 
 def load_preferences(context: AppContext) -> None:

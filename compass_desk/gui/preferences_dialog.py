@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from compass_desk.gui.i18n import localize
 from compass_desk.store.preferences import PREFERENCES, Preference, Preferences
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ class PreferencesDialog(QDialog):
         self.problems: dict[str, QLabel] = {}
 
         layout = QVBoxLayout(self)
-        self.warning = QLabel("\n".join(preferences.warnings))
+        self.warning = QLabel("\n".join(localize(text) for text in preferences.warning_texts))
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("QLabel { color: #8a5a00; }")
         self.warning.setVisible(bool(preferences.warnings))

@@ -326,7 +326,7 @@ class _FakeStore:
     def __init__(self, declaration):
         self.declaration = declaration
         self.stored = {spec.key: spec.default for spec in declaration}
-        self.warnings = []
+        self.warning_texts = []
 
     def values(self):
         return dict(self.stored)

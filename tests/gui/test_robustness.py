@@ -40,7 +40,7 @@ def test_a_damaged_state_file_starts_without_audit_and_says_so(qtbot, isolated_h
     open_store(context)  # no exception
     try:
         assert context.audit is None and context.cache is not None
-        assert context.warnings and "audit log could not be opened" in context.warnings[0]
+        assert context.warnings and "audit log could not be opened" in str(context.warnings[0])
         window = make_window(context, wait=False)
         assert "audit log could not be opened" in window.status.message.text()
     finally:
