@@ -110,7 +110,7 @@ class PreferencesDialog(QDialog):
         self.warning = QLabel("\n".join(localize(text) for text in preferences.warning_texts))
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("QLabel { color: #8a5a00; }")
-        self.warning.setVisible(bool(preferences.warnings))
+        self.warning.setVisible(bool(preferences.warning_texts))
         layout.addWidget(self.warning)
         form = QGridLayout()
         form.setColumnStretch(1, 1)
