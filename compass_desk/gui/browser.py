@@ -68,6 +68,7 @@ class Browser(QObject):
         self.mode = Mode.CONNECTING
         self.mode_detail = ""
         self.as_of: datetime | None = None  # when the shown data was fetched (set while showing the cache)
+        self.refreshed_at: datetime | None = None  # the last refresh that reached Compass
         self.companies: dict[str, Company] = {}
         self.failures: list[tuple[str, str | Text]] = []  # (organisation name, reason) of the last refresh
         self._sessions: dict[str, Session] = {}
@@ -95,6 +96,7 @@ class Browser(QObject):
         self.session = self._sessions.get(environment.name)
         self.failures = []
         self.as_of = None
+        self.refreshed_at = None
         self.companies = {}
         self.model.set_rows([])
         self.organisations.set_data([], [])
@@ -152,6 +154,12 @@ class Browser(QObject):
 
         self.worker.submit(work, label="connect", on_success=done, on_failure=failed,
                            on_progress=lambda *a: emit(self.refresh_progress, *a))
+
+    def shown_data_time(self) -> datetime | None:
+        """When the phones on screen were fetched: the saved copy's time, else the last refresh's."""
+        if self.as_of is not None:
+            return self.as_of
+        return self.refreshed_at if self.model.rowCount() else None
 
     def _try_reconnect(self) -> None:
         if self.mode == Mode.OFFLINE and self.session is None and self.environment is not None \
@@ -319,6 +327,7 @@ class Browser(QObject):
                 row.reindex()
         self.failures = [(f.company.name, f.reason) for f in result.failures]
         self.as_of = None if not result.failures else self.as_of
+        self.refreshed_at = datetime.now(UTC)
         failed = {f.company.url: localize(f.reason) for f in result.failures}
         self._show(result.companies, rows, failed=failed, presorted=presorted)
         emit(self.failures_changed)

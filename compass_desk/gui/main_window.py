@@ -260,6 +260,8 @@ class MainWindow(SearchMixin, StatusMixin):
             self.status.say(self.browser.mode_detail)
         elif self.browser.mode == Mode.OFFLINE:
             self.status.set_busy(False)
+            # Replace a stale "Connecting to …" with why the app is offline.
+            self.status.say(self.browser.mode_detail)
         self._update_banner()
         self.update_cached_copies()
         self._update_actions()

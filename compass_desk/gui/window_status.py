@@ -53,8 +53,9 @@ class StatusMixin(QMainWindow):
         b = self.browser
         if b.mode == Mode.OFFLINE:
             # The saved data may arrive after the failure: the sentence is built from both, now.
+            shown_at = b.shown_data_time()
             data = (translate("MainWindow", "Showing saved data as of %1; everything is read-only.")
-                    .replace("%1", as_of_text(b.as_of)) if b.as_of
+                    .replace("%1", as_of_text(shown_at)) if shown_at
                     else translate("MainWindow", "There is no saved data for this environment yet; "
                                                  "everything is read-only."))
             text, colour = f"{b.mode_detail} {data}", "#8a5a00"

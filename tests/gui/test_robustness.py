@@ -127,3 +127,26 @@ def test_the_gui_package_no_longer_patches_reference_counts():
     code = "import sys, compass_desk.gui, compass_desk.gui.qtfix as q; print('ctypes' in sys.modules, q.emit)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.startswith("False ")
+
+
+def test_signed_out_mid_session_says_what_the_list_shows(qtbot, make_context, make_window, demo_servers):
+    """Credentials that expire: the phones of the last refresh stay, and the banner says they are from
+    that refresh (not "no saved data"); the status bar no longer says "Connecting"."""
+    from compass_desk.gui.browser import Mode
+
+    context = make_context()
+    context.interactive = False  # a password prompt would wait for an answer nobody gives
+    window = make_window(context)
+    shown = window.model.rowCount()
+    simulator = demo_servers.simulator(window.browser.environment.name)
+    simulator.set_faults(credentials_expire_after=0)
+    try:
+        window.refresh_action.trigger()
+        qtbot.waitUntil(lambda: window.browser.mode == Mode.OFFLINE and not window.worker.jobs(),
+                        timeout=20_000)
+    finally:
+        simulator.set_faults(credentials_expire_after=None)
+    assert window.model.rowCount() == shown
+    banner = window.banner.text()
+    assert "Showing saved data as of" in banner and "no saved data" not in banner
+    assert "Connecting" not in window.status.message.text()
