@@ -20,15 +20,17 @@ def run(args: argparse.Namespace, options: Any) -> int:
     if screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render without a display
     from compass_desk.gui.platform_check import check_display
-    check_display()  # one sentence and exit 2 instead of Qt's abort when no window can be opened
+    from compass_desk.paths import app_paths
+
+    paths = app_paths(getattr(options, "data_dir", None))  # names folders only; nothing is created yet
+    # One sentence (in the preferred language) and exit 2 instead of Qt's abort when no window opens.
+    check_display(paths.config)
     from PySide6.QtWidgets import QApplication
 
     from compass_desk import APP_NAME
     from compass_desk.cli.common import CliError
     from compass_desk.logsetup import setup_logging
-    from compass_desk.paths import app_paths
 
-    paths = app_paths(getattr(options, "data_dir", None))
     try:
         setup_logging(paths.ensure().logs)
     except OSError as exc:

@@ -85,3 +85,20 @@ def test_the_crash_box_is_dutch_in_dutch(qtbot, qapp, tmp_path, caplog):
     finally:
         restore()
         i18n.uninstall()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the check is for Linux")
+def test_without_a_display_the_language_preference_of_the_data_dir_counts(tmp_path):
+    """An English system, Dutch chosen in the preferences of --data-dir: the sentence is Dutch."""
+    from compass_desk.paths import app_paths
+    from compass_desk.store.preferences import Preferences
+
+    Preferences(app_paths(tmp_path).ensure().config).set("language", "nl")
+    env = {k: v for k, v in os.environ.items() if k not in _LOCALE_VARS}
+    env["HOME"] = str(tmp_path / "home")
+    env["LC_ALL"] = env["LANG"] = "C.UTF-8"
+    env.pop("COMPASS_DESK_HOME", None)
+    done = subprocess.run([sys.executable, "-m", "compass_desk", "--data-dir", str(tmp_path)], env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr == f"compass-desk: {NO_DISPLAY.get('nl')}\n"
