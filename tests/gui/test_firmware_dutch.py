@@ -14,7 +14,6 @@ from test_firmware_dialog import TIMEOUT, FailingTransport, choose, model_phones
 from compass_desk.api.client import CompassClient
 from compass_desk.api.transport import RetryPolicy
 from compass_desk.domain.models import Environment
-from compass_desk.gui import i18n, i18n_build
 from compass_desk.gui.firmware_overview import FirmwareOverviewDialog
 from compass_desk.gui.worker import Worker
 from compass_desk.services.firmware import FirmwareService
@@ -50,18 +49,8 @@ def make_service(simulator):
             http.close()
 
 
-@pytest.fixture(scope="module")
-def qm_folder(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("qm")
-    i18n_build.release(i18n_build.ts_path("nl"), folder / "compass_desk_nl.qm")
-    return folder
 
 
-@pytest.fixture
-def dutch(qapp, qm_folder):
-    i18n.install("nl", directory=qm_folder)
-    yield
-    i18n.uninstall()
 
 
 @pytest.fixture

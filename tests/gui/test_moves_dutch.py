@@ -16,7 +16,6 @@ from compass_desk.api.client import CompassClient
 from compass_desk.api.transport import RetryPolicy
 from compass_desk.domain.models import Access, Environment
 from compass_desk.domain.move_plan import MoveMethod
-from compass_desk.gui import i18n, i18n_build
 from compass_desk.gui.bulk_move import BulkMoveDialog
 from compass_desk.gui.move_env import EnvSwitchDialog
 from compass_desk.gui.move_resume import ResumeMovesDialog
@@ -31,18 +30,8 @@ TIMEOUT = httpx.Timeout(connect=2.0, read=5.0, write=5.0, pool=5.0)
 WAIT_MS = 15_000
 
 
-@pytest.fixture(scope="module")
-def qm_folder(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("qm")
-    i18n_build.release(i18n_build.ts_path("nl"), folder / "compass_desk_nl.qm")
-    return folder
 
 
-@pytest.fixture
-def dutch(qapp, qm_folder):
-    i18n.install("nl", directory=qm_folder)
-    yield
-    i18n.uninstall()
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from compass_desk.domain.deadline import deadline_for
 from compass_desk.domain.flow_texts import FAILURES
 from compass_desk.domain.models import PhoneStatus, ProvisioningState
 from compass_desk.domain.reset_flow import FlowConfig, Stage
-from compass_desk.gui import i18n, i18n_build
 from compass_desk.gui.reset_wizard import PageId, common
 from compass_desk.gui.reset_wizard.reading import Reading
 from compass_desk.gui.reset_wizard.texts import T
@@ -39,12 +38,6 @@ def test_every_text_of_the_wizard_has_dutch_with_the_same_fields_and_shortcut(ke
         assert text.en != text.nl, f"{key}: the Dutch text is the English one"
 
 
-@pytest.fixture
-def dutch(qapp, tmp_path):
-    i18n_build.release(i18n_build.ts_path("nl"), tmp_path / "compass_desk_nl.qm")
-    i18n.install("nl", directory=tmp_path)
-    yield
-    i18n.uninstall()
 
 
 # What the phones themselves show in English (their menus, the vendor's site): the Dutch steps quote
