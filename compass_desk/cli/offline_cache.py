@@ -273,7 +273,7 @@ def _prepare(args: argparse.Namespace, options: GlobalOptions) -> int:
             "organisation": company_json(company), "environment": session.environment.name,
             "fetched_at": when(result.fetched_at), "cancelled": result.cancelled, "total": len(result.phones),
             "stored": result.stored_count, "phone_list_saved": result.snapshot_saved,
-            "secrets_note": result.secrets_note,
+            "secrets_note": str(result.secrets_note),  # English, should the service word it in Text
             "phones": [{
                 "phone": phone_json(r.phone, company), "stored": r.stored is not None,
                 "filename": r.stored.filename if r.stored else None,

@@ -107,6 +107,7 @@ class ProvisioningViewDialog(QDialog):
             severity = self.tr(str(SEVERITY_TEXT[finding.severity]))
             item = QListWidgetItem(self.tr("%1 · %2: %3").replace("%3", localize(finding.text))
                                    .replace("%2", where).replace("%1", severity))
+            item.setToolTip(item.text())  # a long finding is cut off at the list's edge
             item.setData(Qt.ItemDataRole.UserRole, finding.line)
             item.setForeground(QColor(_severity_colour(finding.severity)))
             self.findings_list.addItem(item)

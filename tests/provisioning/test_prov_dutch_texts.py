@@ -33,9 +33,15 @@ def assert_dutch(text: Text) -> None:
     assert text.nl.strip() and text.nl != text.en, text
 
 
+NAMES = ("model.FORMAT_TITLES",)  # names of formats: "Yealink .cfg" reads the same in Dutch
+
+
 @pytest.mark.parametrize(("where", "text"), module_texts(), ids=[w for w, _ in module_texts()])
 def test_every_text_constant_has_its_own_dutch(where, text):
-    assert_dutch(text)
+    if where in NAMES:
+        assert text.nl.strip()
+    else:
+        assert_dutch(text)
 
 
 def test_there_are_text_constants_to_check():

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from compass_desk.domain.text import Text, TextError
+from compass_desk.domain.text import Text, TextError, same
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -52,7 +52,7 @@ class FileFormat(StrEnum):
 FORMAT_TITLES = {
     "snom-xml": Text("Snom XML", "Snom-XML"),
     "snom-text": Text("Snom text", "Snom-tekst"),
-    "yealink-cfg": Text("Yealink .cfg", "Yealink-.cfg"),
+    "yealink-cfg": same("Yealink .cfg"),  # a name: the same in every language
 }
 
 
