@@ -12,16 +12,19 @@ Runs offscreen unless QT_QPA_PLATFORM says otherwise. Exit code 1 when a budget 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+
+try:
+    from benchmarks.simproc import simulator_process
+except ImportError:  # run as a script: benchmarks/ itself is on the path
+    from simproc import simulator_process  # type: ignore[no-redef]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -154,30 +157,6 @@ def keystrokes(count: int, companies: int) -> tuple[float, float]:
     return samples[int(len(samples) * 0.95) - 1], samples[-1]
 
 
-@contextlib.contextmanager
-def simulator_process(phones: int, companies: int, latency_ms: int) -> Iterator[str]:
-    """The simulator in its own process, as a real server would be (no share of our GIL)."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "compass_desk", "sim", "--port", "0", "--json", "--companies", str(companies),
-         "--phones", str(phones), "--latency-ms", str(latency_ms)], stdout=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout is not None
-        text = ""
-        while True:  # the start-up object is pretty-printed over several lines
-            line = process.stdout.readline()
-            if not line:
-                raise SystemExit("the simulator did not start")
-            text += line
-            if line.startswith("}"):
-                break
-        yield json.loads(text)["base_url"]
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        if process.stdout:
-            process.stdout.close()
-
-
 def run_until(predicate: Callable[[], bool], timeout_s: float) -> None:
     """A real event loop (as in the app) until *predicate* holds."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -194,7 +173,8 @@ def run_until(predicate: Callable[[], bool], timeout_s: float) -> None:
 
 def refresh_stall(phones: int, companies: int, latency_ms: int) -> tuple[float, float, float, int]:
     """Longest event-loop gap (ms) during a full refresh + live status; refresh seconds; RSS MB; rows."""
-    with simulator_process(phones, companies, latency_ms) as base_url:
+    with simulator_process("--companies", str(companies), "--phones", str(phones),
+                           "--latency-ms", str(latency_ms)) as base_url:
         return _refresh_stall(base_url)
 
 

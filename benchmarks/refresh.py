@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 
 from compass_desk.api.client import CompassClient
 from compass_desk.domain.models import Environment
 from compass_desk.services.session import Session
+
+try:
+    from benchmarks.simproc import simulator_process
+except ImportError:  # run as a script: benchmarks/ itself is on the path
+    from simproc import simulator_process  # type: ignore[no-redef]
 
 GOAL_RATIO = 6.0
 GOAL_SECONDS = 2.5
@@ -45,27 +47,8 @@ def simulator(args: argparse.Namespace) -> Iterator[str]:
         with Simulator(config) as sim:
             yield sim.base_url
         return
-    process = subprocess.Popen(
-        [sys.executable, "-m", "compass_desk", "sim", "--port", "0", "--json", *options],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        text = ""
-        while True:  # the start-up object is pretty-printed over several lines
-            line = process.stdout.readline()
-            if not line:
-                raise SystemExit("the simulator did not start")
-            text += line
-            if line.startswith("}"):
-                break
-        yield json.loads(text)["base_url"]
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        if process.stdout:
-            process.stdout.close()
+    with simulator_process(*options) as base_url:
+        yield base_url
 
 
 def timed_refresh(base_url: str, concurrency: int) -> tuple[float, int, int]:
