@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +27,7 @@ from compass_desk.domain.models import Phone, PhoneStatus
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.reset_wizard import common
-from compass_desk.gui.reset_wizard.findings_view import FindingsView
+from compass_desk.gui.reset_wizard.findings_view import FindingsView, scrolling
 from compass_desk.gui.reset_wizard.texts import t
 from compass_desk.gui.style import state_text
 from compass_desk.gui.worker import Job, JobContext, Worker
@@ -90,15 +89,7 @@ class TroubleshooterDialog(QDialog):
         self.headline.setFont(font)
         self.notice = common.notice_label("troubleNotice")
         self.findings = FindingsView(t("findings", self.lang), t("fix", self.lang))
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(0, 0, 6, 0)
-        holder_layout.addWidget(self.findings)
-        holder_layout.addStretch(1)
-        scroll.setWidget(holder)
+        scroll = scrolling(self.findings)
         self.as_of = common.wrapped(name="asOf")
         for widget in (self.phone_line, self.state_line, self.headline, self.notice):
             layout.addWidget(widget)

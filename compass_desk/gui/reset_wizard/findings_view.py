@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from compass_desk.domain.fixes import Finding, Fix, Severity
 from compass_desk.gui.reset_wizard.common import wrapped
@@ -79,6 +79,20 @@ class FindingsView(QWidget):
 
     def codes_in_order(self) -> list[str]:
         return [label.objectName().removeprefix("finding-") for label in self.finding_labels]
+
+
+def scrolling(findings: FindingsView) -> QScrollArea:
+    """*findings* at the top of a frameless scroll area (a long list scrolls, a short one stays up)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    holder = QWidget()
+    holder_layout = QVBoxLayout(holder)
+    holder_layout.setContentsMargins(0, 0, 6, 0)  # room for the scroll bar
+    holder_layout.addWidget(findings)
+    holder_layout.addStretch(1)
+    scroll.setWidget(holder)
+    return scroll
 
 
 def _html(text: str) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWizardPage
 
 from compass_desk.domain.reset_flow import Stage
 from compass_desk.gui.reset_wizard import common
-from compass_desk.gui.reset_wizard.findings_view import FindingsView
+from compass_desk.gui.reset_wizard.findings_view import FindingsView, scrolling
 from compass_desk.gui.reset_wizard.texts import t
 from compass_desk.gui.style import state_text
 
@@ -35,15 +35,7 @@ class ResultPage(QWizardPage):
         layout.addWidget(self.headline)
         layout.addWidget(self.summary)
         self.findings = FindingsView(t("findings", lang), t("fix", lang))
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(0, 0, 6, 0)
-        holder_layout.addWidget(self.findings)
-        holder_layout.addStretch(1)
-        scroll.setWidget(holder)
+        scroll = scrolling(self.findings)
         layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         self.retry_button = QPushButton(t("retry", lang))
