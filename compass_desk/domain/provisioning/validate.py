@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from compass_desk.domain.provisioning import validate_texts as says
 from compass_desk.domain.provisioning.detect import parse_bytes, parse_text
 from compass_desk.domain.provisioning.explain import PERMISSIONS
 from compass_desk.domain.provisioning.known import EXAMPLES, has_known_setting
@@ -25,25 +26,13 @@ from compass_desk.domain.provisioning.model import (
 )
 from compass_desk.domain.provisioning.secrets import is_secret_name, mask_inline
 from compass_desk.domain.provisioning.validate_texts import (
-    BOOLEAN_01,
-    BOOLEAN_NEITHER,
-    BOOLEAN_ON_OFF,
-    CREDENTIAL_FLAG,
-    CUSTOM_OVERRIDE,
     EMPTY,
     FIRMWARE_NONE,
     FIRMWARE_URL,
     HEADER_MISSING,
-    HTTP_FORBIDDEN,
-    HTTP_SAFER,
     NO_SETTINGS,
     NONE_KNOWN,
     ONLY_NOT_KNOWN,
-    PORT_RANGE,
-    REPEATED,
-    SET_AGAIN,
-    UNKNOWN_FLAG,
-    VLAN_RANGE,
 )
 from compass_desk.domain.provisioning.yealink_cfg import HEADER, UNSET
 from compass_desk.domain.text import Text
@@ -130,13 +119,13 @@ def _check_duplicates(parsed: ParsedFile) -> list[Finding]:
             continue
         name = setting.display_name
         if setting.from_custom and not earlier.from_custom:
-            message = CUSTOM_OVERRIDE.format(name=name, line=earlier.line)
+            message = says.custom_override(name, earlier.line)
             findings.append(_at(setting, Severity.INFO, "custom-override", message))
         elif setting.value == earlier.value:
-            message = REPEATED.format(name=name, line=earlier.line)
+            message = says.repeated(name, earlier.line)
             findings.append(_at(setting, Severity.WARNING, "duplicate", message))
         else:
-            message = SET_AGAIN.format(name=name, line=earlier.line)
+            message = says.set_again(name, earlier.line)
             findings.append(_at(setting, Severity.WARNING, "duplicate", message))
     return findings
 
@@ -158,12 +147,12 @@ def _check_setting(setting: Setting, file_format: FileFormat) -> list[Finding]:
         if "vlan" in lowered and (last in {"id", "vid"} or lowered.endswith("vid")):
             number = _integer(value)
             if number is None or number > 4094:
-                message = VLAN_RANGE.format(name=name, value=repr(value.strip()))
+                message = says.vlan_range(name, repr(value.strip()))
                 findings.append(_at(setting, Severity.ERROR, "vlan-range", message))
         elif last == "port":
             number = _integer(value)
             if number is None or not 1 <= number <= 65535:
-                message = PORT_RANGE.format(name=name, value=repr(value.strip()))
+                message = says.port_range(name, repr(value.strip()))
                 findings.append(_at(setting, Severity.ERROR, "port-range", message))
         if file_format is FileFormat.YEALINK_CFG or lowered.endswith(_SNOM_BOOLEAN_ENDINGS) or (
             lowered in _SNOM_BOOLEANS
@@ -173,10 +162,10 @@ def _check_setting(setting: Setting, file_format: FileFormat) -> list[Finding]:
         findings += _check_urls(setting)
     if file_format is not FileFormat.YEALINK_CFG and setting.permission is not None:
         if setting.permission not in PERMISSIONS and setting.permission.upper() not in PERMISSIONS:
-            message = UNKNOWN_FLAG.format(name=name, flag=repr(setting.permission))
+            message = says.unknown_flag(name, repr(setting.permission))
             findings.append(_at(setting, Severity.WARNING, "permission", message))
         elif setting.permission == "!" and is_secret_name(setting.name):
-            message = CREDENTIAL_FLAG.format(name=name)
+            message = says.credential_flag(name)
             findings.append(_at(setting, Severity.WARNING, "permission", message))
     return findings
 
@@ -185,14 +174,14 @@ def _check_boolean(setting: Setting, file_format: FileFormat, lowered: str) -> l
     name, value = setting.display_name, setting.value.strip()
     if file_format is FileFormat.YEALINK_CFG:
         if lowered.endswith("enable") and value not in {"0", "1"}:
-            return [_at(setting, Severity.ERROR, "boolean", BOOLEAN_01.format(name=name, value=repr(value)))]
+            return [_at(setting, Severity.ERROR, "boolean", says.boolean_01(name, repr(value)))]
         return []
     if value.lower() in _SNOM_TRUE_FALSE:
         return []
     if lowered in _SNOM_BOOLEANS:
-        return [_at(setting, Severity.ERROR, "boolean", BOOLEAN_ON_OFF.format(name=name, value=repr(value)))]
+        return [_at(setting, Severity.ERROR, "boolean", says.boolean_on_off(name, repr(value)))]
     if lowered.endswith(_SNOM_BOOLEAN_ENDINGS):
-        message = BOOLEAN_NEITHER.format(name=name, value=repr(value))
+        message = says.boolean_neither(name, repr(value))
         return [_at(setting, Severity.WARNING, "boolean", message)]
     return []
 
@@ -214,10 +203,10 @@ def _check_urls(setting: Setting) -> list[Finding]:
                 continue
             shown = mask_inline(url)
             if _https_expected(setting):
-                message = HTTP_FORBIDDEN.format(name=name, url=shown)
+                message = says.http_forbidden(name, shown)
                 findings.append(_at(setting, Severity.ERROR, "insecure-url", message))
             else:
-                message = HTTP_SAFER.format(name=name, url=shown)
+                message = says.http_safer(name, shown)
                 findings.append(_at(setting, Severity.WARNING, "insecure-url", message))
     return findings
 
