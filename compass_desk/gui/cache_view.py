@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from compass_desk.gui.ask import confirm
 from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.worker import Worker
@@ -296,7 +297,7 @@ class CacheViewDialog(QDialog):
     # --- reading ------------------------------------------------------------------------------
     def _read(self) -> _Contents:
         lists = self.snapshots.environments() if self.snapshots is not None else []
-        return _Contents(self.cache.entries(), lists, self.cache.secrets_note)
+        return _Contents(self.cache.entries(), lists, self.cache.secrets_note_text)
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None], doing: str) -> None:
         def failed(error: BaseException) -> None:
@@ -409,10 +410,7 @@ class CacheViewDialog(QDialog):
 
     def confirm(self, title: str, question: str) -> bool:
         """Ask before removing anything (tests replace this)."""
-        answer = QMessageBox.question(self, title, question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm(self, title, question)
 
     def clear_organisation(self) -> None:
         group = self.chosen_organisation()

@@ -120,6 +120,38 @@ def test_a_phones_file_and_its_offline_copy_read_in_dutch(dutch, qtbot, make_con
     shot(copy, "offline_copy")
 
 
+def test_without_a_secure_keyring_the_cache_says_why_in_dutch(dutch, qtbot, make_context, make_window):
+    import keyring
+    from keyring.backends import fail
+
+    context = make_context(user="helpdesk")
+    window = make_window(context)
+    keyring.set_keyring(fail.Keyring())  # the memory_keyring fixture puts its own back afterwards
+    row = window.model.rows()[3]
+    window.search.setText(row.phone.mac)
+    select_phone(qtbot, window, row)
+    qtbot.mouseClick(window.details.buttons["provisioning"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(isinstance(w, ProvisioningViewDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=10_000)
+    cache = provisioning_cache_for(context)
+    assert cache is not None and cache.secrets_note_text.nl != ""
+    view = CacheViewDialog(cache, user="helpdesk")
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    summary = view.summary.text()
+    assert "Wachtwoorden worden niet bewaard: " in summary and cache.secrets_note_text.nl in summary
+    assert view.table.item(0, 6).text() == "niet bewaard"
+    no_english(view, allowed=[view.table.item(0, c).text() for c in (0, 1, 3)])
+    shot(view, "cache_view_no_keyring")
+    view.table.selectRow(0)
+    copy = view.open_selected()
+    qtbot.addWidget(copy)
+    qtbot.waitUntil(lambda: copy.checked)
+    assert "De wachtwoorden erin zijn niet bewaard" in copy.findChild(QLabel, "offlineBanner").text()
+    no_english(copy, allowed=[row.phone.name])
+
+
 def test_a_file_from_disk_with_findings_problems_and_a_note_reads_in_dutch(dutch, qtbot, tmp_path):
     cfg = sample("yealink-t54w-with-user.cfg").decode().removeprefix("#!version:1.0.0.1\n")
     cfg += ("this line is not a setting\naccount.1.enable = yes\nlang.gui = English\n"
