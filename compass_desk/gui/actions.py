@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from compass_desk.domain.models import Phone
+from compass_desk.gui.ask import confirm  # tests replace compass_desk.gui.actions.confirm
 from compass_desk.gui.browser import Browser, Mode
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.phone_model import PhoneRow, mac_label
@@ -50,14 +51,6 @@ WHAT_IT_DOES = {
 
 def _tr(text: object) -> str:
     return QCoreApplication.translate("PhoneActions", str(text))
-
-
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    """Ask before changing the platform (tests replace this function)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 class PhoneActions(QObject):

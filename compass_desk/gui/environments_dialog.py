@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from compass_desk.domain.models import Environment
+from compass_desk.gui.ask import confirm
 from compass_desk.gui.context import AppContext
 from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
@@ -41,11 +41,10 @@ def secret_store() -> Any:
 
 
 def confirm_remove(parent: QWidget, name: str) -> bool:
-    answer = QMessageBox.question(
-        parent, QCoreApplication.translate("EnvironmentsDialog", "Remove environment"),
-        QCoreApplication.translate("EnvironmentsDialog",
-                                   "Remove the environment “%1” and its saved password?").replace("%1", name))
-    return answer == QMessageBox.StandardButton.Yes
+    return confirm(parent, QCoreApplication.translate("EnvironmentsDialog", "Remove environment"),
+                   QCoreApplication.translate("EnvironmentsDialog",
+                                              "Remove the environment “%1” and its saved password?")
+                   .replace("%1", name))
 
 
 class EnvironmentsDialog(QDialog):

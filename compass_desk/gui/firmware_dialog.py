@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from compass_desk.domain import firmware_plan as fp
 from compass_desk.domain.models import Phone, PhoneModel
 from compass_desk.domain.text import Text
+from compass_desk.gui.ask import confirm  # tests replace compass_desk.gui.firmware_dialog.confirm
 from compass_desk.gui.firmware_choices import FirmwareChoices
 from compass_desk.gui.firmware_phones import FirmwarePhones
 from compass_desk.gui.i18n import current_language, localize
@@ -39,24 +40,12 @@ from compass_desk.services.cancel import CancelToken
 from compass_desk.services.firmware import EitherToken, FirmwareRun, FirmwareService, Progress
 
 
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    """The first confirmation (tests replace this function)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Yes
-
-
 def confirm_risk(parent: QWidget | None, title: str, reasons: Sequence[str]) -> bool:
     """The second, explicit confirmation naming the reasons (tests replace this function)."""
     text = QCoreApplication.translate("FirmwareDialog", "This change needs a second confirmation:\n\n%1")
     text = text.replace("%1", "\n\n".join(f"• {r}" for r in reasons))
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, parent)
-    anyway = box.addButton(QCoreApplication.translate("FirmwareDialog", "Change anyway"),
-                           QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is anyway
+    return confirm(parent, title, text, QCoreApplication.translate("FirmwareDialog", "Change anyway"),
+                   warning=True)
 
 
 class FirmwareDialog(QDialog):

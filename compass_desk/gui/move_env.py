@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from compass_desk.domain.mac import format_mac
 from compass_desk.domain.models import Access, Phone
 from compass_desk.domain.move_plan import ENVIRONMENT_SWITCH_NOTE, MoveRefused
-from compass_desk.gui.actions import confirm
+from compass_desk.gui.ask import confirm
 from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.move_wizard import phone_label, shown_progress

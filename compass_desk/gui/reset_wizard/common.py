@@ -7,11 +7,12 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel
 
 from compass_desk.domain.guides import GuideBook, GuideError, svg_for_language, svg_key_names
 from compass_desk.domain.mac import MacError, OuiTable, format_mac
 from compass_desk.domain.models import Phone
+from compass_desk.gui.ask import confirm as confirm  # the pages ask through common.confirm (tests replace it)
 
 log = logging.getLogger(__name__)
 
@@ -23,15 +24,6 @@ _NOTICE_STYLE = {
     PROBLEM: "background: #fdeceb; color: #6b1410; border: 1px solid #e59a95;",
     SUCCESS: "background: #e6f4e8; color: #1b4d24; border: 1px solid #8fc79a;",
 }
-
-
-def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Yes") -> bool:
-    """Ask before changing the platform; Cancel is the default (tests replace this function)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
-    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is ok
 
 
 def app_language(config_dir: str | Path | None = None) -> str:
