@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_helpers import wait_loaded
 
 GUI_DIR = Path(__file__).parent
 
@@ -70,9 +71,6 @@ def make_window(qtbot):
         window.shutdown()
 
 
-def wait_loaded(qtbot, window, timeout=20_000):
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not window.browser.refreshing
-                    and window.browser.mode.value == "online" and not window.worker.jobs(), timeout=timeout)
 
 
 @pytest.fixture(scope="session")

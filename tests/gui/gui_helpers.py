@@ -21,3 +21,9 @@ def select_phone(qtbot, window, row):
     rect = window.table.visualRect(index)
     qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: window.details.row is not None and window.details.row.url == row.url)
+
+
+def wait_loaded(qtbot, window, timeout=20_000):
+    """Until the window shows its first refresh, online, with no work left."""
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not window.browser.refreshing
+                    and window.browser.mode.value == "online" and not window.worker.jobs(), timeout=timeout)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import wait_loaded
+from gui_helpers import wait_loaded
 
 
 def test_demo_screenshot_from_the_command_line(tmp_path):

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import wait_loaded
-from gui_helpers import select_phone, shown_rows
+from gui_helpers import select_phone, shown_rows, wait_loaded
 from PySide6.QtCore import Qt
 
 from compass_desk.domain.mac import format_mac

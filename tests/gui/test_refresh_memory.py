@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 
-from conftest import wait_loaded
+from gui_helpers import wait_loaded
 
 
 def _refresh(qtbot, window):

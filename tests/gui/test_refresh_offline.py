@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from conftest import wait_loaded
+from gui_helpers import wait_loaded
 from PySide6.QtCore import Qt
 
 from compass_desk.api.errors import NetworkError, ServerError
