@@ -32,11 +32,7 @@ def worded(en: str, nl: str, **parts: str | Text) -> Text:
 
     Parts are inserted, never re-parsed: braces in a server's reason or a phone's name are safe.
     """
-    texts = {key: as_text(part) for key, part in parts.items()}
-    return Text(
-        en.format(**{key: t.en for key, t in texts.items()}),
-        nl.format(**{key: t.nl for key, t in texts.items()}),
-    )
+    return Text(en, nl).format(**parts)
 
 
 class ApiError(TextError):

@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import Any
 
 from compass_desk.domain.models import Vendor
-from compass_desk.domain.text import Text
+from compass_desk.domain.text import Text, fill
 
 
 class FirmwareError(ValueError):
@@ -328,14 +328,6 @@ CUSTOM_SWITCH = Text(
     "Overstappen van {current} ({current_number}) naar {target} ({target_number}) kan niet zomaar; "
     "de telefoon weigert dat waarschijnlijk.",
 )
-
-
-def fill(template: Text, **values: Text | str | int) -> Text:
-    """*template* with each field filled in its own language (a Text value per language)."""
-    def side(lang: str) -> dict[str, str]:
-        return {k: v.get(lang) if isinstance(v, Text) else str(v) for k, v in values.items()}
-
-    return Text(template.en.format(**side("en")), template.nl.format(**side("nl")))
 
 
 # Snom: a phone that ran 8.9.3 or later and is put back on 8.7.x can lose the ability to update

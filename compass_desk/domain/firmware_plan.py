@@ -20,7 +20,6 @@ from compass_desk.domain.firmware import (
     YealinkFamilies,
     change_risks,
     compare,
-    fill,
     parse_firmware,
     same_family,
 )
@@ -46,7 +45,7 @@ from compass_desk.domain.firmware_texts import USE_INSTALLED_LABEL as USE_INSTAL
 from compass_desk.domain.firmware_texts import model_phones_words as model_phones_words
 from compass_desk.domain.firmware_texts import phone_words as phone_words
 from compass_desk.domain.models import Company, Phone, PhoneModel, PhoneStatus, Vendor
-from compass_desk.domain.text import Text, TextError, same
+from compass_desk.domain.text import Text, TextError, fill, same
 from compass_desk.domain.useragent import parse_user_agent
 
 # Risks that need a second, explicit confirmation naming the reason (issue 9).

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from compass_desk.domain.firmware import fill
 from compass_desk.domain.mac import format_mac, is_mac
 from compass_desk.domain.models import Phone
-from compass_desk.domain.text import Text, join, same
+from compass_desk.domain.text import Text, fill, join, same
 
 USE_INSTALLED = Text("Use installed firmware", "Geïnstalleerde firmware gebruiken")
 USE_INSTALLED_LABEL = USE_INSTALLED.en  # the CLI's and the CSV file's word

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from compass_desk.domain.models import Access, Company, Phone
-from compass_desk.domain.move_texts import fill
-from compass_desk.domain.text import Text, TextError, same
+from compass_desk.domain.text import Text, TextError, fill, same
 
 
 class MoveMethod(StrEnum):

@@ -9,16 +9,7 @@ from __future__ import annotations
 
 from compass_desk.domain.mac import format_mac, is_mac
 from compass_desk.domain.models import Phone
-from compass_desk.domain.text import Text, same, text_of
-
-
-def fill(template: Text, **values: Text | str | int) -> Text:
-    """*template* with its ``{fields}`` filled per language (a Text value in that language)."""
-
-    def pick(lang: str) -> dict[str, str | int]:
-        return {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in values.items()}
-
-    return Text(template.en.format(**pick("en")), template.nl.format(**pick("nl")))
+from compass_desk.domain.text import Text, fill, same, text_of
 
 
 def bare(text: Text) -> Text:

@@ -28,12 +28,27 @@ class Text:
         return self.en
 
     def format(self, *args: Any, **values: Any) -> Text:
-        """Both languages filled with ``str.format`` (the same fields in each)."""
-        return Text(self.en.format(*args, **values), self.nl.format(*args, **values))
+        """Both languages filled with ``str.format``; a Text value fills each language with its own words.
+
+        Values are inserted, never re-parsed: braces in a server's reason or a phone's name are safe.
+        """
+        return Text(_fill(self.en, "en", args, values), _fill(self.nl, "nl", args, values))
 
     def __add__(self, other: Text) -> Text:
         """Two sentences one after the other (joined with a space)."""
         return Text(f"{self.en} {other.en}".strip(), f"{self.nl} {other.nl}".strip())
+
+
+def _fill(template: str, lang: str, args: tuple[Any, ...], values: dict[str, Any]) -> str:
+    def pick(value: Any) -> Any:
+        return value.get(lang) if isinstance(value, Text) else value
+
+    return template.format(*(pick(a) for a in args), **{k: pick(v) for k, v in values.items()})
+
+
+def fill(template: Text, **values: Any) -> Text:
+    """*template* with its ``{fields}`` filled per language (see :meth:`Text.format`)."""
+    return template.format(**values)
 
 
 def same(word: str) -> Text:

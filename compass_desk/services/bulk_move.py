@@ -15,8 +15,8 @@ from compass_desk.api.errors import ApiError, AuthenticationError, OutcomeUnknow
 from compass_desk.domain import move_texts as T
 from compass_desk.domain.models import Company, Phone
 from compass_desk.domain.move_plan import MoveMethod, MoveRefused
-from compass_desk.domain.move_texts import fill, phone_words, said
-from compass_desk.domain.text import Text
+from compass_desk.domain.move_texts import phone_words, said
+from compass_desk.domain.text import Text, fill
 from compass_desk.services.cancel import CancelToken
 from compass_desk.services.moves import MoveError, MoveService
 

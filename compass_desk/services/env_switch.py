@@ -21,8 +21,8 @@ from compass_desk.domain.move_plan import (
     MoveRefused,
     check_environment_switch,
 )
-from compass_desk.domain.move_texts import fill, phone_title, phone_words, said
-from compass_desk.domain.text import Text, same
+from compass_desk.domain.move_texts import phone_title, phone_words, said
+from compass_desk.domain.text import Text, fill, same
 from compass_desk.services.moves import Auditor
 from compass_desk.services.session import Session
 

@@ -22,10 +22,10 @@ from typing import Any
 from compass_desk.api.client import describe
 from compass_desk.api.errors import ApiError, AuthenticationError, NotFoundError, OutcomeUnknownError
 from compass_desk.domain import firmware_plan as fp
-from compass_desk.domain.firmware import YealinkFamilies, fill
+from compass_desk.domain.firmware import YealinkFamilies
 from compass_desk.domain.firmware_plan import FirmwareOverview, FirmwarePlan, FirmwareRefused, PhoneChange
 from compass_desk.domain.models import Company, Phone, PhoneModel, Vendor
-from compass_desk.domain.text import Text, join, same, text_of
+from compass_desk.domain.text import Text, fill, join, same, text_of
 from compass_desk.services.cancel import CancelToken
 from compass_desk.services.cancel import EitherToken as EitherToken  # where the GUI imports it from
 from compass_desk.services.firmware_texts import (

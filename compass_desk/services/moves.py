@@ -24,8 +24,8 @@ from compass_desk.domain import move_texts as T
 from compass_desk.domain.mac import format_mac
 from compass_desk.domain.models import Company, Phone
 from compass_desk.domain.move_plan import MoveMethod, MovePlan, check_move
-from compass_desk.domain.move_texts import bare, fill, phone_title, phone_words, said
-from compass_desk.domain.text import Text, TextError, same
+from compass_desk.domain.move_texts import bare, phone_title, phone_words, said
+from compass_desk.domain.text import Text, TextError, fill, same
 from compass_desk.services.move_snapshot import MoveRecord, seal, take_snapshot
 from compass_desk.services.session import Session
 from compass_desk.store.journal import Journal, Operation, UnknownOperationError

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compass_desk.domain.text import Text, TextError, join, same, say, text_of
+from compass_desk.domain.text import Text, TextError, fill, join, same, say, text_of
 
 
 def test_a_text_reads_in_each_language_and_is_english_as_a_string():
@@ -24,3 +24,12 @@ def test_an_error_worded_for_people_is_english_in_logs_and_dutch_on_request():
     assert say(error, "nl") == "Kon de telefoon niet verplaatsen."
     assert text_of(ValueError("plain")) is None
     assert say(ValueError("plain"), "nl") == "plain"
+
+
+def test_a_text_value_fills_each_language_with_its_own_words():
+    reason = Text("the disk is full", "de schijf is vol")
+    sentence = Text("Could not save: {why}.", "Kon niet opslaan: {why}.").format(why=reason)
+    assert sentence == Text("Could not save: the disk is full.", "Kon niet opslaan: de schijf is vol.")
+    assert fill(Text("{n} phones", "{n} telefoons"), n=3) == Text("3 phones", "3 telefoons")
+    braces = Text("Compass said: {why}", "Compass zei: {why}").format(why="use {name}")
+    assert braces.nl == "Compass zei: use {name}"  # a value is never parsed again

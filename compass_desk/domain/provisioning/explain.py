@@ -60,8 +60,7 @@ FROM_CUSTOM = Text("from the custom settings Compass appends at the end; it over
 
 
 def _filled(template: Text, meaning: Text, **values: str) -> Text:
-    return Text(template.en.format(meaning=meaning.en, **values),
-                template.nl.format(meaning=meaning.nl, **values))
+    return template.format(meaning=meaning, **values)
 
 
 def permission_text(permission: str | None, file_format: FileFormat) -> Text | None:
