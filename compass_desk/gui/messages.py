@@ -53,9 +53,10 @@ _WRITE_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EFBIG, getattr(errno, "EDQUOT"
 def _file_message(error: OSError, doing: str) -> str:
     """"Could not write <path>: <reason>." — a disk, folder or permission problem, said as such."""
     path = error.filename if error.filename is not None else ""
-    reason = error.strerror or str(error) or type(error).__name__
-    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        reason = translate("Messages", "the disk is full")
+    from compass_desk.domain.os_words import os_reason
+    from compass_desk.gui.i18n import localize
+
+    reason = localize(os_reason(error))
     writing = error.errno in _WRITE_ERRNOS or any(word in doing.lower() for word in _WRITE_WORDS)
     if not path:
         text = (translate("Messages", "Could not write the file: %1") if writing

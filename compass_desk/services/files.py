@@ -10,6 +10,7 @@ import os
 import stat
 from pathlib import Path
 
+from compass_desk.domain.os_words import os_reason
 from compass_desk.domain.text import Text, TextError
 
 _NO_SUCH_FILE = Text("{name}: no such file", "{name}: dit bestand bestaat niet")
@@ -62,7 +63,7 @@ def read_provisioning_file(path: str | os.PathLike[str]) -> bytes:
             raise ProvisioningFileError(_A_FOLDER.format(name=name)) from None
         raise ProvisioningFileError(_NO_PERMISSION.format(name=name)) from None
     except OSError as exc:
-        raise ProvisioningFileError(_CANNOT_READ.format(name=name, why=exc.strerror or exc)) from None
+        raise ProvisioningFileError(_CANNOT_READ.format(name=name, why=os_reason(exc))) from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
@@ -80,7 +81,7 @@ def read_provisioning_file(path: str | os.PathLike[str]) -> bytes:
     except OSError as exc:
         if isinstance(exc, ProvisioningFileError):
             raise
-        raise ProvisioningFileError(_CANNOT_READ.format(name=name, why=exc.strerror or exc)) from None
+        raise ProvisioningFileError(_CANNOT_READ.format(name=name, why=os_reason(exc))) from None
     finally:
         os.close(fd)
     if size > MAX_BYTES:

@@ -91,19 +91,30 @@ def test_file_errors_name_the_file_and_network_errors_the_network(qapp):
 
     denied = PermissionError(errno.EACCES, "Permission denied", "/srv/audit.csv")
     text = user_message(denied, "export the audit log")
-    assert text == "Could not write /srv/audit.csv: Permission denied."
+    assert text == "Could not write /srv/audit.csv: permission denied."
     assert "network" not in text
     full = OSError(errno.ENOSPC, "No space left on device", "/media/usb/audit.csv")
     assert user_message(full) == "Could not write /media/usb/audit.csv: the disk is full."
     missing = FileNotFoundError(errno.ENOENT, "No such file or directory", "/tmp/gone.pem")
     assert user_message(missing, "open the certificate") == \
-        "Could not read /tmp/gone.pem: No such file or directory."
+        "Could not read /tmp/gone.pem: it does not exist."
     folder = IsADirectoryError(errno.EISDIR, "Is a directory", "/home/me")
     assert "/home/me" in user_message(folder, "save the report")
     for error in (ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused"), socket.gaierror(-2, "x"),
                   OSError(errno.ENETUNREACH, "Network is unreachable")):
         assert "Could not reach the server" in user_message(error), error
     assert "did not answer in time" in user_message(TimeoutError())
+
+
+def test_file_errors_say_the_system_reason_in_dutch(dutch):
+    import errno
+
+    from compass_desk.gui.messages import user_message
+
+    denied = PermissionError(errno.EACCES, "Permission denied", "/srv/audit.csv")
+    assert user_message(denied, "export the audit log") == "Kon /srv/audit.csv niet schrijven: geen toegang."
+    missing = FileNotFoundError(errno.ENOENT, "No such file or directory", "/tmp/gone.pem")
+    assert user_message(missing, "open the certificate") == "Kon /tmp/gone.pem niet lezen: het bestaat niet."
 
 
 def test_store_errors_are_recognised_by_type_not_name(qapp):
