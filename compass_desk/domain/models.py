@@ -1,7 +1,8 @@
 """The objects the whole application talks about.
 
 Field names here are the application's own; the API's JSON names are mapped in
-``compass_desk.api.schema`` only, so adapting to the real schema stays a one-file change.
+``compass_desk.api.schema`` only (names in ``schema_wire``, reading in ``schema_read``, writing in
+``schema_write``), so adapting to the real schema stays a change in one place.
 """
 
 from __future__ import annotations
