@@ -68,7 +68,7 @@ def _activate(args: argparse.Namespace, options: GlobalOptions) -> int:
         confirm(f"Activate provisioning by manufacturer for {_label(phone)}?", args.yes)
         with audited(options, session.environment, "activate", _label(phone)) as note:
             result = session.activate(phone)
-            note.detail = f"state {result.provisioning.value}"
+            note.detail = f"→ {result.provisioning.value}"  # the same in the GUI and CLI log
         company = session.company(result.company_url)
     cutoff = deadline_cutoff(options)  # the same Wednesday cutoff as the app
     due = deadline.deadline_for(result.activated_at, cutoff) if result.activated_at else None

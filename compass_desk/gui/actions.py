@@ -121,7 +121,7 @@ class PhoneActions(QObject):
                 outcome = "unknown" if isinstance(exc, OutcomeUnknownError) else "failed"
                 _audit(audit, environment, operation, target, outcome, user_message(exc))
                 raise
-            detail = f"state {result.provisioning.value}" if isinstance(result, Phone) else ""
+            detail = f"→ {result.provisioning.value}" if isinstance(result, Phone) else ""
             _audit(audit, environment, operation, target, "ok", detail)
             return result
 

@@ -215,7 +215,7 @@ def test_changes_are_written_to_the_audit_log(cli, isolated_home):
         ("helpdesk", "activate", "failed"),
         ("demo", "activate", "ok"),
     ]
-    assert entries[1].detail == "state active" and phone["mac_display"] in entries[1].target
+    assert entries[1].detail == "→ active" and phone["mac_display"] in entries[1].target
     assert "not allowed" in entries[0].detail
 
 

@@ -148,7 +148,7 @@ class AddPhoneForm(QGroupBox):
                 outcome = "unknown" if type(exc).__name__ == "OutcomeUnknownError" else "failed"
                 owner.record("add", target, outcome, user_message(exc))
                 raise
-            owner.record("add", target, "ok", f"model {model.id}, state {phone.provisioning.value}")
+            owner.record("add", target, "ok", f"{model.id} → {phone.provisioning.value}")
             status, error = read_status(session, phone)
             return Reading(phone, status, error, may_activate(session, phone), owner.read_sim_clock())
 

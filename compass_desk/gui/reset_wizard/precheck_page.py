@@ -107,7 +107,7 @@ class PrecheckPage(QWizardPage):
                 outcome = "unknown" if type(exc).__name__ == "OutcomeUnknownError" else "failed"
                 owner.record("activate", target, outcome, user_message(exc))
                 raise
-            owner.record("activate", target, "ok", f"state {result.provisioning.value}")
+            owner.record("activate", target, "ok", f"→ {result.provisioning.value}")
             return result, owner.read_sim_clock()
 
         common.notice(self.notice, t("activating", lang), common.INFO)
