@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from compass_desk.domain import sitecheck_words as words
-from compass_desk.domain.sitecheck_words import fill, phrase
-from compass_desk.domain.text import Text, same
+from compass_desk.domain.sitecheck_words import phrase
+from compass_desk.domain.text import Text, fill, same
 
 NOTHING = Text("", "")
 _BYPASS = Text("phones connect directly, not through a proxy, and cannot be given an inspection certificate",

@@ -4,6 +4,7 @@ details, the labels of those details, and a way to fill a sentence with words of
 Details stay English strings (they are the stable JSON ``details``); :func:`phrase` finds the Dutch
 of the fixed phrases the probes and the laptop facts write, so a Dutch screen shows them in Dutch.
 Anything else (host names, dates, an operating system's own error text) is data and stays as it is.
+Sentences are filled with ``domain.text.fill`` (each language with its own words).
 """
 
 from __future__ import annotations
@@ -11,15 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from compass_desk.domain.text import Text, same
-
-
-def fill(template: Text, **values: Text | str) -> Text:
-    """*template* with each language's fields filled by that language's words (a str is the same in both)."""
-    en = {key: value.en if isinstance(value, Text) else value for key, value in values.items()}
-    nl = {key: value.nl if isinstance(value, Text) else value for key, value in values.items()}
-    return Text(template.en.format(**en), template.nl.format(**nl))
-
+from compass_desk.domain.text import Text, fill, same
 
 # --- phrases the probes and the laptop facts write into the details -------------------------------
 NO_ADDRESS = Text("no address found", "geen adres gevonden")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from compass_desk.domain.models import Environment
+from compass_desk.domain.os_words import os_reason
 from compass_desk.domain.sitecheck import (
     CheckKind,
     CheckResult,
@@ -80,9 +81,9 @@ def load_config(path: str | Path | None = None) -> dict[str, Any]:
             return tomllib.load(handle)
     except OSError as exc:
         raise SiteCheckConfigError(Text(
-            f"the site check configuration {path} cannot be read ({exc.strerror})",
-            f"de instellingen van de locatiecontrole in {path} kunnen niet worden gelezen ({exc.strerror})",
-        )) from None
+            "the site check configuration {path} cannot be read ({reason})",
+            "de instellingen van de locatiecontrole in {path} kunnen niet worden gelezen ({reason})",
+        ).format(path=str(path), reason=os_reason(exc))) from None
     except tomllib.TOMLDecodeError as exc:
         raise SiteCheckConfigError(Text(
             f"the site check configuration {path} is not valid TOML ({exc})",

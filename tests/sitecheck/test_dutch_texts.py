@@ -139,6 +139,7 @@ def test_config_file_errors_have_dutch(tmp_path):
     with pytest.raises(SiteCheckConfigError) as caught:
         load_config(tmp_path / "missing.toml")
     dutch(caught.value.text)
+    assert caught.value.text.nl.endswith("kunnen niet worden gelezen (het bestaat niet)")
     broken = tmp_path / "broken.toml"
     broken.write_text("[check\n", encoding="utf-8")
     with pytest.raises(SiteCheckConfigError) as caught:
