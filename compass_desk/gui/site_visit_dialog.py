@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from compass_desk.domain.models import Company
-from compass_desk.domain.text import text_of
 from compass_desk.gui.cache_view import secrets_label
 from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
@@ -239,8 +238,8 @@ class SiteVisitDialog(QDialog):
         phone = one.phone
         online = "" if one.status is None else (self.tr("yes") if one.status.online else self.tr("no"))
         secrets = secrets_label(one.stored.secrets) if one.stored else ""
-        # The service words the problems and the summary (in every language when they are a Text).
-        result = self.tr("Stored") if one.ok else " ".join(localize(problem) for problem in one.problems)
+        problems = one.problem_texts or one.problems  # the service words them in every language
+        result = self.tr("Stored") if one.ok else " ".join(localize(problem) for problem in problems)
         cells = (phone.name, format_mac(phone.mac) if is_mac(phone.mac) else phone.mac,
                  one.stored.filename if one.stored else "", online, secrets, result)
         for column, text in enumerate(cells):
@@ -258,32 +257,9 @@ class SiteVisitDialog(QDialog):
             self._set_row(row, one)
         self.progress.setRange(0, max(len(result.phones), 1))
         self.progress.setValue(len(result.results) if result.phones else 1)
-        self.headline.setText(self.summary_label(result))
+        self.headline.setText(localize(result.summary_text()))
         self._finish()
         emit(self.prepared, result)
-
-    def summary_label(self, result: SiteVisitResult) -> str:
-        """``result.summary()`` in the user's language.
-
-        The service words it in English only for now; until it carries a Text, it is worded here
-        from the same numbers (a test checks that the English is exactly the service's).
-        """
-        said = result.summary()
-        if text_of(said) is not None:
-            return localize(said)
-        total, stored, name = str(len(result.phones)), str(result.stored_count), result.company.name
-        if not result.phones:
-            return self.tr("%1 has no phones, so there is nothing to store.").replace("%1", name)
-        text = (self.tr("Cancelled: stored %1 of %2 provisioning files of %3.") if result.cancelled
-                else self.tr("Stored %1 of %2 provisioning files of %3 for offline reading."))
-        text = text.replace("%1", stored).replace("%2", total).replace("%3", name)
-        failed = len(result.failures)
-        if failed:
-            text += " " + (self.tr("1 phone had a problem; see the list.") if failed == 1
-                           else self.tr("%1 phones had a problem; see the list.").replace("%1", str(failed)))
-        if result.secrets_note and result.stored_count:
-            text += " " + self.tr("Passwords were not kept: %1").replace("%1", localize(result.secrets_note))
-        return text
 
     def _failed(self, error: BaseException) -> None:
         self.progress.setRange(0, 1)

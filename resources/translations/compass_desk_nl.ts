@@ -258,7 +258,7 @@
 <context>
     <name>Browser</name>
     <message>
-        <location filename="../../compass_desk/gui/browser.py" line="+99"/>
+        <location filename="../../compass_desk/gui/browser.py" line="+103"/>
         <location line="+23"/>
         <source>Connecting to %1…</source>
         <translation>Verbinden met %1…</translation>
@@ -270,7 +270,7 @@
     </message>
     <message>
         <location line="+26"/>
-        <location line="+139"/>
+        <location line="+145"/>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
     </message>
@@ -296,7 +296,7 @@
         <translation>Afgemeld: %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Refreshed, but 1 organisation could not be loaded.</source>
         <translation>Vernieuwd, maar 1 organisatie kon niet worden geladen.</translation>
     </message>
@@ -423,7 +423,7 @@
 <context>
     <name>CacheView</name>
     <message>
-        <location filename="../../compass_desk/gui/cache_view.py" line="+52"/>
+        <location filename="../../compass_desk/gui/cache_view.py" line="+53"/>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
@@ -612,7 +612,7 @@
         <translation>%1 · %2 (%3 bestanden, nieuwste %4)</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+73"/>
         <source>Remove the %1 stored provisioning file(s) of %2 (%3)? You need a connection to fetch them again.</source>
         <translation>De %1 bewaarde provisioningbestand(en) van %2 (%3) verwijderen? Je hebt een verbinding nodig om ze opnieuw op te halen.</translation>
     </message>
@@ -1063,7 +1063,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>Omgevingen</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>No secure keyring was found.</source>
         <translation>Er is geen veilige sleutelbos gevonden.</translation>
     </message>
@@ -1361,7 +1361,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation type="vanished">Geïnstalleerde firmware gebruiken</translation>
     </message>
     <message>
-        <location filename="../../compass_desk/gui/firmware_dialog.py" line="+52"/>
+        <location filename="../../compass_desk/gui/firmware_dialog.py" line="+45"/>
         <source>This change needs a second confirmation:
 
 %1</source>
@@ -1370,12 +1370,12 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Change anyway</source>
         <translation>Toch wijzigen</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Firmware for %1 in %2</source>
         <translation>Firmware voor %1 in %2</translation>
     </message>
@@ -2387,7 +2387,7 @@ Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
         <translation>(offline, alleen lezen)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Showing saved data as of %1; everything is read-only.</source>
         <translation>Bewaarde gegevens van %1; alles is alleen-lezen.</translation>
     </message>
@@ -2441,7 +2441,7 @@ Suboptimaal: %1</translation>
         <translation>De demo kon niet worden gestart.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>%1 of %2 phones shown</source>
         <translation>%1 van %2 telefoons getoond</translation>
     </message>
@@ -2538,12 +2538,11 @@ Suboptimaal: %1</translation>
         <translation>Compass Desk liep tegen een onverwacht probleem aan; de details staan in het logbestand.</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>the disk is full</source>
-        <translation>de schijf is vol</translation>
+        <translation type="vanished">de schijf is vol</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>Could not write the file: %1</source>
         <translation>Kon het bestand niet schrijven: %1</translation>
     </message>
@@ -2694,7 +2693,7 @@ Suboptimaal: %1</translation>
 <context>
     <name>PhoneActions</name>
     <message>
-        <location filename="../../compass_desk/gui/actions.py" line="+23"/>
+        <location filename="../../compass_desk/gui/actions.py" line="+24"/>
         <source>Activate</source>
         <translation>Activeren</translation>
     </message>
@@ -2744,7 +2743,7 @@ Suboptimaal: %1</translation>
         <translation>Bekijk de geïnstalleerde firmware en kies welke de telefoon moet draaien.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+22"/>
         <source>Select a phone first.</source>
         <translation>Kies eerst een telefoon.</translation>
     </message>
@@ -2907,7 +2906,7 @@ op omgeving “%4” activeren?</translation>
 <context>
     <name>PreferenceTexts</name>
     <message>
-        <location filename="../../compass_desk/gui/preferences_dialog.py" line="+37"/>
+        <location filename="../../compass_desk/gui/preferences_dialog.py" line="+38"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
@@ -3097,14 +3096,14 @@ op omgeving “%4” activeren?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+314"/>
+        <location line="+315"/>
         <location line="+6"/>
         <location line="+24"/>
         <source>Provisioning file</source>
         <translation>Provisioningbestand</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-318"/>
         <source>Line %1</source>
         <translation>Regel %1</translation>
     </message>
@@ -3119,7 +3118,7 @@ op omgeving “%4” activeren?</translation>
         <translation>%1 · %2: %3</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1 · %2 · checking…</source>
         <translation>%1 · %2 · controleren…</translation>
     </message>
@@ -3664,7 +3663,7 @@ Vraag IT: %2</translation>
 <context>
     <name>SiteVisitDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/site_visit_dialog.py" line="+45"/>
+        <location filename="../../compass_desk/gui/site_visit_dialog.py" line="+44"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
@@ -3784,37 +3783,31 @@ Vraag IT: %2</translation>
         <translation>Bewaard</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>%1 has no phones, so there is nothing to store.</source>
-        <translation>%1 heeft geen telefoons, dus er is niets te bewaren.</translation>
+        <translation type="vanished">%1 heeft geen telefoons, dus er is niets te bewaren.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cancelled: stored %1 of %2 provisioning files of %3.</source>
-        <translation>Geannuleerd: %1 van %2 provisioningbestanden van %3 bewaard.</translation>
+        <translation type="vanished">Geannuleerd: %1 van %2 provisioningbestanden van %3 bewaard.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Stored %1 of %2 provisioning files of %3 for offline reading.</source>
-        <translation>%1 van %2 provisioningbestanden van %3 bewaard om offline te lezen.</translation>
+        <translation type="vanished">%1 van %2 provisioningbestanden van %3 bewaard om offline te lezen.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>1 phone had a problem; see the list.</source>
-        <translation>1 telefoon had een probleem; zie de lijst.</translation>
+        <translation type="vanished">1 telefoon had een probleem; zie de lijst.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 phones had a problem; see the list.</source>
-        <translation>%1 telefoons hadden een probleem; zie de lijst.</translation>
+        <translation type="vanished">%1 telefoons hadden een probleem; zie de lijst.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Passwords were not kept: %1</source>
-        <translation>Wachtwoorden zijn niet bewaard: %1</translation>
+        <translation type="vanished">Wachtwoorden zijn niet bewaard: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>Cancelled: %1 provisioning file(s) were stored before the cancel; prepare again to store the rest.</source>
         <translation>Geannuleerd: vóór het annuleren zijn %1 provisioningbestand(en) bewaard; bereid opnieuw voor om de rest te bewaren.</translation>
     </message>

@@ -21,7 +21,6 @@ from compass_desk.domain import sitecheck_words as words
 from compass_desk.domain.models import Environment
 from compass_desk.domain.sitecheck import Outcome, RunSettings
 from compass_desk.domain.sitecheck_plan import EnvironmentHosts, build_plan
-from compass_desk.domain.text import text_of
 from compass_desk.gui import i18n, i18n_build
 from compass_desk.gui.site_visit_dialog import SiteVisitDialog
 from compass_desk.gui.sitecheck_dialog import SiteCheckDialog
@@ -200,12 +199,6 @@ def visit(simulator, isolated_home):
             yield session, files, snapshots, transport
 
 
-def offline_words(dialog):
-    """What services.offline still words in English only (a failed phone's problem): data for now."""
-    found = [p for one in dialog.partial for p in one.problems if text_of(p) is None]
-    return [str(p) for p in found]
-
-
 def test_site_visit_in_dutch(qtbot, dutch, worker, simulator, visit):
     session, files, snapshots, transport = visit
     companies = session.load_companies()
@@ -227,7 +220,10 @@ def test_site_visit_in_dutch(qtbot, dutch, worker, simulator, visit):
     assert dialog.headline.text().startswith(f"{len(phones) - 1} van {len(phones)} provisioningbestanden van")
     assert dialog.headline.text().endswith("1 telefoon had een probleem; zie de lijst.")
     assert "Bewaard" in [dialog.table.item(r, 5).text() for r in range(dialog.table.rowCount())]
-    assert english_left(dialog, allowed=[*names, *offline_words(dialog)]) == []
+    failed = [dialog.table.item(r, 5).text() for r in range(dialog.table.rowCount())
+              if dialog.table.item(r, 0).text() == phones[1].name]
+    assert failed and failed[0].startswith("Provisioningbestand niet opgehaald: ")
+    assert english_left(dialog, allowed=names) == []
     assert len(result.failures) == 1
     dialog.grab().save("/tmp/nl-sitevisit-finished.png")
 
@@ -252,28 +248,3 @@ def test_site_visit_progress_and_cancel_in_dutch(qtbot, dutch, worker, simulator
     assert dialog.headline.text().startswith("Geannuleerd: ")
     assert english_left(dialog, allowed=names) == []
     dialog.grab().save("/tmp/nl-sitevisit-cancelled.png")
-
-
-def test_site_visit_summary_in_english_is_the_services_own(qtbot, worker, simulator, visit):
-    """The dialog words the site visit summary itself (to translate it): in English it must say
-    exactly what services.offline says."""
-    from datetime import UTC, datetime
-
-    from compass_desk.services.offline import PhoneResult, SiteVisitResult
-    from compass_desk.store.provisioning_cache import CachedFileInfo
-
-    session, files, _snapshots, _transport = visit
-    dialog = SiteVisitDialog(worker, session, files)
-    qtbot.addWidget(dialog)
-    company = session.load_companies()[0]
-    phones = session.client.phones(company)[:3]
-    stored = CachedFileInfo("sim", phones[0].url, phones[0].mac, phones[0].name, company.url, company.name,
-                            "a.cfg", "text/plain", None, datetime.now(UTC), 10, "dropped")
-    ok, bad = PhoneResult(phones[0], stored), PhoneResult(phones[1], problems=("Status not read: x",))
-    cases = [SiteVisitResult(company), SiteVisitResult(company, phones, [ok]),
-             SiteVisitResult(company, phones, [ok, bad], cancelled=True),
-             SiteVisitResult(company, phones, [bad, bad], secrets_note="no keyring"),
-             SiteVisitResult(company, phones, [ok, bad, bad], secrets_note="no keyring")]
-    said = [dialog.summary_label(case) for case in cases]
-    assert said == [str(case.summary()) for case in cases]
-    assert "Passwords were not kept" in said[-1] and "2 phones had a problem" in said[-1]
