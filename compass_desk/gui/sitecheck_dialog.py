@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from compass_desk.domain.models import Environment
+from compass_desk.domain.os_words import os_reason
 from compass_desk.domain.sitecheck import CheckResult, CheckSpec, Outcome, RunSettings, SiteReport
 from compass_desk.domain.sitecheck_report import LABEL_TEXTS, headline, render_html, render_text
 from compass_desk.domain.sitecheck_words import detail_texts
@@ -274,7 +275,7 @@ class SiteCheckDialog(QDialog):
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Save report"),
                                 self.tr("The report could not be saved to %1: %2.")
-                                .replace("%2", str(exc.strerror or exc)).replace("%1", str(target)))
+                                .replace("%2", localize(os_reason(exc))).replace("%1", str(target)))
             return False
         self.headline.setText(self.tr("%1 Saved to %2.").replace("%2", str(target))
                               .replace("%1", localize(headline(self.report))))

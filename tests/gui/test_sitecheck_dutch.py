@@ -94,7 +94,8 @@ def results(dialog):
     return [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
 
 
-def test_site_check_in_dutch_before_during_and_after(qtbot, dutch, worker, site, simulator, tmp_path):
+def test_site_check_in_dutch_before_during_and_after(qtbot, dutch, worker, site, simulator, tmp_path,
+                                                     monkeypatch):
     dialog = make_dialog(qtbot, worker, site, loopback_plan(site, simulator))
     assert english_left(dialog) == []
     dialog.grab().save("/tmp/nl-sitecheck-before.png")
@@ -137,6 +138,12 @@ def test_site_check_in_dutch_before_during_and_after(qtbot, dutch, worker, site,
     page = (tmp_path / "rapport.html").read_text(encoding="utf-8")
     assert '<html lang="nl">' in page and "<th>Wat er gebeurde</th>" in page
     assert english_left(dialog, allowed=[*DATA, str(tmp_path)]) == []
+    warned = []
+    monkeypatch.setattr("compass_desk.gui.sitecheck_dialog.QMessageBox.warning",
+                        lambda parent, title, text: warned.append((title, text)))
+    assert not dialog.save_report(tmp_path / "weg" / "rapport.txt")
+    assert warned == [("Rapport opslaan", f"Het rapport kon niet worden opgeslagen in "
+                                          f"{tmp_path / 'weg' / 'rapport.txt'}: het bestaat niet.")]
     assert dialog.report is not None and any(c.outcome is Outcome.WARNING for c in dialog.report.checks)
 
 
