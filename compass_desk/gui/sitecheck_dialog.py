@@ -105,7 +105,7 @@ class SiteCheckDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 260)
 
-        self.run_button = QPushButton(self.tr("Run again"))
+        self.run_button = QPushButton(self.tr("Run"))  # "Run again" once a run has started
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.copy_button = QPushButton(self.tr("Copy report"))
         self.save_button = QPushButton(self.tr("Save report…"))
@@ -167,6 +167,7 @@ class SiteCheckDialog(QDialog):
 
         self.job = self.worker.submit(work, label=self.tr("Site check"), on_success=self._done,
                                       on_failure=self._failed, on_progress=self._progressed)
+        self.run_button.setText(self.tr("Run again"))
         self._set_running(True)
 
     def cancel(self) -> None:

@@ -3531,7 +3531,7 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
 <context>
     <name>SiteCheckDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/sitecheck_dialog.py" line="+53"/>
+        <location filename="../../compass_desk/gui/sitecheck_dialog.py" line="+54"/>
         <source>Checking…</source>
         <translation>Controleren…</translation>
     </message>
@@ -3582,17 +3582,22 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
         <translation>Wat er gebeurde en wat je aan IT vraagt</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+73"/>
         <source>Run again</source>
         <translation>Opnieuw uitvoeren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-61"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>Run</source>
+        <translation>Uitvoeren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Copy report</source>
         <translation>Rapport kopiëren</translation>
     </message>
@@ -3612,7 +3617,7 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
         <translation>%1 dingen tegelijk controleren; dit duurt hooguit %2 seconden.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>%1
 Ask IT: %2</source>
         <translation>%1
