@@ -1337,30 +1337,6 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
 <context>
     <name>FirmwareDialog</name>
     <message>
-        <source>Phone</source>
-        <translation type="vanished">Telefoon</translation>
-    </message>
-    <message>
-        <source>MAC</source>
-        <translation type="vanished">MAC</translation>
-    </message>
-    <message>
-        <source>Installed</source>
-        <translation type="vanished">Geïnstalleerd</translation>
-    </message>
-    <message>
-        <source>Selected</source>
-        <translation type="vanished">Gekozen</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation type="vanished">Resultaat</translation>
-    </message>
-    <message>
-        <source>Use installed firmware</source>
-        <translation type="vanished">Geïnstalleerde firmware gebruiken</translation>
-    </message>
-    <message>
         <location filename="../../compass_desk/gui/firmware_dialog.py" line="+45"/>
         <source>This change needs a second confirmation:
 
@@ -1408,18 +1384,6 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <location line="+12"/>
         <source>Reading the certified versions and the installed firmware…</source>
         <translation>De gecertificeerde versies en de geïnstalleerde firmware lezen…</translation>
-    </message>
-    <message>
-        <source>Firmware Compass sends to the phone:</source>
-        <translation type="vanished">Firmware die Compass naar de telefoon stuurt:</translation>
-    </message>
-    <message>
-        <source>Firmware Compass sends to the phones:</source>
-        <translation type="vanished">Firmware die Compass naar de telefoons stuurt:</translation>
-    </message>
-    <message>
-        <source>Firmware choices</source>
-        <translation type="vanished">Firmwarekeuzes</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1487,14 +1451,6 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>%1 Compass heeft geen gecertificeerde firmware voor dit model, dus je kunt alleen de geïnstalleerde firmware houden.</translation>
     </message>
     <message>
-        <source>%1 — selected for %2</source>
-        <translation type="vanished">%1 — gekozen voor %2</translation>
-    </message>
-    <message>
-        <source>%1 — selected now</source>
-        <translation type="vanished">%1 — nu gekozen</translation>
-    </message>
-    <message>
         <location line="+9"/>
         <source>phone “%1” (%2)</source>
         <translation>telefoon “%1” (%2)</translation>
@@ -1503,68 +1459,6 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <location line="+1"/>
         <source>phone %1</source>
         <translation>telefoon %1</translation>
-    </message>
-    <message>
-        <source>newer than installed</source>
-        <translation type="vanished">nieuwer dan geïnstalleerd</translation>
-    </message>
-    <message>
-        <source>older than installed</source>
-        <translation type="vanished">ouder dan geïnstalleerd</translation>
-    </message>
-    <message>
-        <source>same as installed</source>
-        <translation type="vanished">gelijk aan geïnstalleerd</translation>
-    </message>
-    <message>
-        <source>installed version unknown</source>
-        <translation type="vanished">geïnstalleerde versie onbekend</translation>
-    </message>
-    <message>
-        <source>newer for %1</source>
-        <translation type="vanished">nieuwer voor %1</translation>
-    </message>
-    <message>
-        <source>same for %1</source>
-        <translation type="vanished">gelijk voor %1</translation>
-    </message>
-    <message>
-        <source>older for %1</source>
-        <translation type="vanished">ouder voor %1</translation>
-    </message>
-    <message>
-        <source>unknown for %1</source>
-        <translation type="vanished">onbekend voor %1</translation>
-    </message>
-    <message>
-        <source>%1 (latest certified): %2</source>
-        <translation type="vanished">%1 (nieuwste gecertificeerde): %2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="vanished">%1: %2</translation>
-    </message>
-    <message>
-        <source>Choose a certified version, or keep the installed firmware.</source>
-        <translation type="vanished">Kies een gecertificeerde versie, of houd de geïnstalleerde firmware.</translation>
-    </message>
-    <message>
-        <source>these %1 %2 phones</source>
-        <translation type="vanished">deze %1 %2-telefoons</translation>
-    </message>
-    <message>
-        <source>Already chosen: nothing to change.</source>
-        <translation type="vanished">Al gekozen: niets te wijzigen.</translation>
-    </message>
-    <message>
-        <source>%1 %2 of %3 phones would change.</source>
-        <translation type="vanished">%1 %2 van de %3 telefoons zouden veranderen.</translation>
-    </message>
-    <message>
-        <source>Needs a second confirmation:
-%1</source>
-        <translation type="vanished">Vraagt een tweede bevestiging:
-%1</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1974,10 +1868,6 @@ Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
         <location line="+1"/>
         <source>Choose exactly two files to compare.</source>
         <translation>Kies precies twee bestanden om te vergelijken.</translation>
-    </message>
-    <message>
-        <source>it is larger than %1 MB, so not a provisioning file</source>
-        <translation type="vanished">het is groter dan %1 MB, dus geen provisioningbestand</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2536,10 +2426,6 @@ Suboptimaal: %1</translation>
         <location line="+7"/>
         <source>Compass Desk ran into an unexpected problem; the details are in the log file.</source>
         <translation>Compass Desk liep tegen een onverwacht probleem aan; de details staan in het logbestand.</translation>
-    </message>
-    <message>
-        <source>the disk is full</source>
-        <translation type="vanished">de schijf is vol</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3536,26 +3422,6 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
         <translation>Controleren…</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation type="vanished">OK</translation>
-    </message>
-    <message>
-        <source>CHECK</source>
-        <translation type="vanished">CONTROLEREN</translation>
-    </message>
-    <message>
-        <source>FAIL</source>
-        <translation type="vanished">MISLUKT</translation>
-    </message>
-    <message>
-        <source>SKIPPED</source>
-        <translation type="vanished">OVERGESLAGEN</translation>
-    </message>
-    <message>
-        <source>INFO</source>
-        <translation type="vanished">INFO</translation>
-    </message>
-    <message>
         <location line="+20"/>
         <location line="+94"/>
         <source>Site check</source>
@@ -3786,30 +3652,6 @@ Vraag IT: %2</translation>
         <location line="+3"/>
         <source>Stored</source>
         <translation>Bewaard</translation>
-    </message>
-    <message>
-        <source>%1 has no phones, so there is nothing to store.</source>
-        <translation type="vanished">%1 heeft geen telefoons, dus er is niets te bewaren.</translation>
-    </message>
-    <message>
-        <source>Cancelled: stored %1 of %2 provisioning files of %3.</source>
-        <translation type="vanished">Geannuleerd: %1 van %2 provisioningbestanden van %3 bewaard.</translation>
-    </message>
-    <message>
-        <source>Stored %1 of %2 provisioning files of %3 for offline reading.</source>
-        <translation type="vanished">%1 van %2 provisioningbestanden van %3 bewaard om offline te lezen.</translation>
-    </message>
-    <message>
-        <source>1 phone had a problem; see the list.</source>
-        <translation type="vanished">1 telefoon had een probleem; zie de lijst.</translation>
-    </message>
-    <message>
-        <source>%1 phones had a problem; see the list.</source>
-        <translation type="vanished">%1 telefoons hadden een probleem; zie de lijst.</translation>
-    </message>
-    <message>
-        <source>Passwords were not kept: %1</source>
-        <translation type="vanished">Wachtwoorden zijn niet bewaard: %1</translation>
     </message>
     <message>
         <location line="+27"/>
