@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from compass_desk.domain.models import ProvisioningState
+from compass_desk.domain.text import Text, same
 
 
 class Situation(StrEnum):
@@ -142,6 +143,21 @@ def meaning(state: ProvisioningState, lang: str = "en") -> str:
 
 def label(state: ProvisioningState, lang: str = "en") -> str:
     return _LABELS_NL[state] if lang == "nl" else STATES[state].label
+
+
+# The state as Compass names it, lower case as in a sentence ("staat op disabled"), without the main
+# table's "(normal)": the wizard and troubleshooter show it where the state may be the problem.
+_TERMS: dict[ProvisioningState, Text] = {
+    ProvisioningState.ACTIVE: same("active"),
+    ProvisioningState.DISABLED: same("disabled"),
+    ProvisioningState.PROVISION: Text("provision (failed)", "provision (mislukt)"),
+    ProvisioningState.DEPROVISION: Text("deprovision (failed)", "deprovision (mislukt)"),
+}
+
+
+def term(state: ProvisioningState) -> Text:
+    """The platform's name of *state* for a headline or sentence, in English and Dutch."""
+    return _TERMS[ProvisioningState(state)]
 
 
 def is_suboptimal(state: ProvisioningState, situation: Situation) -> bool:

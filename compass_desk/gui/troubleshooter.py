@@ -29,7 +29,6 @@ from compass_desk.gui.qtfix import emit
 from compass_desk.gui.reset_wizard import common
 from compass_desk.gui.reset_wizard.findings_view import FindingsView, scrolling
 from compass_desk.gui.reset_wizard.texts import t
-from compass_desk.gui.style import state_text
 from compass_desk.gui.worker import Job, JobContext, Worker
 
 if TYPE_CHECKING:
@@ -160,7 +159,7 @@ class TroubleshooterDialog(QDialog):
         self.phone_line.setText(f"{common.phone_label(phone)} · {model}{where}")
         status = self.status
         live = t("status.unread" if status is None else "online" if status.online else "offline", lang)
-        state = f"{t('state', lang)}: {state_text(phone.provisioning)}"
+        state = f"{t('state', lang)}: {common.state_term(phone.provisioning, lang)}"
         self.state_line.setText(f"{state}  ·  {t('live', lang)}: {live}")
         diagnosis = diagnose(phone, status, self._clock(), self.cutoff)
         self.diagnosis = diagnosis

@@ -45,3 +45,14 @@ def test_firmware_descriptions_in_dutch(version):
     english, dutch = decoded.describe(), decoded.describe("nl")
     assert dutch != english and dutch.endswith(".")
     assert "firmware for" not in dutch and "custom number" not in dutch and "certifies" not in dutch
+
+
+@pytest.mark.parametrize("state", list(ProvisioningState))
+def test_the_term_for_a_sentence_is_the_platform_name_without_normal(state):
+    from compass_desk.domain.states import term
+
+    words = term(state)
+    assert words.en.split()[0] == words.nl.split()[0] == state.value  # "staat op disabled"
+    assert "normal" not in words.en and "normaal" not in words.nl
+    if state in (ProvisioningState.PROVISION, ProvisioningState.DEPROVISION):
+        assert (words.en, words.nl) == (f"{state.value} (failed)", f"{state.value} (mislukt)")

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLabel
 
 from compass_desk.domain.guides import GuideBook, GuideError, svg_for_language, svg_key_names
 from compass_desk.domain.mac import MacError, OuiTable, format_mac
-from compass_desk.domain.models import Phone
+from compass_desk.domain.models import Phone, ProvisioningState
+from compass_desk.domain.states import term
 from compass_desk.gui.ask import confirm as confirm  # the pages ask through common.confirm (tests replace it)
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,11 @@ _NOTICE_STYLE = {
     PROBLEM: "background: #fdeceb; color: #6b1410; border: 1px solid #e59a95;",
     SUCCESS: "background: #e6f4e8; color: #1b4d24; border: 1px solid #8fc79a;",
 }
+
+
+def state_term(state: ProvisioningState, lang: str) -> str:
+    """The state as Compass names it ("disabled"), without the table's "(normal)": it may be the problem."""
+    return term(state).get(lang)
 
 
 def app_language(config_dir: str | Path | None = None) -> str:

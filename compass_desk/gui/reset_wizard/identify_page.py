@@ -26,7 +26,7 @@ from compass_desk.gui.reset_wizard import common
 from compass_desk.gui.reset_wizard.add_phone import AddPhoneForm
 from compass_desk.gui.reset_wizard.reading import Reading, find_phone, read_phone
 from compass_desk.gui.reset_wizard.texts import t
-from compass_desk.gui.style import badge_stylesheet, environment_look, state_text
+from compass_desk.gui.style import badge_stylesheet, environment_look
 from compass_desk.gui.worker import JobContext
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ class IdentifyPage(QWizardPage):
         env = owner.environment.name
         f["environment"].setText(t("env.demo", lang, env=env) if owner.demo else env)
         f["environment"].setStyleSheet(badge_stylesheet(environment_look(env)))
-        f["state"].setText(state_text(phone.provisioning))
+        f["state"].setText(common.state_term(phone.provisioning, lang))
         status = flow.status
         if status is None:
             why = f" ({self.status_error.rstrip('.')})" if self.status_error else ""

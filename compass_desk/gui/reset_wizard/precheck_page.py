@@ -12,7 +12,7 @@ from compass_desk.gui.messages import user_message
 from compass_desk.gui.reset_wizard import common
 from compass_desk.gui.reset_wizard.reading import Reading, read_phone
 from compass_desk.gui.reset_wizard.texts import t
-from compass_desk.gui.style import STATE_LOOKS, state_text
+from compass_desk.gui.style import STATE_LOOKS
 from compass_desk.gui.worker import JobContext
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class PrecheckPage(QWizardPage):
         if owner.flow.stage in (Stage.PRECHECK, Stage.RESET):
             owner.flow.activated(phone, owner.now())
         owner.phone_read(phone, owner.flow.status)
-        said = t("activated", owner.lang, state=state_text(phone.provisioning))
+        said = t("activated", owner.lang, state=common.state_term(phone.provisioning, owner.lang))
         common.notice(self.notice, said, common.SUCCESS)
         self.refresh()
 
@@ -164,7 +164,7 @@ class PrecheckPage(QWizardPage):
         org = owner.company_name(phone.company_url)
         self.summary.setText(f"{common.phone_label(phone)} · {model} · {org} · {owner.environment.name}")
         # Coloured by what it means here: only "active" may be reset.
-        self.state.setText(f"{t('state', lang)}: {state_text(phone.provisioning)}")
+        self.state.setText(f"{t('state', lang)}: {common.state_term(phone.provisioning, lang)}")
         colour = STATE_LOOKS[ProvisioningState.DISABLED if check.ready else ProvisioningState.PROVISION].light
         self.state.setStyleSheet(f"QLabel {{ color: {colour}; }}")
         kind = common.SUCCESS if check.ready else common.PROBLEM

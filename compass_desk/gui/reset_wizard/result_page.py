@@ -10,7 +10,6 @@ from compass_desk.domain.reset_flow import Stage
 from compass_desk.gui.reset_wizard import common
 from compass_desk.gui.reset_wizard.findings_view import FindingsView, scrolling
 from compass_desk.gui.reset_wizard.texts import t
-from compass_desk.gui.style import state_text
 
 if TYPE_CHECKING:
     from compass_desk.gui.reset_wizard.wizard import ResetWizard
@@ -65,7 +64,7 @@ class ResultPage(QWizardPage):
         mark = "✔ " if result.success else "⚠ "
         common.notice(self.headline, mark + result.headline.get(lang),
                       common.SUCCESS if result.success else common.PROBLEM)
-        state = f"{t('state', lang)}: {state_text(phone.provisioning)}"
+        state = f"{t('state', lang)}: {common.state_term(phone.provisioning, lang)}"
         self.summary.setText(f"{common.phone_label(phone)} · {owner.company_name(phone.company_url)} · "
                              f"{owner.environment.name} · {state}")
         self.findings.set_findings(result.findings, result.fix, lang)

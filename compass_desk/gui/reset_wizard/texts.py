@@ -85,7 +85,8 @@ T: dict[str, Text] = {
         "“{env}”?\n\nDaarna moet de telefoon vóór de wekelijkse deadline worden gereset.",
     ),
     "activated": Text(
-        "Activated. The state is now {state}.", "Geactiveerd. De toestand is nu {state}."
+        "Activated. Provisioning by manufacturer is now {state}.",
+        "Geactiveerd. Provisioning door de fabrikant staat nu op {state}.",
     ),
     "reread": Text("&Read again", "Opnieuw &lezen"),
     "reading": Text("Reading the phone's state…", "Toestand van de telefoon lezen…"),
@@ -142,7 +143,8 @@ T: dict[str, Text] = {
     ),
     "waiting.for": Text("Waiting for {t}.", "Al {t} aan het wachten."),
     "last.read": Text(
-        "Last read at {at}: state {state}, {online}.", "Laatst gelezen om {at}: toestand {state}, {online}."
+        "Last read at {at}: provisioning by manufacturer {state}, {online}.",
+        "Laatst gelezen om {at}: provisioning door de fabrikant {state}, {online}.",
     ),
     "read.failed": Text(
         "Reading the phone failed ({why}); trying again.", "Lezen van de telefoon mislukt ({why}); opnieuw."

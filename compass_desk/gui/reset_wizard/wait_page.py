@@ -16,7 +16,6 @@ from compass_desk.gui.reset_wizard.reading import Reading, read_phone
 from compass_desk.gui.reset_wizard.sim_control import simulate_reset
 from compass_desk.gui.reset_wizard.texts import t
 from compass_desk.gui.reset_wizard.timeline import Timeline
-from compass_desk.gui.style import state_text
 
 if TYPE_CHECKING:
     from compass_desk.gui.reset_wizard.wizard import ResetWizard
@@ -109,7 +108,7 @@ class WaitPage(QWizardPage):
             owner.phone_read(reading.phone, status)
             online = t("online" if status is not None and status.online else "offline", owner.lang)
             at = owner.now().astimezone().strftime("%H:%M:%S")
-            state = state_text(reading.phone.provisioning)
+            state = common.state_term(reading.phone.provisioning, owner.lang)
             self.last_read.setText(t("last.read", owner.lang, at=at, state=state, online=online))
             if reading.status_error is not None:
                 self._warn(t("read.failed", owner.lang, why=reading.status_error.rstrip(".")))
