@@ -14,7 +14,11 @@ With ``--json`` it prints one object (fields may be added, never renamed or remo
 "info": int}, "checks": [{"id": str, "kind": "https"|"http"|"ntp"|"laptop", "title": str,
 "host": str|null, "port": int|null, "outcome": "passed"|"warning"|"failed"|"skipped"|"info",
 "verdict": str, "stage": "dns"|"connect"|"tls"|"http"|"ntp"|"laptop"|null, "summary": str,
-"ask_it": str, "details": {str: str}, "elapsed_ms": int}]}``
+"ask_it": str, "details": {str: str}, "elapsed_ms": int, "hint": str|null}]}``
+
+``hint`` is advice naming one of this command's flags (e.g. ``--provisioning-host``); the text output
+prints it as a ``Hint:`` line. Without ``--config`` the checks come from the built-in list with
+``sitecheck.toml`` in the config folder (if there is one) laid over it.
 
 ``verdict`` is one of ok, skipped, info, dns_failure, refused, unreachable, timeout, tls_failed,
 cert_expired, cert_not_yet_valid, cert_wrong_name, cert_self_signed, cert_untrusted, intercepted,
@@ -60,8 +64,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check.add_argument("--provisioning-host", metavar="HOST",
                        help="the environment's provisioning host, when it is not provisioning.<domain>")
     check.add_argument("--config", metavar="FILE",
-                       help="check the hosts in FILE instead of the built-in list (same format as "
-                       "resources/sitecheck.toml; e.g. to add the Lydis host)")
+                       help="check the hosts in FILE instead of the built-in list and the administrator's "
+                       "sitecheck.toml in the config folder (same format as resources/sitecheck.toml; "
+                       "e.g. to add the Lydis host)")
     check.add_argument("--save", metavar="FILE",
                        help="also save the report to FILE (HTML when FILE ends in .html or .htm, else text)")
     check.set_defaults(handler=_run)
@@ -118,12 +123,13 @@ def _run(args: argparse.Namespace, options: GlobalOptions) -> int:
     if options.json:
         print_json(report_to_json(report))
     else:
-        sys.stdout.write(render_text(report))
+        sys.stdout.write(render_text(report, cli_hints=True))
     if args.save:
         target = Path(args.save)
         html = target.suffix.lower() in (".html", ".htm")
         try:
-            target.write_text(render_html(report) if html else render_text(report), encoding="utf-8")
+            target.write_text(render_html(report) if html else render_text(report, cli_hints=True),
+                              encoding="utf-8")
         except OSError as exc:
             raise CliError(f"the report cannot be saved to {target} ({exc.strerror})", FAILED) from None
     return OK if report.passed else FAILED

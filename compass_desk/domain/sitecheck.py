@@ -99,6 +99,7 @@ class CheckSpec:
     max_offset_s: float = 60.0  # NTP only
     title_nl: str = ""  # the Dutch of title and note; empty: the same as the English (a name, data)
     note_nl: str = ""
+    cli_hint: str = ""  # English advice with a command-line flag: the CLI's output only, never the GUI
 
     @property
     def title_text(self) -> Text:
@@ -264,6 +265,7 @@ def report_to_json(report: SiteReport) -> dict[str, Any]:
                 "ask_it": c.ask_it,
                 "details": dict(c.details),
                 "elapsed_ms": c.elapsed_ms,
+                "hint": c.spec.cli_hint or None,  # advice naming a CLI flag (added later, so last)
             }
             for c in report.checks
         ],

@@ -12,6 +12,11 @@ from typing import Any
 from compass_desk.domain.sitecheck import CheckKind, CheckSpec, RunSettings, SiteCheckConfigError
 from compass_desk.domain.text import Text
 
+# Advice only the CLI gives (it knows its own flags); the GUI shows the note alone.
+PROVISIONING_UNKNOWN_HINT = "To check the provisioning host, give it with --provisioning-host HOST."
+PROVISIONING_ASSUMED_HINT = "If the provisioning host is another one, give it with --provisioning-host HOST."
+CONFIG_FILE_MARK = "{config_file}"  # in a note: replaced by where the app reads the site check file
+
 
 def _error(en: str, nl: str) -> SiteCheckConfigError:
     return SiteCheckConfigError(Text(en, nl))
@@ -48,7 +53,7 @@ def _port(entry: Mapping[str, Any], default: int) -> int:
     return value
 
 
-def _host_spec(entry: Any) -> CheckSpec:
+def _host_spec(entry: Any, config_file: str) -> CheckSpec:
     if not isinstance(entry, Mapping):
         raise _error("every [[host]] of the site check configuration must be a table",
                      "elke [[host]] in de instellingen van de locatiecontrole moet een tabel zijn")
@@ -71,11 +76,13 @@ def _host_spec(entry: Any) -> CheckSpec:
         raise _error(f"host '{ident}': path must start with /", f"host '{ident}': path moet met / beginnen")
     return CheckSpec(
         id=ident, kind=CheckKind(scheme), title=_text(entry, "title", ident) or ident,
-        title_nl=_text(entry, "title_nl"), note_nl=_text(entry, "note_nl"), host=host,
+        title_nl=_text(entry, "title_nl"), host=host,
         port=_port(entry, 443 if scheme == "https" else 80), path=path,
         expected_issuers=tuple(i.strip() for i in issuers if i.strip()),
         public_ca_required=bool(entry.get("public_ca_required", True)), enabled=enabled,
-        note=_text(entry, "note"),
+        note=_text(entry, "note").replace(CONFIG_FILE_MARK, config_file),
+        note_nl=_text(entry, "note_nl").replace(CONFIG_FILE_MARK, config_file),
+        cli_hint=_text(entry, "cli_hint"),
     )
 
 
@@ -139,23 +146,23 @@ def environment_specs(env: EnvironmentHosts, template: str, path: str = "/",
     )
     note = Text("Phones fetch their settings from here at every boot.",
                 "Telefoons halen hier bij elke start hun instellingen op.")
-    prov_port = 443
+    prov_port, hint = 443, ""
     if provisioning_host:
         prov_host, prov_port = split_host_port(provisioning_host, 443)
     elif host.startswith("rest.") and not _is_ip(host):
         prov_host = template.replace("{domain}", host.removeprefix("rest."))
-        note += Text("The name is assumed from the REST address; give the real one with --provisioning-host.",
-                     "De naam is afgeleid van het REST-adres; geef de echte op met --provisioning-host.")
+        note += Text("The name is assumed from the REST address.", "De naam is afgeleid van het REST-adres.")
+        hint = PROVISIONING_ASSUMED_HINT
     else:
-        prov_host = ""
-        note = Text(f"The provisioning host cannot be derived from {env.base_url}; "
-                    "give it with --provisioning-host.",
-                    f"De provisioninghost is niet af te leiden uit {env.base_url}; "
-                    "geef hem op met --provisioning-host.")
+        # An IP address or a name without "rest." (the demo, a test server): no name to go on.
+        prov_host, hint = "", PROVISIONING_UNKNOWN_HINT
+        note = Text("Not checked: the provisioning host cannot be derived from {url}.",
+                    "Niet gecontroleerd: de provisioninghost is niet af te leiden uit {url}.").format(
+                        url=env.base_url)
     prov = CheckSpec(
         id="compass-provisioning", kind=CheckKind.HTTPS, title=f"Compass provisioning ({env.name})",
         title_nl=f"Compass-provisioning ({env.name})", host=prov_host, port=prov_port, path=path or "/",
-        enabled=bool(prov_host), note=note.en, note_nl=note.nl,
+        enabled=bool(prov_host), note=note.en, note_nl=note.nl, cli_hint=hint,
     )
     return [rest, prov]
 
@@ -165,9 +172,12 @@ LAPTOP_SPEC = CheckSpec(id="laptop", kind=CheckKind.LAPTOP, title="This laptop's
 
 
 def build_plan(config: Mapping[str, Any], environment: EnvironmentHosts | None = None, *,
-               provisioning_host: str | None = None, include_laptop: bool = True
-               ) -> tuple[RunSettings, list[CheckSpec]]:
-    """The checks to run, from the parsed ``sitecheck.toml`` (or a file given with --config)."""
+               provisioning_host: str | None = None, include_laptop: bool = True,
+               config_file: str = "sitecheck.toml") -> tuple[RunSettings, list[CheckSpec]]:
+    """The checks to run, from the parsed ``sitecheck.toml`` (or a file given with --config).
+
+    *config_file* is where an administrator adds hosts (named in notes that say ``{config_file}``).
+    """
     check = config.get("check", {})
     ntp = config.get("ntp", {})
     env_table = config.get("environment", {})
@@ -180,7 +190,7 @@ def build_plan(config: Mapping[str, Any], environment: EnvironmentHosts | None =
     if not isinstance(hosts, list):
         raise _error("'host' must be a list of [[host]] tables",
                      "'host' moet een lijst met [[host]]-tabellen zijn")
-    specs = [_host_spec(entry) for entry in hosts]
+    specs = [_host_spec(entry, config_file) for entry in hosts]
     if environment is not None:
         template = _text(env_table, "provisioning_host", "provisioning.{domain}")
         specs += environment_specs(environment, template, _text(env_table, "provisioning_path", "/"),
@@ -202,3 +212,38 @@ def build_plan(config: Mapping[str, Any], environment: EnvironmentHosts | None =
                          f"de controle-id '{spec.id}' wordt twee keer gebruikt")
         seen.add(spec.id)
     return settings, specs
+
+
+def merge_config(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """The built-in configuration with an administrator's file laid over it.
+
+    Tables ([check], [ntp], [environment]) take the file's keys; a [[host]] with a known id changes
+    that check (a ``host`` given without ``enabled`` switches a disabled check on), other ids are added.
+    """
+    merged: dict[str, Any] = {key: dict(value) if isinstance(value, Mapping) else value
+                              for key, value in base.items()}
+    for key, value in extra.items():
+        if key == "host":
+            continue
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key].update(value)
+        else:
+            merged[key] = value
+    hosts = extra.get("host", [])
+    if not isinstance(hosts, list):
+        raise _error("'host' must be a list of [[host]] tables",
+                     "'host' moet een lijst met [[host]]-tabellen zijn")
+    entries = [dict(entry) for entry in merged.get("host", []) if isinstance(entry, Mapping)]
+    for entry in hosts:
+        if not isinstance(entry, Mapping):
+            raise _error("every [[host]] of the site check configuration must be a table",
+                         "elke [[host]] in de instellingen van de locatiecontrole moet een tabel zijn")
+        known = next((e for e in entries if e.get("id") == entry.get("id")), None)
+        if known is None:
+            entries.append(dict(entry))
+            continue
+        if "host" in entry and "enabled" not in entry:
+            known.pop("enabled", None)
+        known.update(entry)
+    merged["host"] = entries
+    return merged

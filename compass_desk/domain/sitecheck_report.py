@@ -57,23 +57,26 @@ def _seconds(report: SiteReport) -> str:
     return f"{(report.finished_at - report.started_at).total_seconds():.1f}"
 
 
-def render_text(report: SiteReport, lang: str = "en") -> str:
+def render_text(report: SiteReport, lang: str = "en", *, cli_hints: bool = False) -> str:
+    """The report as text; *cli_hints* adds the checks' command-line advice (the CLI only, in English)."""
     lines = [TITLE.get(lang), _RUN_AT.format(stamp=_stamp(report), seconds=_seconds(report)).get(lang)]
     if report.environment:
         lines.append(_ENVIRONMENT.format(name=report.environment).get(lang))
     lines += [headline(report).get(lang), ""]
     for check in report.checks:
-        lines += _text_block(check, lang)
+        lines += _text_block(check, lang, cli_hints)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _text_block(check: CheckResult, lang: str) -> list[str]:
+def _text_block(check: CheckResult, lang: str, cli_hints: bool = False) -> list[str]:
     label = f"[{LABEL_TEXTS[check.outcome].get(lang)}]"
     target = f" — {check.spec.target}" if check.spec.target else ""
     block = [f"{label} {check.spec.title_text.get(lang)}{target}", f"    {check.summary_text.get(lang)}"]
     if check.ask_it:
         block.append(f"    {ASK_IT.get(lang)} {check.ask_it_text.get(lang)}")
     block += [f"    {detail.get(lang)}" for detail in detail_texts(check.details)]
+    if cli_hints and check.spec.cli_hint:
+        block.append(f"    Hint: {check.spec.cli_hint}")
     block.append("")
     return block
 

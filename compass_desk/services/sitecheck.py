@@ -33,7 +33,7 @@ from compass_desk.domain.sitecheck import (
     issuer_matches,
     make_result,
 )
-from compass_desk.domain.sitecheck_plan import EnvironmentHosts, build_plan
+from compass_desk.domain.sitecheck_plan import EnvironmentHosts, build_plan, merge_config
 from compass_desk.domain.sitecheck_words import PRIVATE_CA_NOTE
 from compass_desk.domain.text import Text
 from compass_desk.services.cancel import Cancelled, CancelToken
@@ -91,13 +91,29 @@ def load_config(path: str | Path | None = None) -> dict[str, Any]:
         )) from None
 
 
+def user_config_file() -> Path:
+    """Where an administrator adds or changes hosts: sitecheck.toml in Compass Desk's config folder."""
+    from compass_desk.paths import app_paths
+
+    return app_paths().config / "sitecheck.toml"
+
+
 def plan(environment: Environment | None = None, *, config_path: str | Path | None = None,
-         provisioning_host: str | None = None, include_laptop: bool = True
-         ) -> tuple[RunSettings, list[CheckSpec]]:
+         provisioning_host: str | None = None, include_laptop: bool = True,
+         user_file: Path | None = None) -> tuple[RunSettings, list[CheckSpec]]:
+    """The checks to run: *config_path* alone when given (the CLI's --config), else the built-in list
+    with the administrator's file (*user_file*, default :func:`user_config_file`) laid over it."""
     hosts = (EnvironmentHosts(environment.name, environment.base_url, environment.ca_bundle)
              if environment is not None else None)
-    return build_plan(load_config(config_path), hosts, provisioning_host=provisioning_host,
-                      include_laptop=include_laptop)
+    user_file = user_file or user_config_file()
+    if config_path is not None:
+        config = load_config(config_path)
+    elif user_file.is_file():
+        config = merge_config(load_config(), load_config(user_file))
+    else:
+        config = load_config()
+    return build_plan(config, hosts, provisioning_host=provisioning_host, include_laptop=include_laptop,
+                      config_file=str(user_file))
 
 
 # --- one check ---------------------------------------------------------------------------------

@@ -76,8 +76,47 @@ def test_environment_whose_provisioning_host_cannot_be_derived_is_skipped(loopba
     assert main(["sitecheck", "--env", "lab", "--config", config, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     prov = {c["id"]: c for c in data["checks"]}["compass-provisioning"]
-    assert prov["outcome"] == "skipped" and "--provisioning-host" in prov["summary"]
+    assert prov["outcome"] == "skipped"
+    derive = "Not checked: the provisioning host cannot be derived from"
+    assert prov["summary"] == f"{derive} {simulator.base_url}."
+    # The flag is the CLI's own advice: in its JSON "hint" and as a Hint line of its text report.
+    assert prov["hint"] == "To check the provisioning host, give it with --provisioning-host HOST."
     assert data["environment"] == "lab"
+    assert main(["sitecheck", "--env", "lab", "--config", config]) == 0
+    out = capsys.readouterr().out
+    assert "    Hint: To check the provisioning host, give it with --provisioning-host HOST.\n" in out
+
+
+def test_the_rest_check_uses_the_port_of_the_environment_url(loopback_cli, simulator, tmp_path, capsys):
+    ProfileStore(app_paths().config).save(Environment("lab", simulator.base_url, "demo"))
+    config = write_config(tmp_path / "c.toml", loopback_cli)
+    assert main(["sitecheck", "--env", "lab", "--config", config, "--json"]) == 0
+    rest = {c["id"]: c for c in json.loads(capsys.readouterr().out)["checks"]}["compass-rest"]
+    assert (rest["host"], rest["port"]) == ("127.0.0.1", int(simulator.base_url.rsplit(":", 1)[1]))
+    assert rest["outcome"] == "passed"
+
+
+def test_the_lydis_line_names_the_administrator_file_and_the_cli_its_flag(loopback_cli, capsys):
+    # No --config: the built-in list (the vendors fail fast: the test resolver knows only *.test).
+    main(["sitecheck", "--json"])
+    lydis = {c["id"]: c for c in json.loads(capsys.readouterr().out)["checks"]}["lydis-rps"]
+    assert lydis["outcome"] == "skipped"
+    assert str(app_paths().config / "sitecheck.toml") in lydis["summary"]
+    assert "--" not in lydis["summary"] and "phones.md" not in lydis["summary"]
+    assert "--config FILE" in lydis["hint"]
+
+
+def test_the_administrator_file_switches_the_lydis_check_on(loopback_cli, capsys):
+    folder = app_paths().config
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sitecheck.toml").write_text(
+        f'[check]\ntimeout_s = 0.5\ntotal_s = 3\n\n[[host]]\nid = "lydis-rps"\nhost = "good.test"\n'
+        f'port = {loopback_cli.ports["good"]}\n', encoding="utf-8")
+    main(["sitecheck", "--json"])
+    checks = {c["id"]: c for c in json.loads(capsys.readouterr().out)["checks"]}
+    assert checks["lydis-rps"]["verdict"] == "ok" and checks["lydis-rps"]["host"] == "good.test"
+    assert checks["lydis-rps"]["title"] == "Yealink redirection for Lydis firmware"
+    assert checks["yealink-rps"]["host"] == "rps.yealink.com"  # the built-in hosts stay
 
 
 def test_unknown_environment_and_bad_config_are_usage_errors(tmp_path, capsys):

@@ -20,7 +20,7 @@ from compass_desk.domain.sitecheck import (
     make_result,
     report_to_json,
 )
-from compass_desk.domain.sitecheck_plan import EnvironmentHosts, build_plan, split_host_port
+from compass_desk.domain.sitecheck_plan import EnvironmentHosts, build_plan, merge_config, split_host_port
 from compass_desk.domain.sitecheck_report import render_html, render_text
 from compass_desk.services import sitecheck_laptop as laptop
 from compass_desk.services.sitecheck import load_config
@@ -37,7 +37,13 @@ def test_built_in_list_has_the_vendor_hosts_and_an_honest_lydis_entry():
     assert (by_id["snom-sraps-http"].kind, by_id["snom-sraps-http"].port) == (CheckKind.HTTP, 80)
     assert by_id["yealink-rps"].host == "rps.yealink.com"
     lydis = by_id["lydis-rps"]
-    assert not lydis.enabled and "UNVERIFIED" in lydis.note
+    assert not lydis.enabled and lydis.note.startswith("Not checked: the host name of the Lydis redirection")
+    # For technicians: the file an administrator edits, no flags or internal documents; the flag is the CLI's.
+    assert "sitecheck.toml" in lydis.note and "sitecheck.toml" in lydis.note_nl
+    for spec in specs:
+        for text in (spec.note, spec.note_nl):
+            assert "--" not in text and "phones.md" not in text and "{config_file}" not in text, text
+    assert "--config" in lydis.cli_hint
     assert by_id["ntp"].host == "pool.ntp.org" and by_id["ntp"].port == 123
     assert settings.total_s < 15 and settings.timeout_s <= settings.total_s
 
@@ -50,7 +56,31 @@ def test_environment_adds_rest_and_assumed_provisioning_host():
     assert (rest.host, rest.port, rest.public_ca_required, rest.extra_ca_file) == \
         ("rest.compass.example", 443, False, "/tmp/ca.pem")
     assert prov.host == "provisioning.compass.example" and prov.enabled and prov.public_ca_required
-    assert "assumed" in prov.note
+    assert "assumed" in prov.note and "--" not in prov.note and "--provisioning-host" in prov.cli_hint
+
+
+@pytest.mark.parametrize(("url", "port"), [("http://127.0.0.1", 80), ("https://127.0.0.1", 443),
+                                           ("http://127.0.0.1:49152", 49152), ("https://[::1]:8443", 8443)])
+def test_rest_check_uses_the_url_port_or_the_scheme_default(url, port):
+    _, specs = build_plan(load_config(), EnvironmentHosts("demo", url))
+    assert {s.id: s for s in specs}["compass-rest"].port == port
+
+
+def test_administrator_file_laid_over_the_built_in_list():
+    extra = {"check": {"timeout_s": 2.0}, "ntp": {"server": "ntp.customer.example"},
+             "host": [{"id": "lydis-rps", "host": "rps.lydis.example"},
+                      {"id": "own", "host": "own.example", "title": "Own"}]}
+    settings, specs = build_plan(merge_config(load_config(), extra), config_file="/etc/x/sitecheck.toml")
+    by_id = {s.id: s for s in specs}
+    assert by_id["lydis-rps"].enabled and by_id["lydis-rps"].host == "rps.lydis.example"
+    assert by_id["lydis-rps"].title == "Yealink redirection for Lydis firmware"
+    assert by_id["own"].host == "own.example" and by_id["yealink-rps"].host == "rps.yealink.com"
+    assert by_id["ntp"].host == "ntp.customer.example" and settings.timeout_s == 2.0
+    assert settings.total_s == 14.0
+    _, specs = build_plan(load_config(), config_file="/etc/x/sitecheck.toml")
+    assert "/etc/x/sitecheck.toml as a [[host]]" in {s.id: s for s in specs}["lydis-rps"].note
+    with pytest.raises(SiteCheckConfigError):
+        merge_config(load_config(), {"host": {"id": "x"}})
 
 
 def test_provisioning_host_given_or_not_derivable():
@@ -59,7 +89,11 @@ def test_provisioning_host_given_or_not_derivable():
     by_id = {s.id: s for s in specs}
     assert (by_id["compass-rest"].kind, by_id["compass-rest"].port) == (CheckKind.HTTP, 8080)
     assert not by_id["compass-provisioning"].enabled
-    assert "--provisioning-host" in by_id["compass-provisioning"].note
+    prov = by_id["compass-provisioning"]
+    assert prov.note == "Not checked: the provisioning host cannot be derived from http://127.0.0.1:8080."
+    assert prov.note_nl == ("Niet gecontroleerd: de provisioninghost is niet af te leiden uit "
+                            "http://127.0.0.1:8080.")
+    assert "--provisioning-host" in prov.cli_hint
     _, specs = build_plan(load_config(), env, provisioning_host="Prov.Example.net:8443")
     prov = {s.id: s for s in specs}["compass-provisioning"]
     assert (prov.host, prov.port, prov.enabled) == ("prov.example.net", 8443, True)
@@ -179,7 +213,7 @@ def test_json_shape_is_stable():
     assert data["summary"] == {"passed": 1, "warning": 0, "failed": 1, "skipped": 1, "info": 0}
     first = data["checks"][0]
     assert list(first) == ["id", "kind", "title", "host", "port", "outcome", "verdict", "stage", "summary",
-                           "ask_it", "details", "elapsed_ms"]
+                           "ask_it", "details", "elapsed_ms", "hint"]
     assert (first["outcome"], first["verdict"], first["stage"]) == ("failed", "intercepted", "tls")
     assert first["details"] == {"issuer": "CN=<Proxy> & Co"}
     assert data["checks"][2]["host"] is None and data["checks"][2]["port"] is None
