@@ -128,3 +128,19 @@ def test_every_method_has_a_fallback_and_alternatives_resolve(book):
         for method in guide.methods:
             assert method.fallback.en and method.fallback.nl
             assert method.alternative is None or method.alternative in ids
+
+
+def test_before_texts_name_the_deadline_without_wednesday_night_and_no_method_is_below(book):
+    """Finding #9 and #19: "Wednesday night" is ambiguous; the methods are in a drop-down, not below."""
+    for guide in book:
+        assert "Wednesday 00:00 (the night from Tuesday to Wednesday)" in guide.before.en, guide.family
+        assert "woensdag 00:00 (de nacht van dinsdag op woensdag)" in guide.before.nl, guide.family
+        for text in (guide.before.en, guide.before.nl):
+            assert "wednesday night" not in text.lower() and "woensdagnacht" not in text.lower()
+        for model in guide.models:
+            for method in guide.methods_for(model):
+                texts = [method.fallback.en, method.fallback.nl]
+                texts += [s.trouble.en + s.trouble.nl for s in method.steps if s.trouble is not None]
+                for text in texts:
+                    assert "method below" not in text and "methode hieronder" not in text, method.id
+                    assert "menumethode hieronder" not in text, method.id

@@ -187,10 +187,24 @@ class ResetPage(QWizardPage):
             self.notice.setVisible(False)
         manual = guide.manual
         self.fallback.setText(
-            f"<b>{t('fallback', lang)}:</b> {method.fallback.get(lang)}"
-            f"{' ' + t('other.methods', lang) if len(flow.methods) > 1 else ''}<br>"
+            f"<b>{t('fallback', lang)}:</b> {method.fallback.get(lang)}{self._where_others(lang)}<br>"
             f"{t('manual', lang)}: <a href='{manual.url}'>{manual.title.get(lang)}</a>"
         )
+
+    def _where_others(self, lang: str) -> str:
+        """The methods are in the drop-down at the top: name the next one to try, if there is one."""
+        flow = self.owner.flow
+        methods, method = flow.methods, flow.method
+        if len(methods) < 2 or method is None:
+            return ""
+        ids = [m.id for m in methods]
+        wanted = method.alternative if method.alternative in ids else None
+        if wanted is None and ids.index(method.id) + 1 < len(ids):
+            wanted = ids[ids.index(method.id) + 1]
+        if wanted is None:
+            return " " + t("other.methods", lang)
+        title = next(m for m in methods if m.id == wanted).title.get(lang)
+        return " " + t("next.method", lang, method=title)
 
     def _show_step(self, step: Step, total: int) -> None:
         lang, guide = self.owner.lang, self.owner.flow.guide

@@ -117,8 +117,12 @@ T: dict[str, Text] = {
     ),
     "applies": Text("Applies to", "Geldt voor"),
     "other.methods": Text(
-        "The other methods are under Method, at the top of this page.",
-        "De andere methodes staan onder Methode, bovenaan deze pagina.",
+        "The other methods are in the Method list at the top of this page.",
+        "De andere methodes staan in de lijst Methode, bovenaan deze pagina.",
+    ),
+    "next.method": Text(
+        "The next method: choose “{method}” in the Method list at the top of this page.",
+        "De volgende methode: kies “{method}” in de lijst Methode, bovenaan deze pagina.",
     ),
     "reset.done": Text("The phone is &reset >", "De telefoon is &gereset >"),
     "reset.last": Text(
