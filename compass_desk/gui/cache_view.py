@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from compass_desk.gui.ask import confirm
 from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
+from compass_desk.gui.plurals import plural
 from compass_desk.gui.worker import Worker
 from compass_desk.services.offline import (
     SECRETS_TEXT,
@@ -322,9 +323,10 @@ class CacheViewDialog(QDialog):
         self.groups = organisations(contents.entries)
         now = datetime.now(UTC)
         total = sum(e.size for e in self.entries)
-        text = (self.tr("%1 provisioning file(s) of %2 organisation(s), %3 of at most %4.")
-                .replace("%1", str(len(self.entries))).replace("%2", str(len(self.groups)))
-                .replace("%3", size_label(total)).replace("%4", size_label(self.cache.limit_bytes)))
+        files = plural(len(self.entries), self.tr("1 provisioning file"), self.tr("%1 provisioning files"))
+        text = (self.tr("%1 of %2, %3 of at most %4.")
+                .replace("%3", size_label(total)).replace("%4", size_label(self.cache.limit_bytes))
+                .replace("%2", self.organisations_text(len(self.groups))).replace("%1", files))
         if not self.entries:
             text = self.tr("Nothing is stored yet. Viewing a phone's provisioning file keeps a copy; "
                            "Prepare site visit keeps a whole organisation's.")
@@ -333,18 +335,19 @@ class CacheViewDialog(QDialog):
             text = self.tr("%1 Passwords are not kept: %2").replace("%2", note).replace("%1", text)
         self.summary.setText(text)
         self.lists_label.setText("\n".join(
-            self.tr("Phone list of %1: %2 organisation(s), %3 phone(s), fetched %4.")
-            .replace("%2", str(s.companies)).replace("%3", str(s.phones))
+            self.tr("Phone list of %1: %2, %3, fetched %4.")
+            .replace("%2", self.organisations_text(s.companies))
+            .replace("%3", plural(s.phones, self.tr("1 phone"), self.tr("%1 phones")))
             .replace("%4", age_label(s.fetched_at, now)).replace("%1", s.environment)
             for s in contents.lists))
         self.lists_label.setVisible(bool(contents.lists))
         chosen = self.organisation.currentData()
         self.organisation.blockSignals(True)
         self.organisation.clear()
-        everything = self.tr("All organisations (%1 files)").replace("%1", str(len(self.entries)))
+        everything = self.tr("All organisations (%1)").replace("%1", self.files_text(len(self.entries)))
         self.organisation.addItem(everything, None)
         for group in self.groups:
-            label = (self.tr("%1 · %2 (%3 files, newest %4)").replace("%3", str(group.files))
+            label = (self.tr("%1 · %2 (%3, newest %4)").replace("%3", self.files_text(group.files))
                      .replace("%4", age_label(group.newest, now)).replace("%2", group.environment)
                      .replace("%1", group.company_name or group.company_url))
             self.organisation.addItem(label, (group.environment, group.company_url))
@@ -408,6 +411,12 @@ class CacheViewDialog(QDialog):
         return open_cached(self, self.cache, info.environment, info.phone_url, audit=self.audit,
                            user=self.user)
 
+    def organisations_text(self, count: int) -> str:
+        return plural(count, self.tr("1 organisation"), self.tr("%1 organisations"))
+
+    def files_text(self, count: int) -> str:
+        return plural(count, self.tr("1 file"), self.tr("%1 files"))
+
     def confirm(self, title: str, question: str) -> bool:
         """Ask before removing anything (tests replace this)."""
         return confirm(self, title, question)
@@ -417,19 +426,25 @@ class CacheViewDialog(QDialog):
         if group is None:
             return
         name = group.company_name or group.company_url
-        question = (self.tr("Remove the %1 stored provisioning file(s) of %2 (%3)? You need a connection to "
-                            "fetch them again.").replace("%1", str(group.files))
+        question = (plural(group.files,
+                           self.tr("Remove the stored provisioning file of %2 (%3)? You need a connection "
+                                   "to fetch it again."),
+                           self.tr("Remove the %1 stored provisioning files of %2 (%3)? You need a "
+                                   "connection to fetch them again."))
                     .replace("%3", group.environment).replace("%2", name))
         if not self.confirm(self.tr("Clear organisation"), question):
             return
-        done = self.tr("Removed %1 file(s) of %2.")
+        one, many = self.tr("Removed 1 file of %2."), self.tr("Removed %1 files of %2.")
         self._run(lambda: self.cache.clear(group.environment, group.company_url),
-                  lambda count: self._cleared(done.replace("%1", str(count)).replace("%2", name)),
+                  lambda count: self._cleared(plural(count, one, many).replace("%2", name)),
                   "clear the offline cache")
 
     def clear_all(self) -> None:
-        question = self.tr("Remove all %1 stored provisioning file(s) and the stored phone lists? You need a "
-                           "connection to fetch them again.").replace("%1", str(len(self.entries)))
+        question = plural(len(self.entries),
+                          self.tr("Remove the stored provisioning file and the stored phone lists? You "
+                                  "need a connection to fetch them again."),
+                          self.tr("Remove all %1 stored provisioning files and the stored phone lists? You "
+                                  "need a connection to fetch them again."))
         if not self.confirm(self.tr("Clear all"), question):
             return
 
@@ -439,8 +454,9 @@ class CacheViewDialog(QDialog):
                 self.snapshots.clear()
             return count
 
-        done = self.tr("Removed all %1 file(s) and the phone lists.")
-        self._run(work, lambda count: self._cleared(done.replace("%1", str(count))),
+        one = self.tr("Removed 1 file and the phone lists.")
+        many = self.tr("Removed all %1 files and the phone lists.")
+        self._run(work, lambda count: self._cleared(plural(count, one, many)),
                   "clear the offline cache")
 
     def _cleared(self, message: str) -> None:

@@ -42,8 +42,8 @@ DECLARED_TEXTS = (
     QT_TRANSLATE_NOOP("PreferenceTexts", "Nederlands"),
     QT_TRANSLATE_NOOP("PreferenceTexts", "Weekly deadline"),
     QT_TRANSLATE_NOOP("PreferenceTexts",
-                      "When registrations at the vendor lapse on Wednesday night (Amsterdam time). The seed "
-                      "says 00:00, the Compass admin manual 03:00; the earlier is the safe choice."),
+                      "When registrations at the vendor lapse on Wednesday night (Amsterdam time). The "
+                      "Compass documentation gives 00:00 and 03:00; the earlier is the safe choice."),
     QT_TRANSLATE_NOOP("PreferenceTexts", "Wednesday 00:00 (safe)"),
     QT_TRANSLATE_NOOP("PreferenceTexts", "Wednesday 03:00 (admin manual)"),
     QT_TRANSLATE_NOOP("PreferenceTexts", "Live status refresh"),

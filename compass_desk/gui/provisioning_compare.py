@@ -28,6 +28,7 @@ from compass_desk.domain.provisioning import ParsedFile
 from compass_desk.domain.provisioning.diff import Change, FileDiff, diff_files
 from compass_desk.gui.highlighter import ProvisioningHighlighter
 from compass_desk.gui.i18n import localize
+from compass_desk.gui.plurals import plural
 from compass_desk.gui.provisioning_editor import CodeView, FindBar
 from compass_desk.gui.style import is_dark
 
@@ -101,12 +102,14 @@ class ProvisioningCompareDialog(QDialog):
             return self.tr("The files are the same.")
         lines = sum(row.tag != "equal" for row in diff.rows)
         secrets = sum(c.change is Change.SECRET_CHANGED for c in diff.settings)
+        changed = len(diff.settings)
+        settings = plural(changed, self.tr("1 setting changed"), self.tr("%1 settings changed"))
         if secrets:
-            text = self.tr("%1 line(s) differ; %2 setting(s) changed, of which %3 secret(s) (values hidden). "
-                           "Secrets are masked on both sides.").replace("%3", str(secrets))
-        else:
-            text = self.tr("%1 line(s) differ; %2 setting(s) changed. Secrets are masked on both sides.")
-        return text.replace("%1", str(lines)).replace("%2", str(len(diff.settings)))
+            hidden = plural(secrets, self.tr("1 secret (value hidden)"),
+                            self.tr("%1 secrets (values hidden)"))
+            settings = self.tr("%1, of which %2").replace("%2", hidden).replace("%1", settings)
+        text = self.tr("%1; %2. Secrets are masked on both sides.").replace("%2", settings)
+        return text.replace("%1", plural(lines, self.tr("1 line differs"), self.tr("%1 lines differ")))
 
     def _fill(self, view: CodeView, parsed: ParsedFile, side: int) -> None:
         texts, labels = [], []

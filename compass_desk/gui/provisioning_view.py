@@ -57,6 +57,7 @@ from compass_desk.domain.provisioning.validate import check, validate
 from compass_desk.domain.text import Text, TextError
 from compass_desk.gui.highlighter import ProvisioningHighlighter
 from compass_desk.gui.i18n import localize
+from compass_desk.gui.plurals import plural
 from compass_desk.gui.provisioning_editor import CodeView, FindBar
 from compass_desk.gui.provisioning_table import SettingsModel
 from compass_desk.gui.style import is_dark
@@ -210,13 +211,14 @@ class ProvisioningViewDialog(QDialog):
         parsed = self.parsed
         hidden = len(self._secrets)
         parts = [self.filename or self.tr("(no name)"), localize(parsed.format.label_text),
-                 self.tr("%1 settings").replace("%1", str(len(parsed.settings)))]
+                 plural(len(parsed.settings), self.tr("1 setting"), self.tr("%1 settings"))]
         if hidden:
-            parts.append(self.tr("%1 secret value(s) masked").replace("%1", str(hidden)))
+            parts.append(plural(hidden, self.tr("1 secret value masked"), self.tr("%1 secret values masked")))
         errors = sum(f.severity is Severity.ERROR for f in self.findings)
         warnings = sum(f.severity is Severity.WARNING for f in self.findings)
-        parts.append(self.tr("%1 error(s), %2 warning(s)").replace("%1", str(errors))
-                     .replace("%2", str(warnings)))
+        warned = plural(warnings, self.tr("1 warning"), self.tr("%1 warnings"))
+        parts.append(self.tr("%1, %2").replace("%2", warned)
+                     .replace("%1", plural(errors, self.tr("1 error"), self.tr("%1 errors"))))
         text = " · ".join(parts)
         for note in parsed.note_texts:
             text += f"\n{localize(note)}"

@@ -103,8 +103,8 @@ PREFERENCES: tuple[Preference, ...] = (
         str,
         "00:00",
         "Weekly deadline",
-        "When registrations at the vendor lapse on Wednesday night (Amsterdam time). The seed says "
-        "00:00, the Compass admin manual 03:00; the earlier is the safe choice.",
+        "When registrations at the vendor lapse on Wednesday night (Amsterdam time). The Compass "
+        "documentation gives 00:00 and 03:00; the earlier is the safe choice.",
         choices=(("00:00", "Wednesday 00:00 (safe)"), ("03:00", "Wednesday 03:00 (admin manual)")),
     ),
     Preference(

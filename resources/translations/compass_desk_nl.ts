@@ -423,7 +423,7 @@
 <context>
     <name>CacheView</name>
     <message>
-        <location filename="../../compass_desk/gui/cache_view.py" line="+53"/>
+        <location filename="../../compass_desk/gui/cache_view.py" line="+54"/>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
@@ -583,11 +583,110 @@
     </message>
     <message>
         <location line="+46"/>
-        <source>%1 provisioning file(s) of %2 organisation(s), %3 of at most %4.</source>
-        <translation>%1 provisioningbestand(en) van %2 organisatie(s), %3 van maximaal %4.</translation>
+        <source>1 provisioning file</source>
+        <translation>1 provisioningbestand</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
+        <source>%1 provisioning files</source>
+        <translation>%1 provisioningbestanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2, %3 of at most %4.</source>
+        <translation>%1 van %2, %3 van maximaal %4.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Phone list of %1: %2, %3, fetched %4.</source>
+        <translation>Telefoonlijst van %1: %2, %3, opgehaald %4.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 phone</source>
+        <translation>1 telefoon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 phones</source>
+        <translation>%1 telefoons</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All organisations (%1)</source>
+        <translation>Alle organisaties (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2 (%3, newest %4)</source>
+        <translation>%1 · %2 (%3, nieuwste %4)</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>1 organisation</source>
+        <translation>1 organisatie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 organisations</source>
+        <translation>%1 organisaties</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 file</source>
+        <translation>1 bestand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 files</source>
+        <translation>%1 bestanden</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove the stored provisioning file of %2 (%3)? You need a connection to fetch it again.</source>
+        <translation>Het bewaarde provisioningbestand van %2 (%3) verwijderen? Je hebt een verbinding nodig om het opnieuw op te halen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the %1 stored provisioning files of %2 (%3)? You need a connection to fetch them again.</source>
+        <translation>De %1 bewaarde provisioningbestanden van %2 (%3) verwijderen? Je hebt een verbinding nodig om ze opnieuw op te halen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Removed 1 file of %2.</source>
+        <translation>1 bestand van %2 verwijderd.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Removed %1 files of %2.</source>
+        <translation>%1 bestanden van %2 verwijderd.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove the stored provisioning file and the stored phone lists? You need a connection to fetch them again.</source>
+        <translation>Het bewaarde provisioningbestand en de bewaarde telefoonlijsten verwijderen? Je hebt een verbinding nodig om ze opnieuw op te halen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove all %1 stored provisioning files and the stored phone lists? You need a connection to fetch them again.</source>
+        <translation>Alle %1 bewaarde provisioningbestanden en de bewaarde telefoonlijsten verwijderen? Je hebt een verbinding nodig om ze opnieuw op te halen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Removed 1 file and the phone lists.</source>
+        <translation>1 bestand en de telefoonlijsten verwijderd.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed all %1 files and the phone lists.</source>
+        <translation>Alle %1 bestanden en de telefoonlijsten verwijderd.</translation>
+    </message>
+    <message>
+        <source>%1 provisioning file(s) of %2 organisation(s), %3 of at most %4.</source>
+        <translation type="vanished">%1 provisioningbestand(en) van %2 organisatie(s), %3 van maximaal %4.</translation>
+    </message>
+    <message>
+        <location line="-127"/>
         <source>Nothing is stored yet. Viewing a phone&apos;s provisioning file keeps a copy; Prepare site visit keeps a whole organisation&apos;s.</source>
         <translation>Er is nog niets bewaard. Als je het provisioningbestand van een telefoon bekijkt, wordt er een kopie bewaard; Bezoek ter plaatse voorbereiden bewaart die van een hele organisatie.</translation>
     </message>
@@ -597,49 +696,42 @@
         <translation>%1 Wachtwoorden worden niet bewaard: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Phone list of %1: %2 organisation(s), %3 phone(s), fetched %4.</source>
-        <translation>Telefoonlijst van %1: %2 organisatie(s), %3 telefoon(s), opgehaald %4.</translation>
+        <translation type="vanished">Telefoonlijst van %1: %2 organisatie(s), %3 telefoon(s), opgehaald %4.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>All organisations (%1 files)</source>
-        <translation>Alle organisaties (%1 bestanden)</translation>
+        <translation type="vanished">Alle organisaties (%1 bestanden)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1 · %2 (%3 files, newest %4)</source>
-        <translation>%1 · %2 (%3 bestanden, nieuwste %4)</translation>
+        <translation type="vanished">%1 · %2 (%3 bestanden, nieuwste %4)</translation>
     </message>
     <message>
-        <location line="+73"/>
         <source>Remove the %1 stored provisioning file(s) of %2 (%3)? You need a connection to fetch them again.</source>
-        <translation>De %1 bewaarde provisioningbestand(en) van %2 (%3) verwijderen? Je hebt een verbinding nodig om ze opnieuw op te halen.</translation>
+        <translation type="vanished">De %1 bewaarde provisioningbestand(en) van %2 (%3) verwijderen? Je hebt een verbinding nodig om ze opnieuw op te halen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+100"/>
         <source>Clear organisation</source>
         <translation>Organisatie wissen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Removed %1 file(s) of %2.</source>
-        <translation>%1 bestand(en) van %2 verwijderd.</translation>
+        <translation type="vanished">%1 bestand(en) van %2 verwijderd.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Remove all %1 stored provisioning file(s) and the stored phone lists? You need a connection to fetch them again.</source>
-        <translation>Alle %1 bewaarde provisioningbestand(en) en de bewaarde telefoonlijsten verwijderen? Je hebt een verbinding nodig om ze opnieuw op te halen.</translation>
+        <translation type="vanished">Alle %1 bewaarde provisioningbestand(en) en de bewaarde telefoonlijsten verwijderen? Je hebt een verbinding nodig om ze opnieuw op te halen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>Clear all</source>
         <translation>Alles wissen</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Removed all %1 file(s) and the phone lists.</source>
-        <translation>Alle %1 bestand(en) en de telefoonlijsten verwijderd.</translation>
+        <translation type="vanished">Alle %1 bestand(en) en de telefoonlijsten verwijderd.</translation>
     </message>
 </context>
 <context>
@@ -2822,9 +2914,13 @@ op omgeving “%4” activeren?</translation>
         <translation>Wekelijkse deadline</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>When registrations at the vendor lapse on Wednesday night (Amsterdam time). The seed says 00:00, the Compass admin manual 03:00; the earlier is the safe choice.</source>
-        <translation>Wanneer registraties bij de fabrikant in de nacht van dinsdag op woensdag vervallen (Amsterdamse tijd). De specificatie noemt 00:00, de beheerdershandleiding van Compass 03:00; het vroegste tijdstip is de veilige keuze.</translation>
+        <translation type="vanished">Wanneer registraties bij de fabrikant in de nacht van dinsdag op woensdag vervallen (Amsterdamse tijd). De specificatie noemt 00:00, de beheerdershandleiding van Compass 03:00; het vroegste tijdstip is de veilige keuze.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When registrations at the vendor lapse on Wednesday night (Amsterdam time). The Compass documentation gives 00:00 and 03:00; the earlier is the safe choice.</source>
+        <translation>Wanneer registraties bij de fabrikant in de nacht van dinsdag op woensdag vervallen (Amsterdamse tijd). De documentatie van Compass noemt 00:00 en 03:00; het vroegste tijdstip is de veilige keuze.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2918,7 +3014,7 @@ op omgeving “%4” activeren?</translation>
 <context>
     <name>ProvisioningCompareDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/provisioning_compare.py" line="+45"/>
+        <location filename="../../compass_desk/gui/provisioning_compare.py" line="+46"/>
         <source>Compare %1 with %2</source>
         <translation>%1 vergelijken met %2</translation>
     </message>
@@ -2949,19 +3045,57 @@ op omgeving “%4” activeren?</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 line(s) differ; %2 setting(s) changed, of which %3 secret(s) (values hidden). Secrets are masked on both sides.</source>
-        <translation>%1 regel(s) verschillen; %2 instelling(en) gewijzigd, waarvan %3 geheim(en) (waarden verborgen). Geheimen zijn aan beide kanten gemaskeerd.</translation>
+        <source>1 setting changed</source>
+        <translation>1 instelling gewijzigd</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>%1 settings changed</source>
+        <translation>%1 instellingen gewijzigd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 secret (value hidden)</source>
+        <translation>1 geheim (waarde verborgen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 secrets (values hidden)</source>
+        <translation>%1 geheimen (waarden verborgen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, of which %2</source>
+        <translation>%1, waarvan %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1; %2. Secrets are masked on both sides.</source>
+        <translation>%1; %2. Geheimen zijn aan beide kanten gemaskeerd.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 line differs</source>
+        <translation>1 regel verschilt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 lines differ</source>
+        <translation>%1 regels verschillen</translation>
+    </message>
+    <message>
+        <source>%1 line(s) differ; %2 setting(s) changed, of which %3 secret(s) (values hidden). Secrets are masked on both sides.</source>
+        <translation type="vanished">%1 regel(s) verschillen; %2 instelling(en) gewijzigd, waarvan %3 geheim(en) (waarden verborgen). Geheimen zijn aan beide kanten gemaskeerd.</translation>
+    </message>
+    <message>
         <source>%1 line(s) differ; %2 setting(s) changed. Secrets are masked on both sides.</source>
-        <translation>%1 regel(s) verschillen; %2 instelling(en) gewijzigd. Geheimen zijn aan beide kanten gemaskeerd.</translation>
+        <translation type="vanished">%1 regel(s) verschillen; %2 instelling(en) gewijzigd. Geheimen zijn aan beide kanten gemaskeerd.</translation>
     </message>
 </context>
 <context>
     <name>ProvisioningViewDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/provisioning_view.py" line="+67"/>
+        <location filename="../../compass_desk/gui/provisioning_view.py" line="+68"/>
         <source>Error</source>
         <translation>Fout</translation>
     </message>
@@ -2982,14 +3116,14 @@ op omgeving “%4” activeren?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+315"/>
+        <location line="+316"/>
         <location line="+6"/>
         <location line="+24"/>
         <source>Provisioning file</source>
         <translation>Provisioningbestand</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-319"/>
         <source>Line %1</source>
         <translation>Regel %1</translation>
     </message>
@@ -3036,12 +3170,12 @@ op omgeving “%4” activeren?</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Reveal secrets</source>
         <translation>Geheimen tonen</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <source>Show passwords and other secrets in plain text (audit-logged)</source>
         <translation>Wachtwoorden en andere geheimen leesbaar tonen (komt in het auditlog)</translation>
     </message>
@@ -3071,17 +3205,55 @@ op omgeving “%4” activeren?</translation>
         <translation>%1 instellingen</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>1 setting</source>
+        <translation>1 instelling</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>%1 secret value(s) masked</source>
-        <translation>%1 geheime waarde(n) gemaskeerd</translation>
+        <source>1 secret value masked</source>
+        <translation>1 geheime waarde gemaskeerd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 secret values masked</source>
+        <translation>%1 geheime waarden gemaskeerd</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 error(s), %2 warning(s)</source>
-        <translation>%1 fout(en), %2 waarschuwing(en)</translation>
+        <source>1 warning</source>
+        <translation>1 waarschuwing</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+0"/>
+        <source>%1 warnings</source>
+        <translation>%1 waarschuwingen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 error</source>
+        <translation>1 fout</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 errors</source>
+        <translation>%1 fouten</translation>
+    </message>
+    <message>
+        <source>%1 secret value(s) masked</source>
+        <translation type="vanished">%1 geheime waarde(n) gemaskeerd</translation>
+    </message>
+    <message>
+        <source>%1 error(s), %2 warning(s)</source>
+        <translation type="vanished">%1 fout(en), %2 waarschuwing(en)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Secrets not revealed</source>
         <translation>Geheimen niet getoond</translation>
     </message>

@@ -68,9 +68,10 @@ def test_cache_view_lists_opens_offline_and_clears(qtbot, simulator, files, snap
     qtbot.waitExposed(dialog)
     total = sum(len(v.phones) for v in two_visits)
     assert dialog.table.rowCount() == total
-    assert dialog.summary.text().startswith(f"{total} provisioning file(s) of 2 organisation(s)")
+    assert dialog.summary.text().startswith(f"{total} provisioning files of 2 organisations")
     assert "Passwords are not kept" not in dialog.summary.text()
-    assert "Phone list of sim: 12 organisation(s)" in dialog.lists_label.text()
+    assert "Phone list of sim: 12 organisations, " in dialog.lists_label.text()
+    assert "(s)" not in dialog.lists_label.text() + dialog.summary.text()
     assert {row[6] for row in table_text(dialog.table)} == {"encrypted"}
     assert not dialog.open_button.isEnabled() and not dialog.clear_org_button.isEnabled()
     dialog.grab().save(str(SHOTS / "offline_cache_view.png"))
@@ -104,7 +105,8 @@ def test_cache_view_lists_opens_offline_and_clears(qtbot, simulator, files, snap
     dialog.confirm = lambda title, question: True
     dialog.clear_organisation()
     assert dialog.organisation.currentIndex() == 0 and dialog.table.rowCount() == total - len(first.phones)
-    assert dialog.summary.text().startswith(f"Removed {len(first.phones)} file(s) of {first.company.name}.")
+    removed = "1 file" if len(first.phones) == 1 else f"{len(first.phones)} files"
+    assert dialog.summary.text().startswith(f"Removed {removed} of {first.company.name}.")
     dialog.clear_all()
     assert dialog.table.rowCount() == 0 and files.entries() == [] and snapshots.environments() == []
     assert "Nothing is stored yet" in dialog.summary.text() and not dialog.clear_all_button.isEnabled()

@@ -43,7 +43,7 @@ def test_secrets_masked_by_default_everywhere(snom_dialog, tmp_path):
     shown = visible_text(snom_dialog)
     assert "<user_pass idx=\"1\" perm=\"R\">********</user_pass>" in shown
     assert [s for s in SNOM_SECRETS if s in shown] == []
-    assert "4 secret value(s) masked" in snom_dialog.summary.text()
+    assert "4 secret values masked · 0 errors, 0 warnings" in snom_dialog.summary.text()
     snom_dialog.copy_shown()
     assert [s for s in SNOM_SECRETS if s in QGuiApplication.clipboard().text()] == []
     exported = tmp_path / "export.xml"
@@ -166,7 +166,7 @@ def test_compare_dialog_marks_changes_and_hides_secrets(qtbot, sample_bytes):
     assert "linekey.2.label changed: 'Balie' → 'Receptie'" in changes
     shown = dialog.left_view.toPlainText() + dialog.right_view.toPlainText() + dialog.summary.text()
     assert "Fake-Sip-Secret" not in shown + "".join(changes)
-    assert "1 secret(s) (values hidden)" in dialog.summary.text()
+    assert "2 settings changed, of which 1 secret (value hidden)" in dialog.summary.text()
     changed = dialog.changed_rows()
     assert len(changed) == 2 and len(dialog.left_view.extraSelections()) == 2
     dialog.right_view.verticalScrollBar().setValue(10)
