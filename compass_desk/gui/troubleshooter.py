@@ -45,6 +45,7 @@ _KIND = {
 
 class TroubleshooterDialog(QDialog):
     provision_requested = Signal(object)  # the Phone: open the "Provision this phone" wizard for it
+    phone_read = Signal(object, object)  # (Phone, PhoneStatus | None) read fresh: for the main window
 
     def __init__(
         self,
@@ -137,6 +138,7 @@ class TroubleshooterDialog(QDialog):
             return
         self.phone, self.status, error = answer
         self.read_at = self._clock()
+        emit(self.phone_read, self.phone, self.status)
         self.reread_button.setEnabled(True)
         if error is not None:
             common.notice(self.notice, error, common.WARNING)

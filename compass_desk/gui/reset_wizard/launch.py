@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from compass_desk.gui.qtfix import emit
 from compass_desk.gui.reset_wizard.common import app_language
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ def open_reset_wizard(parent: QWidget | None, browser: Any, worker: Worker, row:
     )
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.phone_changed.connect(lambda phone: _phone_changed(browser, phone))
+    wizard.status_read.connect(lambda phone, status: _status_read(browser, phone, status))
     wizard.show()
     return wizard
 
@@ -54,6 +56,22 @@ def _phone_changed(browser: Any, phone: Any) -> None:
         browser.refresh()  # a phone the wizard added: read the list again so it shows up
     else:
         browser.phone_updated(phone)
+
+
+def _read_fresh(browser: Any, phone: Any, status: Any) -> None:
+    """The troubleshooter read the phone again: the main window shows what it read."""
+    i = browser.model.row_for_url(phone.url)
+    if i is not None and browser.model.row_at(i).phone != phone:
+        browser.phone_updated(phone)
+    if status is not None:
+        _status_read(browser, phone, status)
+
+
+def _status_read(browser: Any, phone: Any, status: Any) -> None:
+    """A fresher live status: the table row and the details panel show it at once (no F5)."""
+    if browser.model.row_for_url(phone.url) is not None:
+        browser.model.update_statuses({phone.url: status})
+        emit(browser.statuses_updated)  # the filters ("offline", "suboptimal") and the panel follow
 
 
 def open_troubleshooter(parent: QWidget | None, browser: Any, worker: Worker,
@@ -73,6 +91,7 @@ def open_troubleshooter(parent: QWidget | None, browser: Any, worker: Worker,
         parent=parent,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.phone_read.connect(lambda phone, status: _read_fresh(browser, phone, status))
     dialog.provision_requested.connect(
         lambda phone: open_reset_wizard(parent, browser, worker, row) if phone.url == row.phone.url else None
     )

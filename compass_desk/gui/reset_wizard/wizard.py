@@ -56,6 +56,7 @@ class ResetWizard(QWizard):
     """Open with a phone (from the table) or a MAC (typed or scanned), or neither (type it on page 1)."""
 
     phone_changed = Signal(object)  # a Phone the wizard changed or read fresh: for the main window's table
+    status_read = Signal(object, object)  # (Phone, PhoneStatus) read fresh: the table's live status follows
 
     def __init__(
         self,
@@ -91,6 +92,7 @@ class ResetWizard(QWizard):
         self._closed = False
         self._restarting = False
         self._last_told: Phone | None = phone
+        self._last_status: PhoneStatus | None = None
 
         self.setObjectName("resetWizard")
         self.setWindowTitle(t("window", self.lang))
@@ -266,11 +268,13 @@ class ResetWizard(QWizard):
         return company.name if company is not None else company_url
 
     def phone_read(self, phone: Phone, status: PhoneStatus | None) -> None:
-        """A fresh read: tell the main window when the phone differs from what it was last told."""
-        del status
+        """A fresh read: tell the main window when the phone or its status differs from what it was told."""
         if phone != self._last_told:
             self._last_told = phone
             emit(self.phone_changed, phone)
+        if status is not None and status != self._last_status:
+            self._last_status = status
+            emit(self.status_read, phone, status)
 
     # --- closing --------------------------------------------------------------------------------
     def done(self, result: int) -> None:

@@ -77,3 +77,43 @@ def test_the_reset_page_names_the_next_method_in_the_list_at_the_top(qtbot, make
     assert expected in first
     if lang == "nl":
         assert english_left(wizard, allowed=[phone.name, *items]) == []
+
+
+def _stale_row(qtbot, window):
+    """A working phone the table still shows offline, never registered (as before a reset)."""
+    from gui_helpers import select_phone
+
+    session = window.browser.session
+    row = next(r for r in window.model.rows() if r.phone.provisioning is ProvisioningState.DISABLED
+               and session.can_write(r.phone.company_url) and r.status is not None and r.status.online)
+    window.model.update_statuses({row.url: PhoneStatus(online=False)})
+    select_phone(qtbot, window, row)
+    assert window.details.live["Online"].text() == "offline"
+    return row
+
+
+def test_what_the_wizard_reads_shows_in_the_main_window_at_once(qtbot, make_context, make_window):
+    """Finding #4: no F5 after the wizard: the row and the details panel follow its fresh reading."""
+    from compass_desk.gui.reset_wizard.launch import open_reset_wizard
+
+    window = make_window(make_context())
+    row = _stale_row(qtbot, window)
+    wizard = open_reset_wizard(window, window.browser, window.worker, window.selected_row())
+    qtbot.waitUntil(lambda: wizard.flow.phone is not None and not wizard.busy(), timeout=10_000)
+    shown = window.model.row_at(window.model.row_for_url(row.url))
+    qtbot.waitUntil(lambda: shown.status is not None and shown.status.online, timeout=5_000)
+    assert window.details.live["Online"].text() == "online"
+    assert window.details.live["Registered"].text() not in ("", "—")
+    _shot(window, "en-main-after-wizard-read")
+    wizard.close()
+
+
+def test_what_the_troubleshooter_reads_shows_in_the_main_window_at_once(qtbot, make_context, make_window):
+    from compass_desk.gui.reset_wizard.launch import open_troubleshooter
+
+    window = make_window(make_context())
+    row = _stale_row(qtbot, window)
+    dialog = open_troubleshooter(window, window.browser, window.worker, window.selected_row())
+    qtbot.waitUntil(lambda: dialog.read_at is not None, timeout=10_000)
+    assert window.details.live["Online"].text() == "online"
+    dialog.close()
