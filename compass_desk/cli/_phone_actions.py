@@ -53,6 +53,14 @@ def _label(phone: Any) -> str:
     return describe(phone)
 
 
+def _target(session: Any, phone: Any) -> str:
+    """The phone as the audit log names it (the same as the app writes it)."""
+    from compass_desk.store.audit import phone_target
+
+    company = session.company(phone.company_url)
+    return phone_target(phone.name, phone.mac, company.name if company is not None else "")
+
+
 def _activate(args: argparse.Namespace, options: GlobalOptions) -> int:
     from datetime import UTC, datetime
 
@@ -66,7 +74,7 @@ def _activate(args: argparse.Namespace, options: GlobalOptions) -> int:
     with connected(options) as session:
         phone = find_phone(session, args.phone)
         confirm(f"Activate provisioning by manufacturer for {_label(phone)}?", args.yes)
-        with audited(options, session.environment, "activate", _label(phone)) as note:
+        with audited(options, session.environment, "activate", _target(session, phone)) as note:
             result = session.activate(phone)
             note.detail = f"→ {result.provisioning.value}"  # the same in the GUI and CLI log
         company = session.company(result.company_url)
@@ -98,7 +106,7 @@ def _reboot(args: argparse.Namespace, options: GlobalOptions) -> int:
     with connected(options) as session:
         phone = find_phone(session, args.phone)
         confirm(f"Reboot {_label(phone)}? Calls on it will be cut off.", args.yes)
-        with audited(options, session.environment, "reboot", _label(phone)):
+        with audited(options, session.environment, "reboot", _target(session, phone)):
             session.reboot(phone)
     if options.json:
         print_json({"phone": phone_json(phone), "rebooted": True})

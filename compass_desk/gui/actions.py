@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QWidget
 
 from compass_desk.domain.models import Phone
 from compass_desk.gui.ask import confirm  # tests replace compass_desk.gui.actions.confirm
-from compass_desk.gui.browser import Browser, Mode
+from compass_desk.gui.browser import Browser, Mode, as_of_text
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.phone_model import PhoneRow, mac_label
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, JobContext, Worker
+from compass_desk.store.audit import phone_target
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,14 @@ class PhoneActions(QObject):
             return Availability(False, self.tr("Another action on this phone is still running."))
         return Availability(True, _tr(WHAT_IT_DOES[operation]))
 
+    def _offline_warning(self) -> str:
+        """Why a reboot may not arrive: the phone is shown offline (as of the last status read)."""
+        when = _safe(lambda: self.browser.shown_data_time(), None)
+        if when is None:
+            return self.tr("The phone is offline; it may not receive the reboot.")
+        return self.tr("The phone is offline (status of %1); it may not receive the reboot.").replace(
+            "%1", as_of_text(when))
+
     def run(self, operation: str, row: PhoneRow) -> None:
         available = self.availability(row, operation)
         if not available.enabled:
@@ -97,10 +106,12 @@ class PhoneActions(QObject):
         phone = row.phone
         name = phone.name or mac_label(phone.mac)
         label = _tr(LABELS[operation])
+        offline = operation == "reboot" and row.online is False
         if operation == "reboot":
             title = self.tr("Reboot phone")
-            question = self.tr("Reboot phone “%1” (%2)\nin organisation “%3”\non environment “%4”?\n\n"
-                               "Calls on this phone will be cut off.")
+            question = self.tr("Reboot phone “%1” (%2)\nin organisation “%3”\non environment “%4”?\n\n")
+            calls = self.tr("Calls on this phone will be cut off.")
+            question += self._offline_warning() if offline else calls
         else:
             title = self.tr("Activate phone")
             question = self.tr("Activate phone “%1” (%2)\nin organisation “%3”\non environment “%4”?")
@@ -109,7 +120,7 @@ class PhoneActions(QObject):
         if not confirm(self._parent_widget, title, question):
             return
         audit = self.browser.context.audit
-        target = f"{name} ({mac_label(phone.mac)}) in {row.company_name}"
+        target = phone_target(phone.name, phone.mac, row.company_name)
 
         def work(ctx: JobContext) -> Phone | None:
             ctx.progress(0, 0, f"{label}: {name}…")
@@ -130,6 +141,9 @@ class PhoneActions(QObject):
                 self.browser.phone_updated(result)
             if isinstance(result, Phone):
                 text = self.tr("%1 %2: done. State is now %3.").replace("%3", result.provisioning.value)
+            elif offline:
+                # Compass took the request; an offline phone may never get it, so claim no restart.
+                text = self.tr("%1 %2: request sent. The phone was offline, so it may not restart.")
             else:
                 text = self.tr("%1 %2: done.")
             emit(self.finished, text.replace("%2", name).replace("%1", label))

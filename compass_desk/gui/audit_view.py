@@ -27,6 +27,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("AuditView", "Time"), QT_TRANSLATE_NOOP("AuditView"
            QT_TRANSLATE_NOOP("AuditView", "User"), QT_TRANSLATE_NOOP("AuditView", "Action"),
            QT_TRANSLATE_NOOP("AuditView", "Phone"), QT_TRANSLATE_NOOP("AuditView", "Outcome"),
            QT_TRANSLATE_NOOP("AuditView", "Detail"))
+MAX_COLUMN_WIDTH = 420  # px: one very long phone or organisation name must not push Detail away
 LIMIT = 5000  # newest first; the CSV export has everything that matches
 
 # The log stores these words as written by every layer (and the CLI); shown in the UI's language.
@@ -40,6 +41,11 @@ ACTIONS = {
     "manual-move": QT_TRANSLATE_NOOP("AuditView", "move by hand"),
     "manual-move-undo": QT_TRANSLATE_NOOP("AuditView", "undo move by hand"),
     "reveal provisioning secrets": QT_TRANSLATE_NOOP("AuditView", "reveal provisioning secrets"),
+}
+# Details stored as words (after "→ "); the rest of a detail is data (a version, a state) or a message.
+DETAILS = {
+    "use installed firmware": QT_TRANSLATE_NOOP("AuditView", "use installed firmware"),
+    "offline copy": QT_TRANSLATE_NOOP("AuditView", "offline copy"),
 }
 OUTCOMES = {
     "ok": QT_TRANSLATE_NOOP("AuditView", "ok"),
@@ -77,6 +83,7 @@ class AuditView(QDialog):
         header.setStretchLastSection(True)
         for column, width in enumerate((140, 130, 90, 150, 240, 80)):
             header.resizeSection(column, width)
+        self._fitted = False  # the Phone column fits its widest entry once rows are there
         # Filter as you type, but query the database once the typing pauses.
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -95,17 +102,35 @@ class AuditView(QDialog):
             action = self.tr(str(ACTIONS[entry.action])) if entry.action in ACTIONS else entry.action
             outcome = self.tr(str(OUTCOMES[entry.outcome])) if entry.outcome in OUTCOMES else entry.outcome
             cells = (f"{local:%Y-%m-%d %H:%M:%S}", entry.environment, entry.user, action, entry.target,
-                     outcome, entry.detail)
+                     outcome, self._detail(entry.detail))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
+        if entries and not self._fitted:
+            self._fit_columns()
         shown = len(entries)
         if shown >= LIMIT:
             text = self.tr("%1 entries (newest %2 shown)").replace("%2", str(LIMIT))
         else:
             text = self.tr("1 entry") if shown == 1 else self.tr("%1 entries")
         self.count.setText(text.replace("%1", str(shown)))
+
+    def _detail(self, detail: str) -> str:
+        arrow = "→ " if detail.startswith("→ ") else ""
+        head, colon, tail = detail[len(arrow):].partition(":")
+        if head in DETAILS:
+            return arrow + self.tr(str(DETAILS[head])) + colon + tail
+        return detail
+
+    def _fit_columns(self) -> None:
+        """Every column but Detail as wide as its content (the Phone column within reason);
+        Detail, last, takes the rest."""
+        self._fitted = True
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS) - 1):
+            self.table.resizeColumnToContents(column)
+            header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
 
     def export(self) -> None:
         path = choose_export_path(self)

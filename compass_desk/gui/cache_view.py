@@ -163,7 +163,9 @@ def open_cached(parent: QWidget | None, cache: ProvisioningCache, environment: s
                                     "stored; it is kept the next time the file is viewed online."))
         return None
     info = cached.info
-    target = f"{info.phone_name} ({info.mac})"
+    from compass_desk.store.audit import phone_target
+
+    target = phone_target(info.phone_name, info.mac, info.company_name)
 
     def reveal() -> None:
         if audit is None:
@@ -186,7 +188,7 @@ def open_cached(parent: QWidget | None, cache: ProvisioningCache, environment: s
                                     on_reveal=reveal if cached.complete else None,
                                     title=QCoreApplication.translate(
                                         "CacheView", "Offline copy of the provisioning file of %1").replace(
-                                        "%1", target), parent=parent)
+                                        "%1", phone_target(info.phone_name, info.mac)), parent=parent)
     banner = QLabel(note, dialog)
     banner.setObjectName("offlineBanner")
     banner.setWordWrap(True)

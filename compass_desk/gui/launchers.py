@@ -35,8 +35,39 @@ def choose_files(parent: QWidget, title: str) -> list[str]:
     return list(paths)
 
 
+# The "Phone not found" box open for each MAC: a second scan of the same MAC brings it to the front.
+_OFFERS: dict[str, QMessageBox] = {}
+
+
+def _to_front(widget: QWidget) -> None:
+    if widget.isMinimized():
+        widget.showNormal()
+    widget.raise_()
+    widget.activateWindow()
+
+
+def _open_wizard(parent: QWidget | None, mac: str) -> QWidget | None:
+    """The Provision wizard already open for *mac* (by its MAC, or the phone it was opened for)."""
+    if parent is None or not mac:
+        return None
+    from compass_desk.gui.reset_wizard.wizard import ResetWizard
+
+    for wizard in parent.findChildren(ResetWizard):
+        phone = wizard.initial_phone
+        if wizard.isVisible() and mac in (wizard.initial_mac, phone.mac if phone is not None else None):
+            return wizard
+    return None
+
+
 def offer_provisioning(parent: QWidget, mac: str, where: str) -> bool:
-    """A scanned MAC that is not in the list: offer to add and provision it."""
+    """A scanned MAC that is not in the list: offer to add and provision it.
+
+    Scanned again while its box or its wizard is open: that one comes to the front, no second one.
+    """
+    shown = _OFFERS.get(mac) or _open_wizard(parent, mac)
+    if shown is not None:
+        _to_front(shown)
+        return False
     text = translate("Launchers", "No phone with MAC %1 is in any organisation of %2.\n\nAdd it to an "
                                   "organisation and provision it now?")
     box = QMessageBox(QMessageBox.Icon.Question, translate("Launchers", "Phone not found"),
@@ -45,7 +76,11 @@ def offer_provisioning(parent: QWidget, mac: str, where: str) -> bool:
     provision = box.addButton(translate("Launchers", "Provision this phone…"),
                               QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(provision)
-    box.exec()
+    _OFFERS[mac] = box
+    try:
+        box.exec()
+    finally:
+        _OFFERS.pop(mac, None)
     return box.clickedButton() is provision
 
 
@@ -182,6 +217,10 @@ def phone_action(window: MainWindow, key: str) -> Any:
 def provision(window: MainWindow, row: Any = None, mac: str | None = None) -> Any:
     from compass_desk.gui.reset_wizard.launch import open_reset_wizard
 
+    open_already = _open_wizard(window, mac or (row.phone.mac if row is not None else ""))
+    if open_already is not None:  # one wizard per phone: a second one would race the first
+        _to_front(open_already)
+        return open_already
     wizard = _guarded(window, "open the reset wizard",
                       lambda: open_reset_wizard(window, window.browser, window.worker, row, mac=mac))
     if wizard is None and window.browser.read_only:

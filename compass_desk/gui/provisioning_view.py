@@ -407,7 +407,10 @@ def open_for_phone(parent: QWidget, browser: Any, phone: Any) -> None:
         open_cached(parent, cache, environment.name, phone.url, audit=getattr(context, "audit", None),
                     user=environment.username)
         return
-    target = f"{phone.name} ({phone.mac})"
+    from compass_desk.store.audit import phone_target
+
+    company = session.company(phone.company_url) if hasattr(session, "company") else None
+    target = phone_target(phone.name, phone.mac, getattr(company, "name", ""))
 
     def reveal() -> None:
         audit = getattr(context, "audit", None)
@@ -418,7 +421,7 @@ def open_for_phone(parent: QWidget, browser: Any, phone: Any) -> None:
     def show(file: Any) -> None:
         dialog = ProvisioningViewDialog(file.content, filename=file.filename, on_reveal=reveal,
                                         title=translate("ProvisioningViewDialog", "Provisioning file of %1")
-                                        .replace("%1", target), parent=parent)
+                                        .replace("%1", phone_target(phone.name, phone.mac)), parent=parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 

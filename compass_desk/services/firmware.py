@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from compass_desk.api.client import describe
 from compass_desk.api.errors import ApiError, AuthenticationError, NotFoundError, OutcomeUnknownError
 from compass_desk.domain import firmware_plan as fp
 from compass_desk.domain.firmware import YealinkFamilies
@@ -55,6 +54,7 @@ from compass_desk.services.firmware_texts import (
 )
 from compass_desk.services.parallel import run_bounded
 from compass_desk.services.session import Session
+from compass_desk.store.audit import phone_target
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, Any], None]
 DEFAULT_RATE_PER_S = 4.0  # changes started per second at most: no storm of requests or upgrades
 DEFAULT_CONCURRENCY = 2
+# The audit detail of a change back to "Use installed firmware" (the audit view translates it).
+INSTALLED_DETAIL = "use installed firmware"
 
 
 class ReadOnly(FirmwareRefused):
@@ -353,9 +355,10 @@ class FirmwareService:
         if self.audit is not None:
             env = self.session.environment
             company = self.session.company(change.phone.company_url)
-            target = f"{describe(change.phone)} in {company.name if company else 'its organisation'}"
+            target = phone_target(change.phone.name, change.phone.mac, company.name if company else "")
             audit_outcome = {"changed": "ok", "unknown": "unknown"}.get(outcome.value, "failed")
-            detail = (f"set to {change.target}" if change.target else "use installed firmware") + (
+            # "→ 10.1.198.19" as the state changes read ("→ active"): no words in one language.
+            detail = f"→ {change.target or INSTALLED_DETAIL}" + (
                 "" if outcome is Outcome.CHANGED else f": {message.en}")
             try:
                 self.audit.record(env.name, env.username, "firmware", target, audit_outcome, detail)

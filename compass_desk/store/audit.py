@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from compass_desk.domain.mac import format_mac, is_mac, mac_search_key
 from compass_desk.logsetup import redact
 from compass_desk.store.db import Database, Schema, utc_now
 
@@ -47,6 +49,27 @@ _FIELDS_SQL = f"at || '{_SEPARATOR}' || " + f" || '{_SEPARATOR}' || ".join(
 )
 
 
+# A MAC written in the log in any of its notations (colon, dash or bare digits), for the filter.
+_LOGGED_MAC = re.compile(
+    r"(?<![0-9a-f])(?:[0-9a-f]{2}([:-])(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}|[0-9a-f]{12})(?![0-9a-f])", re.I
+)
+_MIN_MAC_TERM = 4  # hex digits: shorter words ("add", "bad") search as words only
+
+
+def phone_target(name: str, mac: str, organisation: str = "") -> str:
+    """How every audit entry names a phone, in the GUI and the CLI alike.
+
+    ``Administratie 3 (34:97:D7:F8:8C:C7) · Autobedrijf van den Berg``: a name, the MAC in the
+    app's display form and the organisation, with no words in any one language (the log is data
+    and reads the same in every UI language). Parts that are not known are left out.
+    """
+    shown_mac = format_mac(mac) if is_mac(mac) else mac.strip()
+    name = name.strip()
+    phone = f"{name} ({shown_mac})" if name and shown_mac else name or shown_mac
+    organisation = organisation.strip()
+    return f"{phone} · {organisation}" if phone and organisation else phone or organisation
+
+
 @dataclass(frozen=True)
 class AuditEntry:
     id: int
@@ -64,13 +87,31 @@ class AuditEntry:
         return (at, self.environment, self.user, self.action, self.target, self.outcome, self.detail)
 
 
-def _contains(haystack: str | None, needle: str | None) -> bool:
+def _contains(haystack: str | None, needle: str | None, mac_digits: str | None) -> bool:
+    """*needle* in *haystack* (any case), or the hex digits *mac_digits* inside a MAC written there.
+
+    The second test finds a MAC whatever notation it was typed and logged in: older entries hold
+    ``34:97:D7:F8:8C:C7`` or ``3497d7f88cc7``; a technician may type ``34-97-d7-f8-8c-c7``.
+    """
+    if haystack is None or needle is None:
+        return False
     # Python's casefold, not SQLite's ASCII-only LIKE: "Zürich" matches "zÜrich".
-    return bool(haystack is not None and needle is not None and needle in haystack.casefold())
+    if needle in haystack.casefold():
+        return True
+    if not mac_digits:
+        return False
+    return any(mac_digits in re.sub(r"[:-]", "", found.group(0)).lower()
+               for found in _LOGGED_MAC.finditer(haystack))
+
+
+def _mac_digits(term: str) -> str:
+    """The hex digits of *term* when it can be (part of) a MAC address; "" for ordinary words."""
+    key = mac_search_key(term)
+    return key if len(key) >= _MIN_MAC_TERM else ""
 
 
 def _register_functions(conn: sqlite3.Connection) -> None:
-    conn.create_function("cd_contains", 2, _contains, deterministic=True)
+    conn.create_function("cd_contains", 3, _contains, deterministic=True)
 
 
 def csv_safe(cell: str) -> str:
@@ -104,12 +145,13 @@ class AuditLog:
     def entries(
         self, text_filter: str | None = None, limit: int | None = None, *, environment: str | None = None
     ) -> list[AuditEntry]:
-        """Newest first. Every word of *text_filter* must appear in some field (any case)."""
+        """Newest first. Every word of *text_filter* must appear in some field (any case); a word
+        that is (part of) a MAC address also finds that MAC in any notation."""
         where: list[str] = []
         params: list[object] = []
         for term in (text_filter or "").split():
-            where.append(f"cd_contains({_FIELDS_SQL}, ?)")
-            params.append(term.casefold())
+            where.append(f"cd_contains({_FIELDS_SQL}, ?, ?)")
+            params.extend((term.casefold(), _mac_digits(term)))
         if environment is not None:
             where.append("environment = ?")
             params.append(environment)

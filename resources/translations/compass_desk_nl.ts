@@ -155,7 +155,7 @@
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>activate</source>
         <translation>activeren</translation>
     </message>
@@ -195,6 +195,16 @@
         <translation>geheimen in provisioning tonen</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>use installed firmware</source>
+        <translation>geïnstalleerde firmware gebruiken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offline copy</source>
+        <translation>offline kopie</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>ok</source>
         <translation>ok</translation>
@@ -225,7 +235,7 @@
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>%1 entries (newest %2 shown)</source>
         <translation>%1 regels (de nieuwste %2 getoond)</translation>
     </message>
@@ -240,7 +250,7 @@
         <translation>%1 regels</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+27"/>
         <source>Export failed: %1</source>
         <translation>Exporteren mislukt: %1</translation>
     </message>
@@ -509,7 +519,7 @@
         <translation>Er is geen offline kopie van het provisioningbestand van deze telefoon bewaard; die wordt bewaard zodra je het bestand online bekijkt.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Offline copy, fetched %1 (%2).</source>
         <translation>Offline kopie, opgehaald op %1 (%2).</translation>
     </message>
@@ -735,9 +745,22 @@
     </message>
 </context>
 <context>
+    <name>ColumnLayout</name>
+    <message>
+        <location filename="../../compass_desk/gui/phone_table.py" line="+151"/>
+        <source>Fit columns to the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Default columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="+201"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="+204"/>
         <source>Confirm the move</source>
         <translation>Verplaatsing bevestigen</translation>
     </message>
@@ -790,7 +813,7 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../compass_desk/gui/details_panel.py" line="+34"/>
+        <location filename="../../compass_desk/gui/details_panel.py" line="+35"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
@@ -962,12 +985,16 @@
         <translation>Firmware…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Reset wizard…</source>
-        <translation>Resetassistent…</translation>
+        <location line="+1"/>
+        <source>Provision this phone…</source>
+        <translation type="unfinished">Deze telefoon provisionen…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <source>Reset wizard…</source>
+        <translation type="vanished">Resetassistent…</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Use installed firmware</source>
         <translation>Geïnstalleerde firmware gebruiken</translation>
     </message>
@@ -982,7 +1009,22 @@
         <translation>niemand</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>%1 phones selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In %1 organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actions for one phone are off; Move works on all of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>unknown (not read yet)</source>
         <translation>onbekend (nog niet gelezen)</translation>
     </message>
@@ -1379,7 +1421,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
 <context>
     <name>FirmwareChoices</name>
     <message>
-        <location filename="../../compass_desk/gui/firmware_choices.py" line="+42"/>
+        <location filename="../../compass_desk/gui/firmware_choices.py" line="+56"/>
         <source>Firmware Compass sends to the phone:</source>
         <translation>Firmware die Compass naar de telefoon stuurt:</translation>
     </message>
@@ -1394,7 +1436,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>Firmwarekeuzes</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>%1 — selected for %2</source>
         <translation>%1 — gekozen voor %2</translation>
     </message>
@@ -1404,7 +1446,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>%1 — nu gekozen</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Choose a certified version, or keep the installed firmware.</source>
         <translation>Kies een gecertificeerde versie, of houd de geïnstalleerde firmware.</translation>
     </message>
@@ -1918,7 +1960,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>Provisioningbestanden (*.cfg *.xml *.boot *.txt *.conf);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+38"/>
         <source>No phone with MAC %1 is in any organisation of %2.
 
 Add it to an organisation and provision it now?</source>
@@ -1937,7 +1979,7 @@ Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
         <translation>Deze telefoon provisionen…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Open provisioning file</source>
         <translation>Provisioningbestand openen</translation>
     </message>
@@ -2004,7 +2046,7 @@ Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
         <translation>Offline opslag</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Sign in to this environment to provision a phone.</source>
         <translation>Meld je aan bij deze omgeving om een telefoon te provisionen.</translation>
     </message>
@@ -2334,7 +2376,7 @@ Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../compass_desk/gui/window_search.py" line="+82"/>
+        <location filename="../../compass_desk/gui/window_search.py" line="+95"/>
         <source>this environment</source>
         <translation>deze omgeving</translation>
     </message>
@@ -2403,7 +2445,7 @@ Suboptimal: %1</source>
 Suboptimaal: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
@@ -2433,7 +2475,7 @@ Suboptimaal: %1</translation>
         <translation>%1 telefoons</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>Move %1 phones…</source>
         <translation>%1 telefoons verplaatsen…</translation>
     </message>
@@ -2473,8 +2515,12 @@ Suboptimaal: %1</translation>
     </message>
     <message>
         <location line="+17"/>
+        <source>Search or scan a MAC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search name, MAC (any notation), model, IP, user — or scan a MAC and press Enter</source>
-        <translation>Naam, MAC (elke notatie), model, IP, gebruiker — of scan een MAC en druk op Enter</translation>
+        <translation type="vanished">Naam, MAC (elke notatie), model, IP, gebruiker — of scan een MAC en druk op Enter</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2615,7 +2661,7 @@ Suboptimaal: %1</translation>
 <context>
     <name>MoveWizard</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="+205"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="+221"/>
         <source>Move phone</source>
         <translation>Telefoon verplaatsen</translation>
     </message>
@@ -2671,7 +2717,7 @@ Suboptimaal: %1</translation>
 <context>
     <name>PhoneActions</name>
     <message>
-        <location filename="../../compass_desk/gui/actions.py" line="+24"/>
+        <location filename="../../compass_desk/gui/actions.py" line="+25"/>
         <source>Activate</source>
         <translation>Activeren</translation>
     </message>
@@ -2756,7 +2802,17 @@ Suboptimaal: %1</translation>
         <translation>Er loopt nog een andere actie op deze telefoon.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>The phone is offline; it may not receive the reboot.</source>
+        <translation>De telefoon is offline; misschien krijgt hij de herstart niet door.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The phone is offline (status of %1); it may not receive the reboot.</source>
+        <translation>De telefoon is offline (status van %1); misschien krijgt hij de herstart niet door.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Reboot phone</source>
         <translation>Telefoon herstarten</translation>
     </message>
@@ -2766,8 +2822,25 @@ Suboptimaal: %1</translation>
 in organisation “%3”
 on environment “%4”?
 
-Calls on this phone will be cut off.</source>
+</source>
         <translation>Telefoon “%1” (%2)
+in organisatie “%3”
+op omgeving “%4” herstarten?
+
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls on this phone will be cut off.</source>
+        <translation>Gesprekken op deze telefoon worden afgebroken.</translation>
+    </message>
+    <message>
+        <source>Reboot phone “%1” (%2)
+in organisation “%3”
+on environment “%4”?
+
+Calls on this phone will be cut off.</source>
+        <translation type="vanished">Telefoon “%1” (%2)
 in organisatie “%3”
 op omgeving “%4” herstarten?
 
@@ -2791,6 +2864,11 @@ op omgeving “%4” activeren?</translation>
         <location line="+26"/>
         <source>%1 %2: done. State is now %3.</source>
         <translation>%1 %2: klaar. De toestand is nu %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2: request sent. The phone was offline, so it may not restart.</source>
+        <translation>%1 %2: verzoek verstuurd. De telefoon was offline, dus misschien herstart hij niet.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2876,7 +2954,22 @@ op omgeving “%4” activeren?</translation>
         <translation>offline</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+25"/>
+        <source>lapsed</source>
+        <translation type="unfinished">verlopen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1d %2h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1h %2m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+172"/>
         <source>Provisioning by manufacturer: %1</source>
         <translation>Provisioning door fabrikant: %1</translation>
     </message>
@@ -3116,14 +3209,14 @@ op omgeving “%4” activeren?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+316"/>
+        <location line="+322"/>
         <location line="+6"/>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Provisioning file</source>
         <translation>Provisioningbestand</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-328"/>
         <source>Line %1</source>
         <translation>Regel %1</translation>
     </message>
@@ -3283,13 +3376,15 @@ op omgeving “%4” activeren?</translation>
         <translation>Het bestand kon niet worden geschreven: %1.</translation>
     </message>
     <message>
-        <location line="+88"/>
-        <location line="+4"/>
+        <location line="+89"/>
+        <location line="+3"/>
+        <location line="+6"/>
         <source>Cannot open file</source>
         <translation>Bestand kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
+        <location line="+6"/>
         <source>%1 cannot be opened: %2.</source>
         <translation>%1 kan niet worden geopend: %2.</translation>
     </message>
@@ -3304,7 +3399,7 @@ op omgeving “%4” activeren?</translation>
         <translation>Meld je aan bij deze omgeving om het provisioningbestand van de telefoon op te halen.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Provisioning file of %1</source>
         <translation>Provisioningbestand van %1</translation>
     </message>
@@ -3441,7 +3536,7 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="-154"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="-170"/>
         <source>Moving the phone</source>
         <translation>De telefoon verplaatsen</translation>
     </message>
@@ -3449,6 +3544,11 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
         <location line="+1"/>
         <source>Each step is checked by reading the phone back from Compass.</source>
         <translation>Elke stap wordt gecontroleerd door de telefoon opnieuw uit Compass te lezen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation type="unfinished">Sluiten</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3476,7 +3576,12 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
         <translation>Compass heeft de nieuwe organisatie nog niet bevestigd; controleer de telefoon zo meteen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
+        <source>Reset the phone before the deadline: %1 (Amsterdam time). After that it no longer finds Compass until you press Activate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&lt;b&gt;The move is not finished.&lt;/b&gt; It is saved in the journal, so nothing is lost.</source>
         <translation>&lt;b&gt;De verplaatsing is niet af.&lt;/b&gt; Ze staat in het logboek, dus er gaat niets verloren.</translation>
     </message>
@@ -3589,18 +3694,18 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
 <context>
     <name>SiteCheckDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/sitecheck_dialog.py" line="+54"/>
+        <location filename="../../compass_desk/gui/sitecheck_dialog.py" line="+55"/>
         <source>Checking…</source>
         <translation>Controleren…</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+94"/>
+        <location line="+102"/>
         <source>Site check</source>
         <translation>Locatiecontrole</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-88"/>
         <source>Checks whether a phone on this network can reach what it needs to provision. Run it on the phones&apos; network (same switch, same VLAN).</source>
         <translation>Controleert of een telefoon op dit netwerk alles kan bereiken wat hij nodig heeft om te provisionen. Voer de controle uit op het netwerk van de telefoons (dezelfde switch, hetzelfde VLAN).</translation>
     </message>
@@ -3620,7 +3725,7 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
         <translation>Wat er gebeurde en wat je aan IT vraagt</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+81"/>
         <source>Run again</source>
         <translation>Opnieuw uitvoeren</translation>
     </message>
@@ -3952,7 +4057,7 @@ Vraag IT: %2</translation>
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="-268"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="-283"/>
         <source>Choose the target organisation</source>
         <translation>Kies de doelorganisatie</translation>
     </message>

@@ -72,7 +72,7 @@ def test_set_and_clear_without_a_terminal_need_yes(cli, simulator):
     with AuditLog(state_db_path(app_paths().data)) as audit:
         entries = audit.entries()
     assert [(e.action, e.outcome, e.detail) for e in entries] == [
-        ("firmware", "ok", "use installed firmware"), ("firmware", "ok", f"set to {versions[2]}")]
+        ("firmware", "ok", "→ use installed firmware"), ("firmware", "ok", f"→ {versions[2]}")]
 
 
 def test_downgrade_is_refused_without_yes_and_names_the_reason(cli, simulator, monkeypatch):

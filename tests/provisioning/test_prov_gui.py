@@ -202,12 +202,12 @@ def test_open_for_phone_fetches_off_the_ui_thread_and_audits_reveal(qtbot, tmp_p
 
     qtbot.waitUntil(lambda: dialog() is not None)
     shown = dialog()
-    assert "Reception (000413a1b2c3)" in shown.windowTitle()
+    assert "Reception (00:04:13:A1:B2:C3)" in shown.windowTitle()
     assert "Fake-Sip-Secret-1923" not in visible_text(shown)
     qtbot.mouseClick(shown.reveal_button, Qt.MouseButton.LeftButton)
     entries = audit.entries()
     assert [(e.action, e.target, e.environment) for e in entries] == [
-        ("reveal provisioning secrets", "Reception (000413a1b2c3)", "production")]
+        ("reveal provisioning secrets", "Reception (00:04:13:A1:B2:C3)", "production")]
     assert "Fake-Sip-Secret-1923" not in repr(entries)
     shown.close()
     worker.shutdown()
