@@ -368,8 +368,14 @@ def open_file(parent: QWidget | None, path: str | Path) -> ProvisioningViewDialo
     try:
         # Regular files only, at most the size limit: a device or pipe must not hang the window.
         data = read_provisioning_file(file)
+        decode(data)  # binary data is refused here, not shown as an empty viewer with "0 settings"
     except ProvisioningFileError as exc:
         QMessageBox.warning(parent, translate("ProvisioningViewDialog", "Cannot open file"), localize(exc))
+        return None
+    except ParseError as exc:
+        QMessageBox.warning(parent, translate("ProvisioningViewDialog", "Cannot open file"),
+                            translate("ProvisioningViewDialog", "%1 cannot be opened: %2.")
+                            .replace("%2", localize(exc)).replace("%1", file.name))
         return None
     except OSError as exc:
         reason = exc.strerror or str(exc)

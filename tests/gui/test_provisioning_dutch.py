@@ -107,7 +107,8 @@ def test_a_phones_file_and_its_offline_copy_read_in_dutch(dutch, qtbot, make_con
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)
-    assert view.table.rowCount() == 1 and "provisioningbestand(en)" in view.summary.text()
+    assert view.table.rowCount() == 1
+    assert view.summary.text().startswith("1 provisioningbestand van 1 organisatie,")
     data = [view.table.item(0, c).text() for c in (0, 1, 3)]
     no_english(view, allowed=data)
     shot(view, "cache_view")
@@ -189,7 +190,6 @@ def test_a_file_from_disk_with_findings_problems_and_a_note_reads_in_dutch(dutch
 BROKEN = [
     ("broken.xml", b"<settings>\n<phone-settings>\n<user_host>x</phone-settings>\n</settings>\n",
      "de XML is niet goed gevormd op regel 3: eindtag past niet bij de begintag"),
-    ("binary.cfg", b"#!version:1.0.0.1\x00\x01\x02", "binaire gegevens"),
     ("words.conf", b"Dear reader,\nthis is a letter.\n", "geen provisioningbestand van Snom of Yealink"),
 ]
 
