@@ -11,11 +11,12 @@ a queued signal, so the rows fill in one by one while the run is still going.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -104,6 +105,14 @@ class SiteCheckDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 260)
+        # Whole sentences, never "…": rows grow with their wrapped text, also when the dialog is resized.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._refit.start())
 
         self.run_button = QPushButton(self.tr("Run"))  # "Run again" once a run has started
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -143,7 +152,7 @@ class SiteCheckDialog(QDialog):
         if self.running:
             return
         try:
-            settings, specs = self._plan or plan(self.environment)
+            settings, specs = self._plan or plan(checked_environment(self.environment, self.parent()))
         except Exception as exc:  # an unreadable configuration: one sentence, nothing started
             self.headline.setText(user_message(exc, "prepare the site check"))
             return
@@ -215,8 +224,8 @@ class SiteCheckDialog(QDialog):
         if result.outcome is Outcome.INFO:  # the facts are the content of an informational line
             text += "".join(f"\n{detail}" for detail in details)
         what = QTableWidgetItem(text)
-        if details:
-            what.setToolTip("\n".join(details))
+        # The whole text on hover too (with the facts behind it), for a row scrolled half out of view.
+        what.setToolTip("\n".join([text, *([] if result.outcome is Outcome.INFO else details)]))
         self.table.setItem(row, 1, verdict)
         self.table.setItem(row, 2, what)
         self.table.resizeRowToContents(row)
@@ -294,6 +303,26 @@ class SiteCheckDialog(QDialog):
     def reject(self) -> None:
         self.cancel()  # the checks end on their own within their time limits
         super().reject()
+
+
+def checked_environment(environment: Environment | None, window: object) -> Environment | None:
+    """*environment* at the address actually used: a demo profile says ``http://127.0.0.1`` until its
+    simulator listens on its own port, which the window's session (or the demo servers) know."""
+    if environment is None:
+        return None
+    session = getattr(getattr(window, "browser", None), "session", None)
+    real = getattr(session, "environment", None)
+    if isinstance(real, Environment) and real.name == environment.name:
+        return real
+    servers = getattr(getattr(window, "context", None), "demo_servers", None)
+    if servers is not None:
+        try:
+            url = str(servers.simulator(environment.name, timeout=0.0).base_url)
+        except Exception:  # not started (yet): check the address the profile has
+            log.info("the demo server of %s is not there for the site check", environment.name)
+        else:
+            return dataclasses.replace(environment, base_url=url)
+    return environment
 
 
 _release_connected = False

@@ -15,7 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 from dutch_check import english_left, english_words
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 
 from compass_desk.domain import sitecheck_words as words
 from compass_desk.domain.models import Environment
@@ -25,6 +26,7 @@ from compass_desk.gui import i18n, i18n_build
 from compass_desk.gui.site_visit_dialog import SiteVisitDialog
 from compass_desk.gui.sitecheck_dialog import SiteCheckDialog
 from compass_desk.gui.worker import Worker
+from compass_desk.paths import app_paths
 from compass_desk.services.sitecheck import load_config
 
 
@@ -45,7 +47,7 @@ site = _servers_module().site  # the session fixture: HTTPS/HTTP/NTP servers on 
 
 # Data a user reads that is not a sentence to translate: the loopback servers' names and CAs.
 DATA = ["good.test", "plain.test", "proxy.test", "hang.test", "127.0.0.1", "Compass Test Public CA",
-        "Intercepting Proxy CA", "Compass Desk tests", "werkplek-7", "phones.md"]  # a file name
+        "Intercepting Proxy CA", "Compass Desk tests", "werkplek-7"]
 LAPTOP = [("computer", "werkplek-7"), ("address", "192.168.20.31"), ("interface", "eth0"),
           ("gateway", "192.168.20.1"), ("VLAN", words.NO_VLAN.en), ("DNS servers", words.NOT_READ.en)]
 
@@ -119,7 +121,9 @@ def test_site_check_in_dutch_before_during_and_after(qtbot, dutch, worker, site,
                       for row in range(dialog.table.rowCount()) for column in range(3))
     for dutch_words in ("Snom-omleiding (SRAPS, HTTPS)", "Vraag IT: Sluit proxy.test", "wordt onderschept",
                         "Tijdserver (NTP)", "wijkt er +3", "Compass REST API (sim)",
-                        "De provisioninghost is niet af te leiden", "Geen openbare bron noemt",
+                        "Niet gecontroleerd: de provisioninghost is niet af te leiden uit http://127.0.0.1:",
+                        "de hostnaam van de Lydis-omleidingsserver is nog niet bekend",
+                        "een beheerder kan hem daarna toevoegen aan sitecheck.toml, als [[host]]",
                         "VLAN: geen getagd op deze laptop", "DNS-servers: niet leesbaar op dit systeem",
                         "verificatiefout: de uitgever van het certificaat is onbekend"):
         assert dutch_words in texts, dutch_words
@@ -255,3 +259,100 @@ def test_site_visit_progress_and_cancel_in_dutch(qtbot, dutch, worker, simulator
     assert dialog.headline.text().startswith("Geannuleerd: ")
     assert english_left(dialog, allowed=names) == []
     dialog.grab().save("/tmp/nl-sitevisit-cancelled.png")
+
+
+# --- the demo: the built-in list against the embedded simulator, as a technician sees it ----------
+
+
+def cut_off(dialog):
+    """Cells whose wrapped text needs more room than the row gives it (the user would see "…")."""
+    table = dialog.table
+    found = []
+    for row in range(table.rowCount()):
+        for column in (0, 2):
+            item = table.item(row, column)
+            cell = table.visualItemRect(item)
+            metrics = QFontMetrics(item.font())
+            needed = metrics.boundingRect(QRect(0, 0, cell.width() - 8, 100_000),
+                                          int(Qt.TextFlag.TextWordWrap), item.text()).height()
+            if needed > table.rowHeight(row):
+                found.append((row, column, item.text()))
+    return found
+
+
+def all_texts(dialog):
+    cells = [dialog.table.item(row, column) for row in range(dialog.table.rowCount()) for column in range(3)]
+    return [dialog.headline.text(), *(c.text() for c in cells), *(c.toolTip() for c in cells)]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_demo_checks_the_simulator_port_in_words_for_technicians(qtbot, request, site, lang, make_context,
+                                                                 make_window, demo_servers):
+    if lang == "nl":
+        request.getfixturevalue("dutch")
+    window = make_window(make_context())
+    assert window.browser.environment.base_url == "http://127.0.0.1"  # the profile; the port comes later
+    real = demo_servers.base_url(window.browser.environment.name)
+    worker = Worker()
+    # The dialog plans the built-in list itself; the test resolver fails the public names at once.
+    dialog = SiteCheckDialog(worker, window.browser.environment, window,
+                             options=site.options(laptop_facts=lambda timeout: LAPTOP))
+    qtbot.addWidget(dialog)
+    try:
+        dialog.resize(1024, 700)
+        dialog.show()
+        with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
+            dialog.start()
+        checks = {c.spec.id: c for c in dialog.report.checks}
+        rest = checks["compass-rest"]
+        assert f"http://127.0.0.1:{rest.spec.port}" == real and rest.outcome is Outcome.PASSED
+        assert checks["compass-provisioning"].outcome is Outcome.SKIPPED
+        row = dialog._rows["compass-rest"]
+        assert dialog.table.item(row, 0).text().endswith(f"\n127.0.0.1:{rest.spec.port}")
+        texts = "\n".join(all_texts(dialog))
+        assert "--" not in texts and "phones.md" not in texts and "UNVERIFIED" not in texts
+        config_file = str(app_paths().config / "sitecheck.toml")
+        derive = {"en": "Not checked: the provisioning host cannot be derived from http://127.0.0.1:",
+                  "nl": "Niet gecontroleerd: de provisioninghost is niet af te leiden uit http://127.0.0.1:"}
+        assert derive[lang] in texts and config_file in texts
+        if lang == "nl":
+            assert english_left(dialog, allowed=[*DATA, config_file, "lydis-rps"]) == []
+        for width, height in ((1024, 700), (1280, 800)):
+            dialog.resize(width, height)
+            qtbot.wait(50)
+            dialog.grab().save(f"/tmp/{lang}-sitecheck-demo-{width}x{height}.png")
+            qtbot.waitUntil(lambda: cut_off(dialog) == [], timeout=2000)
+    finally:
+        dialog.close()
+        assert worker.shutdown(10_000)
+
+
+def test_long_findings_wrap_whole_when_the_dialog_narrows(qtbot, worker, site, simulator):
+    dialog = make_dialog(qtbot, worker, site, loopback_plan(site, simulator))
+    with qtbot.waitSignal(dialog.finished_run, timeout=8000):
+        dialog.start()
+    asks = [row for row in range(dialog.table.rowCount()) if "\nAsk IT: " in dialog.table.item(row, 2).text()]
+    assert asks
+    for width in (1100, 700, 1024):
+        dialog.resize(width, 700)
+        qtbot.waitUntil(lambda: cut_off(dialog) == [], timeout=2000)
+    line = QFontMetrics(dialog.table.font()).lineSpacing()
+    assert all(dialog.table.rowHeight(row) >= 3 * line for row in asks)  # wrapped, not one elided line
+    for row in asks:  # and the whole of it on hover
+        assert dialog.table.item(row, 2).toolTip().startswith(dialog.table.item(row, 2).text())
+
+
+def test_the_demo_address_without_a_session_comes_from_the_demo_servers(demo_servers):
+    from types import SimpleNamespace
+
+    from compass_desk.gui.sitecheck_dialog import checked_environment
+
+    profile = Environment("Demo staging", "http://127.0.0.1", "demo")
+    window = SimpleNamespace(browser=SimpleNamespace(session=None),
+                             context=SimpleNamespace(demo_servers=demo_servers))
+    qt_wait = demo_servers.simulator("Demo staging")  # started
+    assert checked_environment(profile, window).base_url == str(qt_wait.base_url)
+    assert checked_environment(profile, None) is profile and checked_environment(None, window) is None
+    other = Environment("Elsewhere", "https://rest.example.com", "me")
+    session = SimpleNamespace(environment=Environment("Demo staging", "http://127.0.0.1:5", "demo"))
+    assert checked_environment(other, SimpleNamespace(browser=SimpleNamespace(session=session))) is other
