@@ -10,8 +10,9 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -29,8 +30,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from compass_desk.domain.deadline import AMSTERDAM, DEFAULT_CUTOFF, deadline_for
 from compass_desk.domain.mac import format_mac
-from compass_desk.domain.models import Access, Company, Phone
+from compass_desk.domain.models import Access, Company, Phone, ProvisioningState
 from compass_desk.domain.move_plan import (
     METHOD_LABELS,
     METHOD_TRADE_OFFS,
@@ -42,7 +44,7 @@ from compass_desk.domain.move_plan import (
     default_method,
     target_choices,
 )
-from compass_desk.gui.i18n import localize
+from compass_desk.gui.i18n import current_language, localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, JobContext, Worker
@@ -62,6 +64,14 @@ def _wrap(text: str = "") -> QLabel:
 def shown_progress(ctx: JobContext) -> Callable[[int, int, object], None]:
     """The job's progress callback for a service that words its steps as Text: shown in the app's language."""
     return lambda done, total, label: ctx.progress(done, total, localize(label))
+
+
+def _moment(when: datetime) -> str:
+    """``Wednesday 2 December 00:00`` in Amsterdam time, with the installed language's day and month."""
+    local = when.astimezone(AMSTERDAM)
+    locale = QLocale(QLocale.Language.Dutch) if current_language() == "nl" else QLocale(
+        QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return f"{locale.toString(QDate(local.year, local.month, local.day), 'dddd d MMMM')} {local:%H:%M}"
 
 
 def phone_label(phone: Phone) -> str:
@@ -241,6 +251,7 @@ class RunPage(QWizardPage):
         self._wizard = wizard
         self.setTitle(self.tr("Moving the phone"))
         self.setSubTitle(self.tr("Each step is checked by reading the phone back from Compass."))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))
         layout = QVBoxLayout(self)
         self.progress = QProgressBar()
         self.status = _wrap()
@@ -320,10 +331,23 @@ class RunPage(QWizardPage):
                               "moment."))
         self.status.setText(check)
         self.result.setText(localize(outcome.text))
-        self.notes.setText("\n".join(localize(note) for note in outcome.note_texts))
+        notes = [localize(note) for note in outcome.note_texts]
+        reminder = self.reset_reminder(outcome)
+        self.notes.setText("\n".join([*notes, reminder] if reminder else notes))
         self.guide_button.setVisible(outcome.needs_reset)
         emit(self._wizard.moved, outcome)
         self._finish()
+
+    def reset_reminder(self, outcome: MoveOutcome) -> str:
+        """Re-adding the phone activated it at the vendor: the reset must come before that deadline."""
+        phone = outcome.phone
+        if not outcome.needs_reset or phone.provisioning is not ProvisioningState.ACTIVE \
+                or phone.activated_at is None:
+            return ""
+        context = getattr(self._wizard.parent(), "context", None)
+        due = deadline_for(phone.activated_at, getattr(context, "cutoff", DEFAULT_CUTOFF))
+        return self.tr("Reset the phone before the deadline: %1 (Amsterdam time). After that it no longer "
+                       "finds Compass until you press Activate again.").replace("%1", _moment(due))
 
     def _failed(self, error: BaseException) -> None:
         self.progress.hide()
@@ -349,7 +373,8 @@ class RunPage(QWizardPage):
             self.result.setText(text)
         self.done = True
         self.running = False
-        self._wizard.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+        # The result page ends with Close alone: Cancel would suggest the move can still be called off.
+        self._wizard.setOption(QWizard.WizardOption.NoCancelButton, True)
         emit(self.completeChanged)
 
 

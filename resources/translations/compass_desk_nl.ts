@@ -235,7 +235,7 @@
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>%1 entries (newest %2 shown)</source>
         <translation>%1 regels (de nieuwste %2 getoond)</translation>
     </message>
@@ -749,18 +749,18 @@
     <message>
         <location filename="../../compass_desk/gui/phone_table.py" line="+151"/>
         <source>Fit columns to the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolommen passend in het venster</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Default columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Standaardkolommen</translation>
     </message>
 </context>
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="+204"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="+211"/>
         <source>Confirm the move</source>
         <translation>Verplaatsing bevestigen</translation>
     </message>
@@ -987,7 +987,7 @@
     <message>
         <location line="+1"/>
         <source>Provision this phone…</source>
-        <translation type="unfinished">Deze telefoon provisionen…</translation>
+        <translation>Deze telefoon provisionen…</translation>
     </message>
     <message>
         <source>Reset wizard…</source>
@@ -1011,17 +1011,17 @@
     <message>
         <location line="+7"/>
         <source>%1 phones selected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 telefoons geselecteerd</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>In %1 organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 organisaties</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Actions for one phone are off; Move works on all of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acties voor één telefoon staan uit; Verplaatsen werkt voor allemaal.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2516,7 +2516,7 @@ Suboptimaal: %1</translation>
     <message>
         <location line="+17"/>
         <source>Search or scan a MAC</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoek of scan een MAC</translation>
     </message>
     <message>
         <source>Search name, MAC (any notation), model, IP, user — or scan a MAC and press Enter</source>
@@ -2661,7 +2661,7 @@ Suboptimaal: %1</translation>
 <context>
     <name>MoveWizard</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="+221"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="+220"/>
         <source>Move phone</source>
         <translation>Telefoon verplaatsen</translation>
     </message>
@@ -2956,17 +2956,17 @@ op omgeving “%4” activeren?</translation>
     <message>
         <location line="+25"/>
         <source>lapsed</source>
-        <translation type="unfinished">verlopen</translation>
+        <translation>verlopen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1d %2h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1d %2u</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1h %2m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1u %2m</translation>
     </message>
     <message>
         <location line="+172"/>
@@ -3536,7 +3536,7 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="-170"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="-169"/>
         <source>Moving the phone</source>
         <translation>De telefoon verplaatsen</translation>
     </message>
@@ -3548,7 +3548,7 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
     <message>
         <location line="+1"/>
         <source>Close</source>
-        <translation type="unfinished">Sluiten</translation>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3578,10 +3578,10 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
     <message>
         <location line="+19"/>
         <source>Reset the phone before the deadline: %1 (Amsterdam time). After that it no longer finds Compass until you press Activate again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset de telefoon vóór de deadline: %1 (Amsterdamse tijd). Daarna vindt hij Compass pas weer als je opnieuw op Activeren drukt.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>&lt;b&gt;The move is not finished.&lt;/b&gt; It is saved in the journal, so nothing is lost.</source>
         <translation>&lt;b&gt;De verplaatsing is niet af.&lt;/b&gt; Ze staat in het logboek, dus er gaat niets verloren.</translation>
     </message>
@@ -4057,7 +4057,7 @@ Vraag IT: %2</translation>
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="-283"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="-282"/>
         <source>Choose the target organisation</source>
         <translation>Kies de doelorganisatie</translation>
     </message>
