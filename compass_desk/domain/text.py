@@ -41,7 +41,8 @@ class Text:
 
 def _fill(template: str, lang: str, args: tuple[Any, ...], values: dict[str, Any]) -> str:
     def pick(value: Any) -> Any:
-        return value.get(lang) if isinstance(value, Text) else value
+        text = text_of(value)  # a Text, or an error carrying one, in this language
+        return text.get(lang) if text is not None else value
 
     return template.format(*(pick(a) for a in args), **{k: pick(v) for k, v in values.items()})
 

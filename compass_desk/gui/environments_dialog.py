@@ -221,7 +221,7 @@ class EnvironmentsDialog(QDialog):
         try:
             self._store().save(environment)
         except ValueError as exc:
-            self.result_label.setText(f"✘ {str(exc)[:1].upper()}{str(exc)[1:]}.")
+            self.result_label.setText(f"✘ {user_message(exc)}")
             return
         if password:
             self._keep_password(environment, password)

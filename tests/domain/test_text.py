@@ -33,3 +33,10 @@ def test_a_text_value_fills_each_language_with_its_own_words():
     assert fill(Text("{n} phones", "{n} telefoons"), n=3) == Text("3 phones", "3 telefoons")
     braces = Text("Compass said: {why}", "Compass zei: {why}").format(why="use {name}")
     assert braces.nl == "Compass zei: use {name}"  # a value is never parsed again
+
+
+def test_an_error_inside_a_sentence_speaks_the_sentence_language():
+    error = TextError(Text("the file is damaged", "het bestand is beschadigd"))
+    warning = Text("Not opened ({why}).", "Niet geopend ({why}).").format(why=error)
+    assert warning.nl == "Niet geopend (het bestand is beschadigd)."
+    assert warning.en == "Not opened (the file is damaged)."

@@ -95,6 +95,7 @@ def test_environments_dialog_is_dutch(dutch, qtbot, isolated_home, simulator, mo
     from compass_desk.gui.environments_dialog import EnvironmentsDialog
     from compass_desk.gui.worker import Worker
     from compass_desk.paths import app_paths
+    from compass_desk.sim import DEMO_PASSWORD
     from compass_desk.store.profiles import ProfileStore
     from compass_desk.store.secrets import SecretStore
 
@@ -121,5 +122,12 @@ def test_environments_dialog_is_dutch(dutch, qtbot, isolated_home, simulator, mo
         assert dialog.warning.isVisibleTo(dialog)
         assert english_left(dialog, allowed=[simulator.base_url]) == []
         shot(dialog, "environments")
+        # A name the store refuses, found only when saving after a good connection test.
+        dialog.name.setText("prod/1")
+        dialog.password.setText(DEMO_PASSWORD)
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(dialog.save_button.isEnabled, timeout=15_000)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert "kan geen naam van een omgeving zijn" in dialog.result_label.text()
     finally:
         worker.shutdown()
