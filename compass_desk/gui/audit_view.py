@@ -27,7 +27,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("AuditView", "Time"), QT_TRANSLATE_NOOP("AuditView"
            QT_TRANSLATE_NOOP("AuditView", "User"), QT_TRANSLATE_NOOP("AuditView", "Action"),
            QT_TRANSLATE_NOOP("AuditView", "Phone"), QT_TRANSLATE_NOOP("AuditView", "Outcome"),
            QT_TRANSLATE_NOOP("AuditView", "Detail"))
-MAX_COLUMN_WIDTH = 420  # px: one very long phone or organisation name must not push Detail away
+MAX_COLUMN_WIDTH = 520  # px: one very long phone or organisation name must not push Detail away
 LIMIT = 5000  # newest first; the CSV export has everything that matches
 
 # The log stores these words as written by every layer (and the CLI); shown in the UI's language.
@@ -91,7 +91,12 @@ class AuditView(QDialog):
         self._debounce.timeout.connect(self.reload)
         self.filter.textChanged.connect(self._debounce.start)
         self.export_button.clicked.connect(self.export)
-        self.resize(1000, 520)
+        # Wide enough for the fitted columns and some Detail, but never beyond the screen.
+        width, height = 1280, 560
+        if self.screen() is not None:
+            area = self.screen().availableGeometry()
+            width, height = min(width, area.width() - 40), min(height, area.height() - 60)
+        self.resize(width, height)
         self.reload()
 
     def reload(self) -> None:
