@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from compass_desk.domain import deadline as deadline_mod
 from compass_desk.domain import states
 from compass_desk.domain.diagnosis import Diagnosis, diagnose
 from compass_desk.domain.models import strip_port
+from compass_desk.gui.flow_layout import FlowLayout
 from compass_desk.gui.i18n import current_language
 from compass_desk.gui.phone_model import PhoneRow, mac_label, model_label, user_label
 from compass_desk.gui.style import STATE_LOOKS, icon, state_colour, state_text
@@ -142,21 +143,21 @@ class DetailsPanel(QWidget):
 
         # Actions.
         self.buttons: dict[str, QPushButton] = {}
-        # Two rows, so five buttons fit a narrow panel: changes first, then the other screens.
-        actions = QGridLayout()
-        actions.setSpacing(6)
-        buttons = (("activate", self.tr("Activate"), 0, 0), ("reboot", self.tr("Reboot"), 0, 1),
-                   ("move", self.tr("Move…"), 0, 2), ("provisioning", self.tr("View provisioning"), 1, 0),
-                   ("firmware", self.tr("Firmware…"), 1, 1), ("provision", self.tr("Reset wizard…"), 1, 2))
-        for key, text, line, column in buttons:
+        # The buttons wrap onto more lines in a narrow panel (no horizontal scrollbar at 1024 px).
+        # "provision" uses the menu's name for the same screen ("Provision this phone…").
+        actions = FlowLayout(spacing=6)
+        buttons = (("activate", self.tr("Activate")), ("reboot", self.tr("Reboot")),
+                   ("move", self.tr("Move…")), ("provisioning", self.tr("View provisioning")),
+                   ("firmware", self.tr("Firmware…")),
+                   ("provision", self.tr("Provision this phone…")))
+        for key, text in buttons:
             button = QPushButton(text)
             button.setObjectName(f"{key}Button")
             button.setAccessibleName(text.rstrip("…"))
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             self.buttons[key] = button
-            actions.addWidget(button, line, column)
+            actions.addWidget(button)
         self.buttons["troubleshoot"] = why
-        actions.setColumnStretch(3, 1)
         # Features of other screens: hidden until the window has found them (gui.features).
         for key in ("provisioning", "move", "firmware"):
             self.buttons[key].setVisible(False)
@@ -219,6 +220,18 @@ class DetailsPanel(QWidget):
                                               or self.tr("nobody"))
         self._show_status(row, vendor)
         self._show_state(row, now or datetime.now(UTC))
+
+    def show_many(self, rows: list[PhoneRow]) -> None:
+        """Several phones selected: how many, in which states; the window disables one-phone actions."""
+        self.show_row(None)
+        self.title.setText(self.tr("%1 phones selected").replace("%1", str(len(rows))))
+        counts = Counter(row.phone.provisioning for row in rows)
+        lines = [f"{counts[state]} × {state_text(state)}" for state in STATE_LOOKS if counts[state]]
+        organisations = len({row.phone.company_url for row in rows})
+        if organisations > 1:
+            lines.append(self.tr("In %1 organisations").replace("%1", str(organisations)))
+        lines.append(self.tr("Actions for one phone are off; Move works on all of them."))
+        self.subtitle.setText("\n".join(lines))
 
     def _show_status(self, row: PhoneRow, vendor: Any) -> None:
         status = row.status

@@ -114,7 +114,7 @@ class MainWindow(SearchMixin, StatusMixin):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([245, 800, 395])
+        self.panes = window_state.PaneSizer(self.splitter)  # panes follow the window until dragged
 
         self.organisation_list.setModel(self.organisation_filter)
         for state in StateFilter:
@@ -124,7 +124,9 @@ class MainWindow(SearchMixin, StatusMixin):
         self.state_filter.setToolTip(self.tr("Show the phones in one provisioning state.\n\nSuboptimal: %1")
                                      .replace("%1", suboptimal_help()))
         self.table.setModel(self.proxy)
-        setup_phone_table(self.table)
+        self.columns = setup_phone_table(self.table)
+        # Long organisation names lose their middle, never the phone count at the end.
+        self.organisation_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for view in (self.table, self.organisation_list):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
@@ -337,7 +339,11 @@ class MainWindow(SearchMixin, StatusMixin):
         return self.organisations.company(self.organisation_filter.mapToSource(current).row())
 
     def _selection_changed(self) -> None:
-        self.details.show_row(self.selected_row())
+        rows = self.selected_rows()
+        if len(rows) > 1:
+            self.details.show_many(rows)
+        else:
+            self.details.show_row(self.selected_row())
         self._update_actions()
 
     def _statuses_updated(self) -> None:
@@ -353,6 +359,9 @@ class MainWindow(SearchMixin, StatusMixin):
                 button.setEnabled(state.enabled)
                 button.setToolTip(state.reason)
         count = len(self.selected_rows())
+        if count > 1:  # the panel's wizard and troubleshooter are for one phone; Move works on all
+            self.details.buttons["provision"].setEnabled(False)
+            self.details.buttons["provision"].setToolTip(available["activate"].reason)
         self.details.buttons["move"].setText(self.tr("Move %1 phones…").replace("%1", str(count)) if count > 1
                                              else self.tr("Move…"))
         self.menus.update(available, environments, count)
@@ -396,10 +405,10 @@ class MainWindow(SearchMixin, StatusMixin):
 
     # -- settings --------------------------------------------------------------------------------
     def _restore_layout(self) -> None:
-        window_state.restore(self.context.paths.config, self, self.splitter, self.table.horizontalHeader())
+        window_state.restore(self.context.paths.config, self, self.panes, self.columns)
 
     def save_layout(self) -> None:
-        window_state.save(self.context.paths.config, self, self.splitter, self.table.horizontalHeader())
+        window_state.save(self.context.paths.config, self, self.panes, self.columns)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._shut_down:

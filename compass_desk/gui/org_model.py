@@ -55,7 +55,7 @@ class OrganisationModel(QAbstractListModel):
         if role == URL_ROLE:
             return None if company is None else company.url
         if role == Qt.ItemDataRole.ToolTipRole and company is not None:
-            lines = [company.name]
+            lines = [self.data(index)]  # the whole name and count, for a narrow list that cuts them
             if company.access is not None:
                 lines.append(self.tr("Your rights: read and write") if company.access == Access.WRITE
                              else self.tr("Your rights: read only"))

@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from enum import IntEnum
 from typing import Any
 
@@ -80,15 +80,25 @@ def _words(language: str) -> tuple[dict[ProvisioningState, str], dict[bool | Non
 
 
 def deadline_cell(when: datetime, now: datetime) -> str:
-    """``3 days 3 hours · Wed 00:00`` (Amsterdam time), in the installed language."""
+    """``1d 11h · Wed 00:00`` (Amsterdam time), short so the column fits a narrow window."""
     local = when.astimezone(deadline_mod.AMSTERDAM)
-    if current_language() != "nl":
-        return f"{deadline_mod.time_left_text(when, now)} · {local:%a %H:%M}"
-    from compass_desk.domain.fixes import duration_text
+    day = _DAYS_NL[local.weekday()] if current_language() == "nl" else f"{local:%a}"
+    return f"{compact_left(when - now)} · {day} {local:%H:%M}"
 
-    remaining = when - now
-    left = "verlopen" if remaining.total_seconds() <= 0 else duration_text(remaining).nl
-    return f"{left} · {_DAYS_NL[local.weekday()]} {local:%H:%M}"
+
+def compact_left(remaining: timedelta) -> str:
+    """Time left as ``1d 11h`` or ``5h 12m`` (the details panel spells it out)."""
+    seconds = int(remaining.total_seconds())
+    if seconds <= 0:
+        return QCoreApplication.translate("PhoneTableModel", "lapsed")
+    days, rest = divmod(seconds, 24 * 3600)
+    hours, minutes = rest // 3600, rest % 3600 // 60
+    if days:
+        return QCoreApplication.translate("PhoneTableModel", "%1d %2h").replace("%1", str(days)).replace(
+            "%2", str(hours))
+    return QCoreApplication.translate("PhoneTableModel", "%1h %2m").replace("%1", str(hours)).replace(
+        "%2", str(minutes))
+
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the PhoneRow object
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -265,6 +275,8 @@ class PhoneTableModel(QAbstractTableModel):
             when = row.deadline(self.cutoff)
             if when is not None and deadline_mod.is_lapsed(when, self.now()):
                 return state_colour(ProvisioningState.PROVISION)
+        if column in (Column.NAME, Column.ORGANISATION) and role == Qt.ItemDataRole.ToolTipRole:
+            return self.text(row, column)  # the whole text when a narrow column cuts it
         if column == Column.MAC and role == Qt.ItemDataRole.AccessibleTextRole:
             return " ".join(row.phone.mac.upper())
         return None

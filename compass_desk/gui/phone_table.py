@@ -1,24 +1,41 @@
-"""How the phone table looks by default (the user's own column layout is restored over it)."""
+"""How the phone table looks: column order, which columns show, their widths, the header's menu.
+
+Until the user drags a column wider or narrower, the widths follow the window: the columns a technician
+reads first (name, organisation, MAC, provisioning state, deadline) always fit without scrolling
+sideways; name and organisation give way (cut with "…", the whole text as tooltip). The user's own
+layout (order, shown columns, widths) is kept across restarts by window_state.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
-from compass_desk.gui.phone_model import Column
+from compass_desk.domain.models import ProvisioningState
+from compass_desk.gui.phone_model import HEADERS, Column
+from compass_desk.gui.style import state_text
 
-WIDTHS = {Column.NAME: 170, Column.MAC: 140, Column.MODEL: 120, Column.VENDOR: 70, Column.ORGANISATION: 170,
-          Column.STATE: 190, Column.DEADLINE: 200, Column.ONLINE: 80, Column.IP: 110, Column.FIRMWARE: 120,
-          Column.USER: 120}
-# On screen, what a technician scans first (the state) comes right after name and MAC.
-FIRST = (Column.NAME, Column.MAC, Column.STATE, Column.DEADLINE, Column.ONLINE, Column.MODEL, Column.VENDOR,
-         Column.ORGANISATION)
+# Left to right on a fresh start; the organisation right after the name (same-named phones in
+# "All organisations"), then what is read at a glance.
+ORDER = (Column.NAME, Column.ORGANISATION, Column.MAC, Column.STATE, Column.DEADLINE, Column.ONLINE,
+         Column.MODEL, Column.FIRMWARE, Column.IP, Column.USER, Column.VENDOR)
+HIDDEN = frozenset({Column.VENDOR, Column.IP, Column.USER})  # rarely needed: the header menu shows them
+ESSENTIAL = frozenset({Column.NAME, Column.ORGANISATION, Column.MAC, Column.STATE, Column.DEADLINE})
+# The columns that give way in a narrow window: (least, preferred, most) width in characters ("x").
+FLEXIBLE = {Column.NAME: (8, 15, 24), Column.ORGANISATION: (9, 20, 30)}
+# Typical widest cells of the other columns (their width does not change with the window).
+SAMPLES = {Column.MAC: "80:5E:0C:70:68:35", Column.DEADLINE: "6d 23h · Wed 00:00", Column.ONLINE: "offline",
+           Column.MODEL: "Yealink T54W", Column.FIRMWARE: "66.86.188.6", Column.IP: "192.168.100.200",
+           Column.USER: "Roos van Vliet", Column.VENDOR: "Yealink"}
+PADDING = 14  # cell margins and grid line
+ICON = 20  # the state and online icons with their spacing
 
 
-def setup_phone_table(table: QTableView) -> None:
+def setup_phone_table(table: QTableView) -> ColumnLayout:
     # Several phones at once (Ctrl/Shift+click) for a bulk move; the details show the current row.
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
     rows = table.verticalHeader()
     rows.setVisible(False)
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size bookkeeping: 10,000 rows
@@ -27,8 +44,144 @@ def setup_phone_table(table: QTableView) -> None:
     header.setSectionsMovable(True)
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for column, width in WIDTHS.items():
-        header.resizeSection(column, width)
-    for visual, column in enumerate(FIRST):
-        header.moveSection(header.visualIndex(column), visual)
+    header.setMinimumSectionSize(40)
     table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+    return ColumnLayout(table)
+
+
+class ColumnLayout(QObject):
+    """The phone table's columns: defaults, fitting to the window, the header menu, saved state."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        self.header = table.horizontalHeader()
+        self.custom = False  # the user set widths by hand: keep them, stop fitting
+        self._own_change = False
+        self.header.sectionResized.connect(self._resized)
+        self.header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.header.customContextMenuRequested.connect(self.show_menu)
+        table.viewport().installEventFilter(self)
+        self.reset()
+
+    # -- defaults and fitting ----------------------------------------------------------------------
+    def reset(self) -> None:
+        """The default columns: order, shown ones, widths fitted to the window."""
+        self._own_change = True
+        try:
+            for visual, column in enumerate(ORDER):
+                self.header.moveSection(self.header.visualIndex(column), visual)
+            for column in Column:
+                self.header.setSectionHidden(column, column in HIDDEN)
+        finally:
+            self._own_change = False
+        self.custom = False
+        self.fit()
+
+    def preferred(self, column: Column) -> int:
+        """The width *column* needs for its usual content and its title, in the current language."""
+        metrics = self.table.fontMetrics()
+        text = str(self.header.model().headerData(column, Qt.Orientation.Horizontal) or HEADERS[column])
+        title = metrics.horizontalAdvance(text) + PADDING + 16  # room for the sort arrow
+        if column in FLEXIBLE:
+            content = metrics.horizontalAdvance("x") * FLEXIBLE[column][1] + PADDING
+        elif column == Column.STATE:
+            widest = max(metrics.horizontalAdvance(state_text(s)) for s in ProvisioningState)
+            content = widest + ICON + PADDING
+        else:
+            content = metrics.horizontalAdvance(SAMPLES[column]) + PADDING + (ICON if column == Column.ONLINE
+                                                                              else 0)
+        return max(title, content)
+
+    def fit(self) -> None:
+        """Widths for the current viewport: the essential columns fit, name and organisation give way."""
+        if self.custom:
+            return
+        shown = [Column(self.header.logicalIndex(v)) for v in range(self.header.count())
+                 if not self.header.isSectionHidden(self.header.logicalIndex(v))]
+        widths = {c: self.preferred(c) for c in shown}
+        flexible = [c for c in shown if c in FLEXIBLE]
+        room = self.table.viewport().width() - sum(w for c, w in widths.items()
+                                                   if c in ESSENTIAL and c not in FLEXIBLE)
+        if flexible:
+            x = self.table.fontMetrics().horizontalAdvance("x")
+            wanted = sum(widths[c] for c in flexible)
+            for c in flexible:
+                least, _preferred, most = FLEXIBLE[c]
+                share = room * widths[c] // wanted
+                widths[c] = max(least * x + PADDING, min(most * x + PADDING, share))
+        self._own_change = True
+        try:
+            for column, width in widths.items():
+                if self.header.sectionSize(column) != width:
+                    self.header.resizeSection(column, width)
+        finally:
+            self._own_change = False
+
+    def _resized(self, _logical: int, old: int, new: int) -> None:
+        # Hiding and showing a column also "resize" it (to and from 0): that is not a chosen width.
+        if not self._own_change and old > 0 and new > 0:
+            self.custom = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self.fit()
+        return False
+
+    # -- the header menu ---------------------------------------------------------------------------
+    def show_menu(self, position: QPoint) -> None:
+        self.menu().popup(self.header.mapToGlobal(position))
+
+    def menu(self) -> QMenu:
+        """Show/hide each column (in screen order), fit to the window, or go back to the defaults."""
+        menu = QMenu(self.table)
+        menu.setObjectName("columnsMenu")
+        shown = sum(not self.header.isSectionHidden(c) for c in Column)
+        for visual in range(self.header.count()):
+            column = Column(self.header.logicalIndex(visual))
+            title = str(self.header.model().headerData(column, Qt.Orientation.Horizontal))
+            action = menu.addAction(title)
+            action.setObjectName(f"column{column.name.title()}")
+            action.setCheckable(True)
+            visible = not self.header.isSectionHidden(column)
+            action.setChecked(visible)
+            action.setEnabled(not (visible and shown == 1))  # the last column stays
+            action.toggled.connect(lambda on, c=column: self.set_visible(c, on))
+        menu.addSeparator()
+        fit = menu.addAction(self.tr("Fit columns to the window"))
+        fit.setObjectName("fitColumns")
+        fit.triggered.connect(self.fit_again)
+        default = menu.addAction(self.tr("Default columns"))
+        default.setObjectName("defaultColumns")
+        default.triggered.connect(self.reset)
+        return menu
+
+    def set_visible(self, column: Column, visible: bool) -> None:
+        self._own_change = True
+        try:
+            self.header.setSectionHidden(column, not visible)
+            if visible and self.header.sectionSize(column) < self.header.minimumSectionSize():
+                self.header.resizeSection(column, self.preferred(column))
+        finally:
+            self._own_change = False
+        self.fit()
+
+    def fit_again(self) -> None:
+        self.custom = False
+        self.fit()
+
+    # -- kept across restarts ------------------------------------------------------------------------
+    def save_state(self) -> tuple[QByteArray, bool]:
+        return self.header.saveState(), self.custom
+
+    def restore_state(self, state: QByteArray, custom: bool) -> None:
+        self._own_change = True
+        try:
+            restored = self.header.restoreState(state)
+        finally:
+            self._own_change = False
+        if not restored:
+            self.reset()
+            return
+        self.custom = custom
+        self.fit()

@@ -46,6 +46,7 @@ class SearchMixin:
     browser: Browser
     status: StatusBar
     _pending_mac: str | None
+    _search_said: str = ""  # the last status message of a search, cleared by the next search
 
     def _update_count(self, *_args: object) -> None:
         raise NotImplementedError
@@ -58,12 +59,24 @@ class SearchMixin:
         self.search.selectAll()
 
     def _search_changed(self, text: str) -> None:
+        self._forget_search_message()
         self.proxy.set_text(text)
         self._update_count()
+
+    def _say(self, text: str) -> None:
+        self._search_said = text
+        self.status.say(text)
+
+    def _forget_search_message(self) -> None:
+        """A new search makes the last one's "No phone with MAC …" or "Found …" stale."""
+        if self._search_said and self.status.message.text() == self._search_said:
+            self.status.say("")
+        self._search_said = ""
 
     def _search_entered(self) -> None:
         """A scanner types the MAC and Enter: jump to that phone, whatever organisation it is in."""
         text = self.search.text()
+        self._forget_search_message()
         try:
             mac = normalize_mac(text)
         except MacError as error:
@@ -73,7 +86,7 @@ class SearchMixin:
                 # A mistyped or misread MAC (wrong length, a letter that is not hex, broadcast…): say why.
                 from compass_desk.gui.messages import user_message
 
-                self.status.say(user_message(error))
+                self._say(user_message(error))
             return
         if self.select_mac(mac):
             self._pending_mac = None
@@ -83,10 +96,10 @@ class SearchMixin:
         if self.browser.refreshing or self.browser.mode == Mode.CONNECTING:
             # Scanned before the list arrived: jump there as soon as it does.
             self._pending_mac = mac
-            self.status.say(translate("MainWindow", "Looking for %1 once the phone list of %2 has arrived…")
+            self._say(translate("MainWindow", "Looking for %1 once the phone list of %2 has arrived…")
                             .replace("%2", where).replace("%1", format_mac(mac)))
             return
-        self.status.say(translate("MainWindow", "No phone with MAC %1 in %2.").replace("%2", where)
+        self._say(translate("MainWindow", "No phone with MAC %1 in %2.").replace("%2", where)
                         .replace("%1", format_mac(mac)))
         window = cast("MainWindow", self)
         if not self.browser.read_only and launchers.offer_provisioning(window, mac, where):
@@ -105,7 +118,7 @@ class SearchMixin:
         if not index.isValid():
             return False
         self.select_proxy_row(index.row())
-        self.status.say(translate("MainWindow", "Found %1 (%2).").replace("%2", format_mac(mac))
+        self._say(translate("MainWindow", "Found %1 (%2).").replace("%2", format_mac(mac))
                         .replace("%1", self.model.row_at(i).phone.name))
         return True
 
