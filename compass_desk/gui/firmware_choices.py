@@ -16,7 +16,20 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from compass_desk.domain import firmware_plan as fp
 from compass_desk.domain.firmware import YealinkFamilies
 from compass_desk.domain.models import Phone, PhoneModel
+from compass_desk.domain.text import Text, fill, same
 from compass_desk.gui.i18n import localize
+from compass_desk.gui.phone_model import mac_label
+
+# The app quotes names with “ ” (the domain's wording keeps the CLI's straight quotes).
+PHONE_NAMED = Text("phone “{name}” ({mac})", "telefoon “{name}” ({mac})")
+
+
+def phone_words(phone: Phone) -> Text:
+    """``phone “Reception” (00:04:13:AA:BB:CC)`` in every language, for the plan's sentences."""
+    if not phone.name:
+        return fp.phone_words(phone)
+    return fill(PHONE_NAMED, name=phone.name, mac=same(mac_label(phone.mac)))
+
 
 WARNING_STYLE = "QLabel { background: #fff4e5; color: #5c3300; border: 1px solid #f0a030; padding: 6px; }"
 
@@ -37,13 +50,14 @@ class FirmwareChoices(QWidget):
         self.phones: list[Phone] = []
         self.installed: dict[str, str | None] = {}
         self.plan: fp.FirmwarePlan | None = None
+        self.after_run = False  # just applied: the dialog's status line tells the result
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Firmware Compass sends to the phone:") if single
                                 else self.tr("Firmware Compass sends to the phones:")))
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Firmware choices"))
-        self.list.currentItemChanged.connect(self.update_plan)
+        self.list.currentItemChanged.connect(self._picked)
         layout.addWidget(self.list)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -57,8 +71,12 @@ class FirmwareChoices(QWidget):
         layout.addWidget(self.warning)
 
     def show_phones(self, model: PhoneModel, phones: Sequence[Phone],
-                    installed: dict[str, str | None]) -> None:
-        """Offer *model*'s options for *phones* (as Compass has them now); keeps the current choice."""
+                    installed: dict[str, str | None], *, after_run: bool = False) -> None:
+        """Offer *model*'s options for *phones* (as Compass has them now); keeps the current choice.
+
+        *after_run*: a change was just applied, so "nothing to change" is not said about its own result.
+        """
+        self.after_run = after_run
         self.model, self.phones, self.installed = model, list(phones), dict(installed)
         picked, current = self.chosen()
         pairs = [(p, self.installed.get(p.url)) for p in self.phones]
@@ -90,6 +108,10 @@ class FirmwareChoices(QWidget):
         item = self.list.currentItem()
         return (False, None) if item is None else (True, item.data(Qt.ItemDataRole.UserRole))
 
+    def _picked(self, *_args: object) -> None:
+        self.after_run = False  # the user chose again: explain the new choice in full
+        self.update_plan()
+
     def update_plan(self, *_args: object) -> None:
         """The plan of the current choice, its explanation and the reasons for a second confirmation."""
         picked, version = self.chosen()
@@ -100,7 +122,7 @@ class FirmwareChoices(QWidget):
             self.changed.emit()
             return
         count = len(self.phones)
-        who = fp.phone_words(self.phones[0]) if count == 1 else \
+        who = phone_words(self.phones[0]) if count == 1 else \
             fp.model_phones_words(count, self.model.display_name, these=True)
         try:
             self.plan = fp.plan(self.model, [(p, self.installed.get(p.url)) for p in self.phones], version,
@@ -112,7 +134,7 @@ class FirmwareChoices(QWidget):
         needed = len(self.plan.needed)
         text = localize(self.plan.explanation())
         if not needed:
-            text = self.tr("Already chosen: nothing to change.")
+            text = "" if self.after_run else self.tr("Already chosen: nothing to change.")
         elif count > 1:
             text = (self.tr("%1 %2 of %3 phones would change.").replace("%2", str(needed))
                     .replace("%3", str(count)).replace("%1", text))

@@ -310,7 +310,7 @@ class FirmwareDialog(QDialog):
         self.retry_button.setEnabled(bool(self.run and self.run.failures))
         self._applying = False
         if self.model is not None:
-            self.panel.show_phones(self.model, self.phones, self.installed)
+            self.panel.show_phones(self.model, self.phones, self.installed, after_run=self.run is not None)
         else:
             self._choice_changed()
 
