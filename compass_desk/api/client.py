@@ -55,7 +55,8 @@ __all__ = ["CompassClient", "User"]
 log = logging.getLogger(__name__)
 
 # What the bootstrap reads do, for messages (in Dutch a phrase with "te", see api.errors).
-_LIST_RIGHTS = Text("list your rights", "je rechten op te halen")
+_LIST_RIGHTS = Text("read which organisations you can see and change",
+                    "op te halen welke organisaties je kunt zien en wijzigen")
 _READ_RIGHT_TARGET = Text(
     "read an organisation you have rights on", "een organisatie te lezen waarop je rechten hebt"
 )
