@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -58,8 +58,14 @@ class TroubleshooterDialog(QDialog):
         lang: str = "en",
         cutoff: time = DEFAULT_CUTOFF,
         clock: Callable[[], datetime] | None = None,
+        actions: Any = None,
+        row_for: Callable[[], Any] | None = None,
+        saved_at: datetime | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """*actions* (a :class:`~compass_desk.gui.actions.PhoneActions`) and *row_for* (the phone's
+        current table row) give the Activate button the main window's confirmation and audit;
+        *saved_at*: the app is offline and shows the data saved at that time."""
         super().__init__(parent)
         self.phone, self.status = phone, status
         self.session = session
@@ -69,6 +75,7 @@ class TroubleshooterDialog(QDialog):
         self.lang = lang if lang in ("en", "nl") else "en"
         self.cutoff = cutoff
         self._clock = clock or (lambda: datetime.now(UTC))
+        self.phone_actions, self._row_for, self.saved_at = actions, row_for, saved_at
         self.diagnosis: Diagnosis | None = None
         self.read_at: datetime | None = None
         self._job: Job | None = None
@@ -81,6 +88,7 @@ class TroubleshooterDialog(QDialog):
         layout.setContentsMargins(16, 16, 16, 12)
         layout.setSpacing(10)
         self.phone_line = common.wrapped(name="phoneLine", bold=True, scale=1.1)
+        self.saved = common.notice_label("savedData")
         self.state_line = common.wrapped(name="stateLine")
         self.headline = common.notice_label("verdict")
         font = self.headline.font()
@@ -91,7 +99,7 @@ class TroubleshooterDialog(QDialog):
         self.findings = FindingsView(t("findings", self.lang), t("fix", self.lang))
         scroll = scrolling(self.findings)
         self.as_of = common.wrapped(name="asOf")
-        for widget in (self.phone_line, self.state_line, self.headline, self.notice):
+        for widget in (self.phone_line, self.saved, self.state_line, self.headline, self.notice):
             layout.addWidget(widget)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.as_of)
@@ -107,6 +115,12 @@ class TroubleshooterDialog(QDialog):
         buttons.addButton(self.reread_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.provision_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.reread_button.setVisible(session is not None)  # after addButton, which shows it
+        self.activate_button = QPushButton(t("activate", self.lang))
+        self.activate_button.setObjectName("activateButton")
+        self.activate_button.clicked.connect(self.activate)
+        self.findings.add_fix_button(self.activate_button)
+        if actions is not None:
+            self.use_actions(actions)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -152,6 +166,40 @@ class TroubleshooterDialog(QDialog):
         self.reread_button.setEnabled(True)
         common.notice(self.notice, user_message(error, "read the phone"), common.PROBLEM)
 
+    # --- Activate, as in the main window (same confirmation, audit entry and table update) --------
+    def use_actions(self, actions: Any) -> None:
+        """The main window's phone actions (made with this dialog as the parent of its questions)."""
+        self.phone_actions = actions
+        actions.finished.connect(self._activated)
+        actions.failed.connect(self._activate_failed)
+        if self.diagnosis is not None:
+            self._show_activate(tuple(self.diagnosis.fix))
+
+    def _activate_failed(self, why: str) -> None:
+        if not self._closed:
+            common.notice(self.notice, why, common.PROBLEM)
+
+    def activate(self) -> None:
+        row = self._row_for() if self._row_for is not None else None
+        if self.phone_actions is None or row is None or self._closed:
+            return
+        self.phone_actions.run("activate", row)
+
+    def _activated(self, said: str) -> None:
+        if self._closed:
+            return
+        common.notice(self.notice, said, common.SUCCESS)
+        self.reread()
+
+    def _show_activate(self, fix: tuple[Fix, ...]) -> None:
+        wanted = self.phone_actions is not None and (Fix.ACTIVATE in fix or Fix.REMOVE_AND_READD in fix)
+        self.activate_button.setVisible(wanted)
+        if wanted:
+            row = self._row_for() if self._row_for is not None else None
+            available = self.phone_actions.availability(row, "activate")
+            self.activate_button.setEnabled(available.enabled)
+            self.activate_button.setToolTip(available.reason)
+
     # --- display --------------------------------------------------------------------------------
     def show_diagnosis(self) -> None:
         phone, lang = self.phone, self.lang
@@ -162,13 +210,23 @@ class TroubleshooterDialog(QDialog):
         status = self.status
         live = t("status.unread" if status is None else "online" if status.online else "offline", lang)
         state = f"{t('state', lang)}: {common.state_term(phone.provisioning, lang)}"
-        self.state_line.setText(f"{state}  ·  {t('live', lang)}: {live}")
+        saved = self.saved_at is not None and self.read_at is None  # offline: nothing read since
+        where = t("saved.status" if saved else "live", lang)
+        self.state_line.setText(f"{state}  ·  {where}: {live}")
+        if saved and self.saved_at is not None:
+            at = common.clock_text(self.saved_at)
+            common.notice(self.saved, t("saved.data", lang, at=at), common.WARNING)
+        else:
+            self.saved.setVisible(False)
         diagnosis = diagnose(phone, status, self._clock(), self.cutoff)
         self.diagnosis = diagnosis
         kind = _KIND.get(diagnosis.verdict, common.PROBLEM)
         common.notice(self.headline, diagnosis.verdict_text(lang), kind)
         self.findings.set_findings(diagnosis.findings, diagnosis.fix, lang)
         self.provision_button.setVisible(Fix.FACTORY_RESET in diagnosis.fix)
+        self.provision_button.setEnabled(not saved)  # the wizard needs a connection
+        self.provision_button.setToolTip(self.saved.text() if saved else "")
+        self._show_activate(tuple(diagnosis.fix))
         if self.read_at is not None:
             self.as_of.setText(t("as.of", lang, at=self.read_at.astimezone().strftime("%H:%M:%S")))
         self.as_of.setVisible(self.read_at is not None)

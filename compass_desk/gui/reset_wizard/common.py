@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,6 +31,13 @@ _NOTICE_STYLE = {
 def state_term(state: ProvisioningState, lang: str) -> str:
     """The state as Compass names it ("disabled"), without the table's "(normal)": it may be the problem."""
     return term(state).get(lang)
+
+
+def clock_text(moment: datetime) -> str:
+    """HH:MM in local time; with the day (dd-mm) when it is not today. The same in every language."""
+    local = moment.astimezone()
+    today = datetime.now(UTC).astimezone().date()
+    return f"{local:%H:%M}" if local.date() == today else f"{local:%d-%m %H:%M}"
 
 
 def app_language(config_dir: str | Path | None = None) -> str:

@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from compass_desk.domain.fixes import Finding, Fix, Severity
 from compass_desk.gui.reset_wizard.common import wrapped
@@ -45,7 +54,13 @@ class FindingsView(QWidget):
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setFrameShadow(QFrame.Shadow.Sunken)
-        for widget in (self.findings_heading, self.findings_box, rule, self.fix_heading, self.fix_list):
+        # Buttons for the steps the app can do itself (Activate), right under the steps that name them.
+        self.fix_actions = QWidget()
+        self._fix_buttons = QHBoxLayout(self.fix_actions)
+        self._fix_buttons.setContentsMargins(0, 0, 0, 0)
+        self._fix_buttons.addStretch(1)
+        for widget in (self.findings_heading, self.findings_box, rule, self.fix_heading, self.fix_list,
+                       self.fix_actions):
             layout.addWidget(widget)
         self._rule = rule
         self.finding_labels: list[QLabel] = []  # title labels, in order (for tests and screen readers)
@@ -74,8 +89,12 @@ class FindingsView(QWidget):
         self.findings_heading.setVisible(bool(findings))
         steps = "".join(f"<li style='margin-bottom:4px'>{_html(f.text.get(lang))}</li>" for f in fix)
         self.fix_list.setText(f"<ol style='margin-left:-20px'>{steps}</ol>" if fix else "")
-        for widget in (self.fix_heading, self.fix_list, self._rule):
+        for widget in (self.fix_heading, self.fix_list, self._rule, self.fix_actions):
             widget.setVisible(bool(fix))
+
+    def add_fix_button(self, button: QPushButton) -> None:
+        """*button* goes under the fix steps (the caller shows or hides it with the steps it belongs to)."""
+        self._fix_buttons.insertWidget(self._fix_buttons.count() - 1, button)
 
     def codes_in_order(self) -> list[str]:
         return [label.objectName().removeprefix("finding-") for label in self.finding_labels]

@@ -77,9 +77,18 @@ def _status_read(browser: Any, phone: Any, status: Any) -> None:
 def open_troubleshooter(parent: QWidget | None, browser: Any, worker: Worker,
                         row: Any) -> TroubleshooterDialog:
     """Show "Why is this phone not working?" for *row*; reads fresh data when online."""
+    from compass_desk.gui.actions import PhoneActions
+    from compass_desk.gui.browser import Mode
     from compass_desk.gui.troubleshooter import TroubleshooterDialog
 
     online = browser.session is not None and not getattr(browser, "read_only", False)
+    saved_at = browser.shown_data_time() if browser.mode == Mode.OFFLINE else None
+    url = row.phone.url
+
+    def current_row() -> Any:
+        i = browser.model.row_for_url(url)
+        return browser.model.row_at(i) if i is not None else None
+
     dialog = TroubleshooterDialog(
         row.phone,
         status=row.status,
@@ -88,8 +97,13 @@ def open_troubleshooter(parent: QWidget | None, browser: Any, worker: Worker,
         company_name=row.company_name,
         lang=_language(browser),
         cutoff=browser.context.cutoff,
+        row_for=current_row,
+        saved_at=saved_at,
         parent=parent,
     )
+    # The main window's Activate (availability, confirmation, audit, table update), asked over the dialog.
+    actions = PhoneActions(browser, worker, dialog)
+    dialog.use_actions(actions)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.phone_read.connect(lambda phone, status: _read_fresh(browser, phone, status))
     dialog.provision_requested.connect(

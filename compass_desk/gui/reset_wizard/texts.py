@@ -195,6 +195,11 @@ T: dict[str, Text] = {
     "why.title": Text("Why is this phone not working?", "Waarom werkt deze telefoon niet?"),
     "provision.this": Text("&Provision this phone…", "Deze telefoon &provisionen…"),
     "as.of": Text("State read at {at}.", "Toestand gelezen om {at}."),
+    "saved.data": Text(
+        "Saved data of {at}; Compass Desk is offline. The phone may have changed since.",
+        "Opgeslagen gegevens van {at}; Compass Desk is offline. De telefoon kan sindsdien veranderd zijn.",
+    ),
+    "saved.status": Text("Status at that time", "Status op dat moment"),
 }
 
 

@@ -112,8 +112,86 @@ def test_what_the_troubleshooter_reads_shows_in_the_main_window_at_once(qtbot, m
     from compass_desk.gui.reset_wizard.launch import open_troubleshooter
 
     window = make_window(make_context())
-    row = _stale_row(qtbot, window)
+    _stale_row(qtbot, window)
     dialog = open_troubleshooter(window, window.browser, window.worker, window.selected_row())
     qtbot.waitUntil(lambda: dialog.read_at is not None, timeout=10_000)
     assert window.details.live["Online"].text() == "online"
     dialog.close()
+
+
+def _failed_row(window):
+    session = window.browser.session
+    return next(r for r in window.model.rows() if r.phone.provisioning is ProvisioningState.PROVISION
+                and session.can_write(r.phone.company_url))
+
+
+def test_the_troubleshooter_activates_as_the_main_window_does(qtbot, make_context, make_window, monkeypatch):
+    """Finding #7: the fix says "press Activate": the button is right under it, with the same question."""
+    from gui_helpers import select_phone
+
+    from compass_desk.domain.fixes import Fix
+    from compass_desk.gui.reset_wizard.launch import open_troubleshooter
+
+    asked = []
+    monkeypatch.setattr("compass_desk.gui.actions.confirm",
+                        lambda parent, title, text: asked.append(text) or True)
+    context = make_context()
+    window = make_window(context)
+    row = _failed_row(window)
+    select_phone(qtbot, window, row)
+    dialog = open_troubleshooter(window, window.browser, window.worker, window.selected_row())
+    qtbot.waitUntil(lambda: dialog.read_at is not None, timeout=10_000)
+    assert Fix.REMOVE_AND_READD in dialog.diagnosis.fix
+    button = dialog.activate_button
+    assert button.isVisible() and button.isEnabled()
+    assert dialog.findings.isAncestorOf(button)  # under the steps, not among the dialog's buttons
+    _shot(dialog, "en-troubleshooter-activate")
+    button.click()
+    qtbot.waitUntil(lambda: window.model.row_at(window.model.row_for_url(row.url)).phone.provisioning
+                    is ProvisioningState.ACTIVE, timeout=10_000)
+    name, company = row.phone.name, row.company_name
+    assert asked == [f"Activate phone “{name}” ({asked[0].split('(')[1].split(')')[0]})\nin organisation "
+                     f"“{company}”\non environment “Demo production”?"]
+    entry = context.audit.entries()[0]
+    assert (entry.action, entry.outcome) == ("activate", "ok") and name in entry.target
+    qtbot.waitUntil(lambda: dialog.phone.provisioning is ProvisioningState.ACTIVE, timeout=10_000)
+    from compass_desk.domain.diagnosis import Verdict
+
+    assert dialog.diagnosis.verdict is Verdict.AWAITING_RESET
+    assert not button.isVisible()  # awaiting the reset now: nothing to activate
+    dialog.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_offline_the_troubleshooter_says_it_shows_saved_data(qtbot, make_context, make_window, lang,
+                                                             request):
+    from datetime import datetime
+
+    from compass_desk.gui.actions import PhoneActions
+    from compass_desk.gui.browser import Mode
+    from compass_desk.gui.troubleshooter import TroubleshooterDialog
+
+    if lang == "nl":
+        request.getfixturevalue("dutch")
+    window = make_window(make_context())
+    row = _failed_row(window)
+    window.browser._set_mode(Mode.OFFLINE, "no network")  # what losing the connection does
+    saved = datetime.now().astimezone().replace(hour=14, minute=2)
+    dialog = TroubleshooterDialog(row.phone, status=PhoneStatus(online=False), company_name=row.company_name,
+                                  lang=lang, row_for=lambda: row, saved_at=saved, parent=window)
+    dialog.use_actions(PhoneActions(window.browser, window.worker, dialog))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _shot(dialog, f"{lang}-troubleshooter-offline")
+    expected = ("Opgeslagen gegevens van 14:02; Compass Desk is offline." if lang == "nl"
+                else "Saved data of 14:02; Compass Desk is offline.")
+    assert dialog.saved.isVisible() and dialog.saved.text().startswith(expected)
+    then = "Status op dat moment: offline" if lang == "nl" else "Status at that time: offline"
+    assert then in dialog.state_line.text()
+    assert "Live" not in dialog.state_line.text()
+    assert dialog.activate_button.isVisible() and not dialog.activate_button.isEnabled()
+    assert "Offline" in dialog.activate_button.toolTip()
+    assert not dialog.provision_button.isEnabled()  # the wizard needs a connection
+    if lang == "nl":
+        company = row.company_name
+        assert english_left(dialog, allowed=[row.phone.name, company, "Compass Desk is offline"]) == []
