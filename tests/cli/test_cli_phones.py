@@ -216,6 +216,11 @@ def test_changes_are_written_to_the_audit_log(cli, isolated_home):
         ("demo", "activate", "ok"),
     ]
     assert entries[1].detail == "→ active" and phone["mac_display"] in entries[1].target
+    # Named as the app names it: name (MAC) · organisation, the same for the failed attempt.
+    from compass_desk.store.audit import phone_target
+
+    assert entries[1].target == phone_target(phone["name"], phone["mac"], phone["company"]["name"])
+    assert entries[0].target == entries[1].target
     assert "not allowed" in entries[0].detail
 
 
