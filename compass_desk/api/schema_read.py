@@ -65,6 +65,7 @@ from compass_desk.domain.models import (
     ProvisioningState,
     Vendor,
 )
+from compass_desk.domain.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -92,22 +93,45 @@ class Entity:
 
 
 # --- helpers -------------------------------------------------------------------------------
+# What Compass sent, named in Dutch for the errors below (the English is the key).
+_WHAT_NL = {
+    "a user": "een gebruiker", "an object": "een object", "a right": "een recht",
+    "an organisation": "een organisatie", "a phone": "een telefoon", "a phone status": "een telefoonstatus",
+    "a provisioning file": "een provisioningbestand", "a phone model": "een telefoonmodel",
+    "custom settings": "eigen instellingen", "a custom setting": "een eigen instelling",
+    "rights": "rechten", "organisations": "organisaties", "phones": "telefoons",
+    "phone models": "telefoonmodellen",
+}
+
+
+def _what(what: str) -> Text:
+    return Text(what, _WHAT_NL.get(what, what))
+
+
 def _obj(data: Any, what: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
-        raise UnexpectedResponseError(f"Compass sent something other than {what}; the API may have changed.")
+        raise UnexpectedResponseError(Text(
+            "Compass sent something other than {what}; the API may have changed.",
+            "Compass stuurde iets anders dan {what}; misschien is de API veranderd.",
+        ).format(what=_what(what)))
     return data
 
 
 def _list(data: Any, what: str) -> list[Any]:
     if not isinstance(data, list):
-        raise UnexpectedResponseError(f"Compass sent something other than a list of {what}.")
+        raise UnexpectedResponseError(Text(
+            "Compass sent something other than a list of {what}.",
+            "Compass stuurde iets anders dan een lijst met {what}.").format(what=_what(what)))
     return data
 
 
 def _required_str(data: Mapping[str, Any], key: str, what: str) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value:
-        raise UnexpectedResponseError(f"Compass sent {what} without '{key}'; the API may have changed.")
+        raise UnexpectedResponseError(Text(
+            "Compass sent {what} without '{key}'; the API may have changed.",
+            "Compass stuurde {what} zonder '{key}'; misschien is de API veranderd.").format(what=_what(what),
+                                                                                        key=key))
     return value
 
 
@@ -277,7 +301,8 @@ def parse_provisioning_file(data: Any) -> ProvisioningFile:
     obj = _obj(data, "a provisioning file")
     content = obj.get(F_CONTENT)
     if not isinstance(content, str):
-        raise UnexpectedResponseError("Compass sent a provisioning file without its content.")
+        raise UnexpectedResponseError(Text("Compass sent a provisioning file without its content.",
+                                           "Compass stuurde een provisioningbestand zonder inhoud."))
     return ProvisioningFile(
         filename=_str(obj, F_FILENAME) or "provisioning.txt",
         content_type=_str(obj, F_CONTENT_TYPE) or "text/plain",

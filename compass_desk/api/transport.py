@@ -21,6 +21,7 @@ import httpx
 from compass_desk import USER_AGENT
 from compass_desk.api import schema
 from compass_desk.api.errors import InvalidEnvironmentError, quote_input
+from compass_desk.domain.text import Text
 
 # A short connect timeout: an installer on a blocked network should hear "cannot reach" quickly.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
@@ -46,7 +47,9 @@ def is_loopback_host(host: str) -> bool:
 
 # One DNS label (letters of any script for internationalised names, digits, hyphen, underscore).
 _LABEL = re.compile(r"^[\w-]{1,63}$")
-_EXAMPLE = "use e.g. https://rest.example.com"
+_NOT_VALID = Text("{shown} is not a valid web address; {example}",
+                  "{shown} is geen geldig webadres; {example}")
+_EXAMPLE = Text("use e.g. https://rest.example.com", "gebruik bijvoorbeeld https://rest.example.com")
 
 
 def normalize_base_url(url: str) -> str:
@@ -57,33 +60,43 @@ def normalize_base_url(url: str) -> str:
     """
     text = (url or "").strip()
     if not text:
-        raise BaseUrlError(f"no address given; {_EXAMPLE}")
+        raise BaseUrlError(Text("no address given; {example}", "geen adres opgegeven; {example}")
+                           .format(example=_EXAMPLE))
     shown = quote_input(text)
     if any(not ch.isprintable() or ch.isspace() for ch in text):
-        raise BaseUrlError(f"{shown} contains a space, line break or other invisible character; {_EXAMPLE}")
+        raise BaseUrlError(Text(
+            "{shown} contains a space, line break or other invisible character; {example}",
+            "{shown} bevat een spatie, regeleinde of ander onzichtbaar teken; {example}")
+                           .format(shown=shown, example=_EXAMPLE))
     try:
         parts = urlsplit(text)
         scheme = parts.scheme.lower()
         hostname = parts.hostname
     except ValueError:  # e.g. an unclosed IPv6 bracket
-        raise BaseUrlError(f"{shown} is not a valid web address; {_EXAMPLE}") from None
+        raise BaseUrlError(_NOT_VALID.format(shown=shown, example=_EXAMPLE)) from None
     if scheme not in ("http", "https") or not hostname:
-        raise BaseUrlError(f"{shown} is not a web address; {_EXAMPLE}")
+        raise BaseUrlError(Text("{shown} is not a web address; {example}",
+                                "{shown} is geen webadres; {example}")
+                           .format(shown=shown, example=_EXAMPLE))
     if parts.username or parts.password:
-        raise BaseUrlError("the address must not contain a user name or password")
+        raise BaseUrlError(Text("the address must not contain a user name or password",
+                                "het adres mag geen gebruikersnaam of wachtwoord bevatten"))
     if parts.query or parts.fragment:
-        raise BaseUrlError(f"{shown} has a query or fragment; give only the server's address")
+        raise BaseUrlError(Text("{shown} has a query or fragment; give only the server's address",
+                                "{shown} heeft een query of fragment; geef alleen het adres van de server")
+                           .format(shown=shown))
     _check_host(parts.netloc, hostname, shown)
     _check_port(parts.netloc, shown)
     if scheme == "http" and not is_loopback_host(hostname):
-        raise BaseUrlError(
-            f"{shown} uses plain http; Compass Desk only talks to Compass over https "
-            "(http is allowed for this computer itself, e.g. the simulator)"
-        )
+        raise BaseUrlError(Text(
+            "{shown} uses plain http; Compass Desk only talks to Compass over https "
+            "(http is allowed for this computer itself, e.g. the simulator)",
+            "{shown} gebruikt gewone http; Compass Desk praat met Compass alleen via https "
+            "(http mag alleen voor deze computer zelf, bijvoorbeeld de simulator)").format(shown=shown))
     try:
         httpx.URL(text)  # the last word: whatever httpx would refuse is refused here
     except (httpx.InvalidURL, ValueError):
-        raise BaseUrlError(f"{shown} is not a valid web address; {_EXAMPLE}") from None
+        raise BaseUrlError(_NOT_VALID.format(shown=shown, example=_EXAMPLE)) from None
     return text.rstrip("/")
 
 
@@ -93,11 +106,15 @@ def _check_host(netloc: str, hostname: str, shown: str) -> None:
         try:
             ipaddress.IPv6Address(hostname.split("%", 1)[0])
         except ValueError:
-            raise BaseUrlError(f"{shown} has an IPv6 address in brackets that is not valid") from None
+            raise BaseUrlError(Text("{shown} has an IPv6 address in brackets that is not valid",
+                                    "{shown} heeft tussen haken een IPv6-adres dat niet geldig is")
+                               .format(shown=shown)) from None
         return
     name = hostname[:-1] if hostname.endswith(".") else hostname
     if len(name) > 253 or not all(_LABEL.match(label) for label in name.split(".")):
-        raise BaseUrlError(f"{shown} does not have a valid server name; {_EXAMPLE}")
+        raise BaseUrlError(Text("{shown} does not have a valid server name; {example}",
+                                "{shown} heeft geen geldige servernaam; {example}")
+                           .format(shown=shown, example=_EXAMPLE))
 
 
 def _check_port(netloc: str, shown: str) -> None:
@@ -107,7 +124,9 @@ def _check_port(netloc: str, shown: str) -> None:
         return
     port = after.rpartition(":")[2]
     if not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
-        raise BaseUrlError(f"{shown} has no valid port; a port is a number from 1 to 65535")
+        raise BaseUrlError(Text("{shown} has no valid port; a port is a number from 1 to 65535",
+                                "{shown} heeft geen geldige poort; een poort is een getal van 1 t/m 65535")
+                           .format(shown=shown))
 
 
 def origin(url: str) -> tuple[str, str, int]:
@@ -132,13 +151,15 @@ def ssl_context(ca_bundle: str | None = None) -> ssl.SSLContext:
     if ca_bundle:
         path = Path(ca_bundle).expanduser()
         if not path.is_file():
-            raise InvalidEnvironmentError(f"The CA bundle '{ca_bundle}' does not exist.")
+            raise InvalidEnvironmentError(Text("The CA bundle '{path}' does not exist.",
+                                               "De CA-bundel '{path}' bestaat niet.").format(path=ca_bundle))
         try:
             context.load_verify_locations(cafile=str(path))
         except (ssl.SSLError, ValueError, OSError):
-            raise InvalidEnvironmentError(
-                f"The CA bundle '{ca_bundle}' holds no certificate Compass Desk can read (PEM expected)."
-            ) from None
+            raise InvalidEnvironmentError(Text(
+                "The CA bundle '{path}' holds no certificate Compass Desk can read (PEM expected).",
+                "De CA-bundel '{path}' bevat geen certificaat dat Compass Desk kan lezen (PEM verwacht).")
+                .format(path=ca_bundle)) from None
     return context
 
 
