@@ -169,8 +169,10 @@ class DrainingTransport(httpx.BaseTransport):
     Requests abandoned by a cancel or a shut-down window go on on worker threads while the client is
     closed under them. httpcore's pool forgets, on close, a connection still being made (TCP connect,
     TLS handshake); the request then finished on it and its socket was freed unclosed on the worker
-    thread. So a close waits for the last request's response to be closed (within the HTTP timeouts)
-    and a request arriving after the close is refused, as httpx itself refuses it.
+    thread. So ``close()`` returns at once but only marks the pool for closing: the thread that
+    releases the last response (within the HTTP timeouts) closes it, and a request arriving after
+    the close is refused, as httpx itself refuses it. A response opened with ``stream=True`` and
+    never closed would keep the pool open; Compass Desk reads every body whole.
     """
 
     def __init__(self, inner: httpx.BaseTransport) -> None:
@@ -187,10 +189,11 @@ class DrainingTransport(httpx.BaseTransport):
             self._in_flight += 1
         try:
             response = self._inner.handle_request(request)
+            if not isinstance(response.stream, httpx.SyncByteStream):  # not from httpcore: nothing to drain
+                raise TypeError(f"unexpected response stream {type(response.stream).__name__}")
         except BaseException:
             self._release()
             raise
-        assert isinstance(response.stream, httpx.SyncByteStream)
         return httpx.Response(
             status_code=response.status_code,
             headers=response.headers,
