@@ -1,6 +1,8 @@
 """Add a MAC that is not in this environment: organisation, name, model, VLAN, encryption.
 
 The model's vendor is checked against the MAC's manufacturer prefix (OUI) before anything is sent.
+Nothing is chosen for the user: the organisation and the model start empty and both are required
+(the OUI names a vendor, never a model, so it cannot decide the model; its models are listed first).
 """
 
 from __future__ import annotations
@@ -44,10 +46,12 @@ class AddPhoneForm(QGroupBox):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.organisation = QComboBox()
         self.organisation.setObjectName("addOrganisation")
+        self.organisation.setPlaceholderText(t("organisation.choose", lang))
         self.name = QLineEdit()
         self.name.setObjectName("addName")
         self.model = QComboBox()
         self.model.setObjectName("addModel")
+        self.model.setPlaceholderText(t("model.choose", lang))
         self.mac_label = QLabel()
         self.mac_label.setObjectName("addMac")
         self.oui = common.wrapped(name="ouiCheck")
@@ -72,8 +76,6 @@ class AddPhoneForm(QGroupBox):
         form.addRow(buttons)
         self.error = common.notice_label("addError")
         form.addRow(self.error)
-        for entry in common.guidebook().models_with_guide():
-            self.model.addItem(entry.model.display_name, entry.model)
         self.model.currentIndexChanged.connect(self.check)
         self.name.textChanged.connect(self.check)
         self.organisation.currentIndexChanged.connect(self.check)
@@ -86,9 +88,13 @@ class AddPhoneForm(QGroupBox):
         for company in self.owner.session.companies:
             if self.owner.session.can_write(company.url):
                 self.organisation.addItem(company.name, company)
+        self.organisation.setCurrentIndex(-1)
         vendor = common.oui_table().vendor_for(mac)
-        index = next((i for i in range(self.model.count()) if self.model.itemData(i).vendor is vendor), 0)
-        self.model.setCurrentIndex(index)
+        models = [entry.model for entry in common.guidebook().models_with_guide()]
+        self.model.clear()
+        for model in sorted(models, key=lambda m: m.vendor is not vendor):  # stable: the MAC's vendor first
+            self.model.addItem(model.display_name, model)
+        self.model.setCurrentIndex(-1)
         self.error.setVisible(False)
         self.check()
 
@@ -97,9 +103,13 @@ class AddPhoneForm(QGroupBox):
         lang = self.owner.lang
         if self.organisation.count() == 0:
             return t("no.writable", lang)
+        if self.organisation.currentIndex() < 0:
+            return t("organisation.missing", lang)
         if not self.name.text().strip():
             return t("name.missing", lang)
         model = self.model.currentData()
+        if model is None:
+            return t("model.missing", lang)
         mac_vendor = common.oui_table().vendor_for(self.mac)
         if model is not None and mac_vendor not in (Vendor.UNKNOWN, model.vendor):
             return t("oui.mismatch", lang, mac_vendor=mac_vendor.label, model_vendor=model.vendor.label)
@@ -118,7 +128,9 @@ class AddPhoneForm(QGroupBox):
             common.notice(self.oui, t("oui.unknown", lang), common.WARNING)
         else:
             common.notice(self.oui, t("oui.ok", lang, vendor=mac_vendor.label), common.SUCCESS)
-        self.add_button.setEnabled(self.problem() is None and not self.owner.busy())
+        problem = self.problem()
+        self.add_button.setEnabled(problem is None and not self.owner.busy())
+        self.add_button.setToolTip(problem or "")  # why it is greyed out
 
     def add(self) -> None:
         problem = self.problem()

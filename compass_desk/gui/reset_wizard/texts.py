@@ -69,6 +69,10 @@ T: dict[str, Text] = {
     ),
     "oui.ok": Text("The MAC address matches {vendor}.", "Het MAC-adres past bij {vendor}."),
     "name.missing": Text("Give the phone a name.", "Geef de telefoon een naam."),
+    "organisation.choose": Text("Choose an organisation…", "Kies een organisatie…"),
+    "model.choose": Text("Choose the model…", "Kies het model…"),
+    "organisation.missing": Text("Choose the organisation.", "Kies de organisatie."),
+    "model.missing": Text("Choose the model of the phone.", "Kies het model van de telefoon."),
     # pre-check
     "precheck.title": Text("2. Before the reset", "2. Voor de reset"),
     "precheck.sub": Text(

@@ -57,6 +57,8 @@ def test_a_phone_added_in_the_wizard_appears_in_the_table(qtbot, make_context, m
     form = wizard.identify_page.add_form
     qtbot.waitUntil(lambda: form.isVisible() and not wizard.busy(), timeout=10_000)
     qtbot.keyClicks(form.name, "Balie")
+    form.organisation.setCurrentIndex(0)
+    form.model.setCurrentIndex(0)  # a Snom model: the MAC is Snom's
     form.add_button.click()
     qtbot.waitUntil(lambda: any(r.phone.mac == mac for r in window.model.rows()), timeout=15_000)
     wizard.close()

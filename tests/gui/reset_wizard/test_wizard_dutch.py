@@ -227,6 +227,11 @@ def test_identify_problems_and_the_add_phone_path_in_dutch(qtbot, make_wizard, s
     assert [form.encryption.itemText(i) for i in range(form.encryption.count())] == ["optioneel", "verplicht"]
     check("1-add-empty")
     form.name.setText("Receptie")
+    check("1-add-nothing-chosen")
+    assert form.add_button.toolTip() == "Kies de organisatie."
+    form.organisation.setCurrentIndex(0)
+    assert form.add_button.toolTip() == "Kies het model van de telefoon."
+    form.model.setCurrentIndex(0)
     check("1-add-snom")
     yealink = next(i for i in range(form.model.count()) if form.model.itemData(i).vendor.value == "yealink")
     form.model.setCurrentIndex(yealink)

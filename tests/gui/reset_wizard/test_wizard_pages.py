@@ -26,11 +26,15 @@ def test_unknown_mac_is_added_after_the_oui_check(qtbot, make_wizard, session, c
     qtbot.waitUntil(lambda: form.isVisible() and not wizard.busy(), timeout=10_000)
     assert wizard.currentId() == PageId.IDENTIFY
     assert "There is no phone with MAC address 00:04:13:12:34:56 in production" in page.notice.text()
-    assert form.model.currentData().vendor is Vendor.SNOM  # the MAC's vendor is offered first
+    # Nothing is chosen for the user; the MAC's vendor's models come first in the list.
+    assert form.organisation.currentIndex() == -1 and form.model.currentIndex() == -1
+    assert form.model.itemData(0).vendor is Vendor.SNOM
     assert "matches Snom" in form.oui.text()
-    assert not form.add_button.isEnabled()  # no name yet
-
+    assert not form.add_button.isEnabled()  # no organisation, name or model yet
+    assert form.add_button.toolTip() == "Choose the organisation."
+    form.organisation.setCurrentIndex(0)
     qtbot.keyClicks(form.name, "Reception")
+    assert not form.add_button.isEnabled() and form.add_button.toolTip() == "Choose the model of the phone."
     yealink = next(i for i in range(form.model.count()) if form.model.itemData(i).vendor is Vendor.YEALINK)
     form.model.setCurrentIndex(yealink)
     assert "belongs to a Snom phone, but the model is a Yealink" in form.oui.text()
