@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from compass_desk.domain.os_words import os_reason
 from compass_desk.domain.text import Text, TextError
 
 log = logging.getLogger(__name__)
@@ -138,13 +139,13 @@ class Database:
             except sqlite3.DatabaseError as again:
                 raise StoreError(self._cannot_create(again)) from again
         except OSError as error:  # the folder is not writable, the disk is full…
-            raise StoreError(self._cannot_create(error.strerror or error)) from error
+            raise StoreError(self._cannot_create(os_reason(error))) from error
 
     def _cannot_create(self, why: object) -> Text:
         return Text(
-            f"The local database {self.path} cannot be created ({why}).",
-            f"De lokale database {self.path} kan niet worden gemaakt ({why}).",
-        )
+            "The local database {path} cannot be created ({why}).",
+            "De lokale database {path} kan niet worden gemaakt ({why}).",
+        ).format(path=self.path, why=why)
 
     def _open(self, schemas: Sequence[Schema]) -> None:
         create_private_file(self.path)

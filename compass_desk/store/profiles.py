@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from compass_desk.domain.models import Environment
+from compass_desk.domain.os_words import os_reason
 from compass_desk.domain.text import Text, TextError
 
 FILE_NAME = "environments.toml"
@@ -57,11 +58,11 @@ class ProfileStore:
             with self.path.open("rb") as handle:
                 data = tomllib.load(handle)
         except (OSError, tomllib.TOMLDecodeError) as exc:
+            why = os_reason(exc) if isinstance(exc, OSError) else str(exc)  # TOML says where, in English
             raise ProfileError(
-                Text(
-                    f"the environment list {self.path} cannot be read: {exc}",
-                    f"de lijst met omgevingen {self.path} kan niet worden gelezen: {exc}",
-                )
+                Text("the environment list {path} cannot be read: {why}",
+                     "de lijst met omgevingen {path} kan niet worden gelezen: {why}")
+                .format(path=self.path, why=why)
             ) from None
         table = data.get("environments", {})
         if not isinstance(table, dict):
