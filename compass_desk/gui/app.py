@@ -42,8 +42,9 @@ def run(args: argparse.Namespace, options: Any) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("compass-desk")  # Wayland matches the window to the desktop entry (and icon)
-    from compass_desk.gui import i18n
+    from compass_desk.gui import i18n, screen_fit
 
+    screen_fit.install(app)  # every dialog shrunk and moved into the screen's available area when shown
     i18n.setup_language(paths.config)  # before the first window is built
     context = build_context(bool(getattr(args, "demo", False)), paths)
     context.interactive = not screenshot
