@@ -250,7 +250,7 @@ def deadline_finding(deadline: datetime | None, now: datetime) -> Finding:
     return Finding(
         "deadline-soon" if soon else "deadline",
         Severity.WARNING if soon else Severity.INFO,
-        Text(f"Reset before {when.en} ({left.en} left).", f"Resetten vóór {when.nl} (nog {left.nl})."),
+        Text(f"Reset before {when.en}; {left.en} left.", f"Resetten vóór {when.nl}; nog {left.nl}."),
         Text(
             "After that, the registration at the manufacturer lapses and you must press Activate again. The "
             "platform may run a few hours later, but do not count on it.",

@@ -132,13 +132,22 @@ _MONTHS = (
 
 
 def when_text(moment: datetime) -> Text:
-    """``Wednesday 2 December 00:00`` (Amsterdam time, as the deadline is defined there)."""
+    """``Wednesday 2 December 00:00 (the night from Tuesday to Wednesday)`` (Amsterdam time, as the
+    deadline is defined there). A time in the small hours names its night: "Wednesday night" or
+    "Wednesday 00:00" alone is read as the end of Wednesday by some."""
     local = moment.astimezone(AMSTERDAM)
     day = _DAYS[local.weekday()]
     clock = local.strftime("%H:%M")
-    return Text(
+    when = Text(
         f"{day.en} {local.day} {_MONTHS_EN[local.month - 1]} {clock}",
         f"{day.nl} {local.day} {_MONTHS[local.month - 1]} {clock}",
+    )
+    if local.hour >= 6:
+        return when
+    before = _DAYS[local.weekday() - 1]
+    return Text(
+        f"{when.en} (the night from {before.en} to {day.en})",
+        f"{when.nl} (de nacht van {before.nl} op {day.nl})",
     )
 
 

@@ -96,8 +96,8 @@ def precheck(
         return _blocked(state, deadline, True, message, can_activate)
     left = duration_text(time_left(deadline, now))
     message = Text(
-        f"Provisioning by manufacturer is active until {when.en} ({left.en} left).",
-        f"Provisioning door de fabrikant is actief tot {when.nl} (nog {left.nl}).",
+        f"Provisioning by manufacturer is active until {when.en}; {left.en} left.",
+        f"Provisioning door de fabrikant is actief tot {when.nl}; nog {left.nl}.",
     )
     soon = time_left(deadline, now) < SOON
     warning = (

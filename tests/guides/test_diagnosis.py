@@ -147,4 +147,12 @@ def test_moments_in_amsterdam_time():
     from datetime import UTC, datetime
 
     text = when_text(datetime(2026, 7, 7, 22, 0, tzinfo=UTC))  # summer time: 00:00 on Wednesday 8 July
-    assert (text.en, text.nl) == ("Wednesday 8 July 00:00", "woensdag 8 juli 00:00")
+    assert (text.en, text.nl) == ("Wednesday 8 July 00:00 (the night from Tuesday to Wednesday)",
+                                  "woensdag 8 juli 00:00 (de nacht van dinsdag op woensdag)")
+    # The admin manual's cutoff (a preference) is named as it is, in the same night.
+    late = when_text(datetime(2026, 12, 2, 2, 0, tzinfo=UTC))
+    assert late.en == "Wednesday 2 December 03:00 (the night from Tuesday to Wednesday)"
+    assert late.nl == "woensdag 2 december 03:00 (de nacht van dinsdag op woensdag)"
+    monday = when_text(datetime(2026, 11, 30, 0, 30, tzinfo=UTC))  # 01:30 on a Monday: Sunday's night
+    assert monday.en.endswith("(the night from Sunday to Monday)")
+    assert when_text(datetime(2026, 12, 2, 14, 0, tzinfo=UTC)).en == "Wednesday 2 December 15:00"
