@@ -251,7 +251,10 @@ class SiteVisitResult:
         name = self.company.name
         if not total:
             return _NO_PHONES.format(name=name)
-        text = (_CANCELLED if self.cancelled else _STORED).format(stored=stored, total=total, name=name)
+        if total == 1 and stored == 1 and not self.cancelled:
+            text = _STORED_ONE.format(name=name)  # not "1 of 1 provisioning files"
+        else:
+            text = (_CANCELLED if self.cancelled else _STORED).format(stored=stored, total=total, name=name)
         failed = len(self.failures)
         if failed:
             text += (_ONE_PROBLEM if failed == 1 else _PROBLEMS).format(count=failed)
@@ -266,6 +269,8 @@ _NO_PHONES = Text("{name} has no phones, so there is nothing to store.",
                   "{name} heeft geen telefoons, dus er is niets te bewaren.")
 _STORED = Text("Stored {stored} of {total} provisioning files of {name} for offline reading.",
                "{stored} van {total} provisioningbestanden van {name} bewaard om offline te lezen.")
+_STORED_ONE = Text("Stored the provisioning file of {name} for offline reading.",
+                   "Het provisioningbestand van {name} is bewaard om offline te lezen.")
 _CANCELLED = Text("Cancelled: stored {stored} of {total} provisioning files of {name}.",
                   "Geannuleerd: {stored} van {total} provisioningbestanden van {name} bewaard.")
 _ONE_PROBLEM = Text("1 phone had a problem; see the list.", "1 telefoon had een probleem; zie de lijst.")
@@ -276,8 +281,8 @@ _NOT_FETCHED = Text("Provisioning file not fetched: {why}", "Provisioningbestand
 _NOT_STORED = Text("Provisioning file not stored: {why}", "Provisioningbestand niet bewaard: {why}")
 _NO_STATUS = Text("Status not read: {why}", "Status niet gelezen: {why}")
 _READING_LIST = Text("Reading the phone list of {name}", "De telefoonlijst van {name} lezen")
-TEXTS = (_NO_PHONES, _STORED, _CANCELLED, _ONE_PROBLEM, _PROBLEMS, _NOT_KEPT, _NOT_FETCHED, _NOT_STORED,
-         _NO_STATUS, _READING_LIST)
+TEXTS = (_NO_PHONES, _STORED, _STORED_ONE, _CANCELLED, _ONE_PROBLEM, _PROBLEMS, _NOT_KEPT, _NOT_FETCHED,
+         _NOT_STORED, _NO_STATUS, _READING_LIST)
 
 
 def _problem(template: Text, error: Exception) -> Text:
