@@ -9,8 +9,8 @@ from PySide6.QtGui import QKeySequence
 from compass_desk.api.errors import PermissionDeniedError
 
 
-def _select_first(qtbot, window):
-    row = window.model.rows()[0]
+def _select_first(qtbot, window, online=None):
+    row = next(r for r in window.model.rows() if online is None or r.online is online)
     window.search.setText(row.phone.mac)
     select_phone(qtbot, window, row)
     return row
@@ -22,7 +22,7 @@ def test_reboot_is_confirmed_and_audited(qtbot, make_context, make_window, monke
     asked = []
     monkeypatch.setattr("compass_desk.gui.actions.confirm",
                         lambda parent, title, text: asked.append(text) or True)
-    row = _select_first(qtbot, window)
+    row = _select_first(qtbot, window, online=True)  # an offline phone is warned about instead
     qtbot.mouseClick(window.details.buttons["reboot"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.status.message.text().startswith("Reboot")
                     and "done" in window.status.message.text())
