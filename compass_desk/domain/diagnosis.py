@@ -193,7 +193,7 @@ def _active(findings: list[Finding], in_use: bool, deadline: datetime | None, no
                 Severity.PROBLEM,
                 Text(
                     "Active on a phone that has been in use.",
-                    "Actief op een telefoon die in gebruik is geweest.",
+                    "Staat op active, terwijl de telefoon al in gebruik was.",
                 ),
                 Text(
                     "The phone got its settings from Compass before and is online, but was activated more "
@@ -300,7 +300,7 @@ def _disabled(findings: list[Finding], status: PhoneStatus | None, online: bool,
             Severity.PROBLEM,
             Text(
                 "Disabled, but the phone never fetched its settings.",
-                "Disabled, maar de telefoon heeft nooit zijn instellingen opgehaald.",
+                "Staat op disabled, maar de telefoon heeft nooit zijn instellingen opgehaald.",
             ),
             Text(
                 "Compass no longer asks the manufacturer to send this phone to Compass, yet the phone has "
