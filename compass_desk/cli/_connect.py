@@ -216,7 +216,7 @@ def audited(options: GlobalOptions, env: Environment, action: str, target: str) 
             audit.close()
 
 
-def refresh_progress(done: int, total: int, label: str) -> None:
+def refresh_progress(done: int, total: int, label: object) -> None:
     """Progress of a refresh on stderr, only when a person is watching."""
     if not sys.stderr.isatty():
         return

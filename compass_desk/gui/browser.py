@@ -254,7 +254,7 @@ class Browser(QObject):
 
             reading = self.tr("Reading the live status of %1 phones…").replace("%1", str(count))
 
-            def status_progress(done: int, total: int, _label: str) -> None:
+            def status_progress(done: int, total: int, _label: object) -> None:
                 ctx.progress(done, total, reading)
 
             statuses = session.statuses(wanted, cancel=ctx.token, progress=status_progress)

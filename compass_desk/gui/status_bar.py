@@ -57,10 +57,7 @@ class StatusBar(QStatusBar):
         else:
             self.progress.setRange(0, 0)
         if label:
-            from compass_desk.services.session import progress_text
-
-            # The lower layers' labels arrive in English (a str signal): shown in the app's language.
-            self.say(localize(progress_text(label)))
+            self.say(label)  # already in the app's language (the worker words a Text)
 
     def set_failures(self, failures: list[tuple[str, str | Text]]) -> None:
         """(organisation name, reason) per organisation not loaded; a reason may be a Text."""

@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from compass_desk.domain.text import Text
+from compass_desk.gui.i18n import localize
 from compass_desk.gui.qtfix import emit
 from compass_desk.services.cancel import Cancelled, CancelToken
 
@@ -30,9 +32,12 @@ class JobContext:
         self._last = 0.0
         self._last_label = ""
 
-    def progress(self, done: int, total: int, label: str = "") -> None:
+    def progress(self, done: int, total: int, label: str | Text = "") -> None:
         # At most ~20 reports a second reach the GUI (10,000 status reads must not flood it),
-        # but a new label and the last step always do.
+        # but a new label and the last step always do. A lower layer's Text is worded here, in the
+        # app's language, so the signal carries plain text.
+        if not isinstance(label, str):
+            label = localize(label)
         now = time.monotonic()
         if label == self._last_label and done != total and now - self._last < 0.05:
             return

@@ -32,18 +32,12 @@ from compass_desk.services.parallel import DEFAULT_CONCURRENCY, run_bounded
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]
+# A label is a Text (a step, in every language) or a str (a name, shown as it is).
+Progress = Callable[[int, int, "str | Text"], None]
 
-# Progress labels a refresh reports besides organisation and phone names (data, shown as they are).
-# They travel as English strings (a Qt signal of str); progress_text() gives every language.
+# Progress labels a refresh reports besides organisation and phone names.
 LISTING_ORGANISATIONS = Text("Listing organisations", "Organisaties ophalen")
 PROGRESS_TEXTS = (LISTING_ORGANISATIONS,)
-_PROGRESS_BY_ENGLISH = {text.en: text for text in PROGRESS_TEXTS}
-
-
-def progress_text(label: str) -> Text:
-    """A progress *label* in every language: one of :data:`PROGRESS_TEXTS`, else a name as it is."""
-    return _PROGRESS_BY_ENGLISH.get(label) or same(label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +88,7 @@ class PhoneRow:
         return self.company is not None and self.company.access is Access.WRITE
 
 
-def _no_progress(done: int, total: int, label: str) -> None:
+def _no_progress(done: int, total: int, label: str | Text) -> None:
     del done, total, label
 
 
@@ -181,7 +175,7 @@ class Session:
         if cancel is not None and cancel.cancelled:
             return RefreshResult(self.companies, [], cancelled=True)
         if companies is None:
-            report(0, 0, LISTING_ORGANISATIONS.en)
+            report(0, 0, LISTING_ORGANISATIONS)
             targets = self.load_companies()
         else:
             targets = list(companies)

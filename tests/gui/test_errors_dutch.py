@@ -237,7 +237,11 @@ def test_refresh_progress_and_failed_organisations_are_said_in_dutch(dutch, qtbo
     qtbot.addWidget(bar)
     bar.show()
     bar.set_busy(True)
-    bar.set_progress(0, 0, LISTING_ORGANISATIONS.en)  # the session reports it as a str
+    from compass_desk.gui.worker import JobContext
+    from compass_desk.services.cancel import CancelToken
+
+    # The session reports a Text; the worker words it in the app's language for the status bar.
+    JobContext(CancelToken(), bar.set_progress).progress(0, 0, LISTING_ORGANISATIONS)
     assert bar.message.text() == LISTING_ORGANISATIONS.nl
     bar.set_progress(3, 12, "Bakkerij Vermeulen")  # a name is shown as it is
     assert bar.message.text() == "Bakkerij Vermeulen"

@@ -17,7 +17,7 @@ from compass_desk.domain.text import Text
 from compass_desk.services import files, offline
 from compass_desk.services.files import ProvisioningFileError, read_provisioning_file
 from compass_desk.services.lookup import NoMatchError, find_company, find_phone
-from compass_desk.services.session import LISTING_ORGANISATIONS, PROGRESS_TEXTS, progress_text
+from compass_desk.services.session import LISTING_ORGANISATIONS, PROGRESS_TEXTS
 
 ENGLISH = {"the", "cannot", "not", "is", "no", "such", "file", "folder", "there", "phone", "with", "more",
            "than", "one", "has", "use", "its", "instead", "organisations", "you", "can", "see", "allowed"}
@@ -52,9 +52,18 @@ def test_files_that_cannot_be_read_say_why_in_dutch(tmp_path):
         assert english_in(error.text.nl, str(path)) == set(), error.text.nl
 
 
-def test_progress_labels_are_known_and_names_stay_as_they_are():
-    assert progress_text(LISTING_ORGANISATIONS.en) == LISTING_ORGANISATIONS
-    assert progress_text("Bakkerij Vermeulen") == Text("Bakkerij Vermeulen", "Bakkerij Vermeulen")
+def test_a_refresh_reports_its_steps_as_text_and_names_as_they_are(simulator):
+    from compass_desk.api.client import CompassClient
+    from compass_desk.domain.models import Environment
+    from compass_desk.services.session import Session
+    from compass_desk.sim import DEMO_PASSWORD
+
+    labels = []
+    env = Environment("sim", simulator.base_url, "demo")
+    with CompassClient(env, DEMO_PASSWORD) as client:
+        Session(client, env).refresh(progress=lambda done, total, label: labels.append(label))
+    assert labels[0] == LISTING_ORGANISATIONS
+    assert all(isinstance(label, str) for label in labels[1:])  # organisation names, shown as they are
 
 
 @pytest.fixture
