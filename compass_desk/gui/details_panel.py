@@ -168,6 +168,8 @@ class DetailsPanel(QWidget):
         outer.addWidget(self.static_box)
         outer.addWidget(self.live_box)
         outer.addStretch(1)
+        # Measured while every part is shown: the window keeps the panel at least this wide.
+        self.least_width = self.minimumSizeHint().width()
         self.show_row(None)
 
     def _form(self, title: str) -> tuple[QGroupBox, dict[str, QLabel]]:

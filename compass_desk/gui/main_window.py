@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -31,7 +32,7 @@ from compass_desk.gui.details_panel import DetailsPanel
 from compass_desk.gui.features import FEATURES, Feature, opener
 from compass_desk.gui.menus import MainMenus, availabilities
 from compass_desk.gui.messages import user_message
-from compass_desk.gui.org_model import OrganisationFilter, OrganisationModel
+from compass_desk.gui.org_model import FitWidthDelegate, OrganisationFilter, OrganisationModel
 from compass_desk.gui.phone_filter import PhoneFilterModel, StateFilter, suboptimal_help
 from compass_desk.gui.phone_model import ROW_ROLE, PhoneRow, PhoneTableModel
 from compass_desk.gui.phone_table import setup_phone_table
@@ -111,6 +112,10 @@ class MainWindow(SearchMixin, StatusMixin):
         layout = host.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.addWidget(self.details)
+        # Never a horizontal scrollbar in the details: the pane is at least as wide as its widest part.
+        scroll = child(form, QScrollArea, "detailsScroll")
+        scroll.setMinimumWidth(self.details.least_width
+                               + scroll.verticalScrollBar().sizeHint().width() + 2)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
@@ -127,6 +132,8 @@ class MainWindow(SearchMixin, StatusMixin):
         self.columns = setup_phone_table(self.table)
         # Long organisation names lose their middle, never the phone count at the end.
         self.organisation_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.organisation_list.setItemDelegate(FitWidthDelegate(self.organisation_list))
+        self.organisation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for view in (self.table, self.organisation_list):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 

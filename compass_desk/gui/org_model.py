@@ -6,7 +6,15 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from compass_desk.domain.models import Access, Company, Phone
 
@@ -91,3 +99,11 @@ class OrganisationFilter(QSortFilterProxyModel):
         assert isinstance(model, OrganisationModel)
         company = model.company(source_row)
         return company is not None and self._text in company.name.casefold()
+
+
+class FitWidthDelegate(QStyledItemDelegate):
+    """Rows as wide as the list, not as their text: a narrow list elides a long name (the view's
+    elide mode) instead of cutting it at the edge behind a horizontal scrollbar."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(1, super().sizeHint(option, index).height())

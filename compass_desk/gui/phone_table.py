@@ -8,11 +8,21 @@ layout (order, shown columns, widths) is kept across restarts by window_state.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
+from datetime import datetime, timedelta
 
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
+
+from compass_desk.domain import deadline as deadline_mod
 from compass_desk.domain.models import ProvisioningState
-from compass_desk.gui.phone_model import HEADERS, Column
+from compass_desk.gui.phone_model import HEADERS, Column, Index, deadline_cell
 from compass_desk.gui.style import state_text
 
 # Left to right on a fresh start; the organisation right after the name (same-named phones in
@@ -22,12 +32,12 @@ ORDER = (Column.NAME, Column.ORGANISATION, Column.MAC, Column.STATE, Column.DEAD
 HIDDEN = frozenset({Column.VENDOR, Column.IP, Column.USER})  # rarely needed: the header menu shows them
 ESSENTIAL = frozenset({Column.NAME, Column.ORGANISATION, Column.MAC, Column.STATE, Column.DEADLINE})
 # The columns that give way in a narrow window: (least, preferred, most) width in characters ("x").
-FLEXIBLE = {Column.NAME: (8, 15, 24), Column.ORGANISATION: (9, 20, 30)}
+FLEXIBLE = {Column.NAME: (8, 16, 24), Column.ORGANISATION: (9, 18, 30)}
 # Typical widest cells of the other columns (their width does not change with the window).
-SAMPLES = {Column.MAC: "80:5E:0C:70:68:35", Column.DEADLINE: "6d 23h · Wed 00:00", Column.ONLINE: "offline",
+SAMPLES = {Column.ONLINE: "offline",
            Column.MODEL: "Yealink T54W", Column.FIRMWARE: "66.86.188.6", Column.IP: "192.168.100.200",
            Column.USER: "Roos van Vliet", Column.VENDOR: "Yealink"}
-PADDING = 14  # cell margins and grid line
+PADDING = 10  # cell margins and grid line
 ICON = 20  # the state and online icons with their spacing
 
 
@@ -45,8 +55,16 @@ def setup_phone_table(table: QTableView) -> ColumnLayout:
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setMinimumSectionSize(40)
+    # Organisations often share their first word ("Autobedrijf …"): cut their middle, keep the end.
+    table.setItemDelegateForColumn(Column.ORGANISATION, MiddleElide(table))
     table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
     return ColumnLayout(table)
+
+
+class MiddleElide(QStyledItemDelegate):
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class ColumnLayout(QObject):
@@ -78,16 +96,25 @@ class ColumnLayout(QObject):
         self.custom = False
         self.fit()
 
+    def _title(self, column: Column) -> str:
+        return str(self.header.model().headerData(column, Qt.Orientation.Horizontal) or HEADERS[column])
+
     def preferred(self, column: Column) -> int:
         """The width *column* needs for its usual content and its title, in the current language."""
         metrics = self.table.fontMetrics()
-        text = str(self.header.model().headerData(column, Qt.Orientation.Horizontal) or HEADERS[column])
-        title = metrics.horizontalAdvance(text) + PADDING + 16  # room for the sort arrow
+        title = metrics.horizontalAdvance(self._title(column)) + PADDING + 16  # room for the sort arrow
         if column in FLEXIBLE:
             content = metrics.horizontalAdvance("x") * FLEXIBLE[column][1] + PADDING
         elif column == Column.STATE:
             widest = max(metrics.horizontalAdvance(state_text(s)) for s in ProvisioningState)
             content = widest + ICON + PADDING
+        elif column == Column.MAC:  # a vendor prefix, then the widest hex digit
+            widest = max("0123456789ABCDEF", key=metrics.horizontalAdvance)
+            content = metrics.horizontalAdvance("24:9A:D8:" + ":".join([widest * 2] * 3)) + PADDING
+        elif column == Column.DEADLINE:
+            sample = datetime(2026, 12, 2, tzinfo=deadline_mod.AMSTERDAM)  # a Wednesday
+            content = metrics.horizontalAdvance(deadline_cell(sample, sample - timedelta(days=6, hours=23)))
+            content += PADDING
         else:
             content = metrics.horizontalAdvance(SAMPLES[column]) + PADDING + (ICON if column == Column.ONLINE
                                                                               else 0)
@@ -99,17 +126,9 @@ class ColumnLayout(QObject):
             return
         shown = [Column(self.header.logicalIndex(v)) for v in range(self.header.count())
                  if not self.header.isSectionHidden(self.header.logicalIndex(v))]
-        widths = {c: self.preferred(c) for c in shown}
-        flexible = [c for c in shown if c in FLEXIBLE]
-        room = self.table.viewport().width() - sum(w for c, w in widths.items()
-                                                   if c in ESSENTIAL and c not in FLEXIBLE)
-        if flexible:
-            x = self.table.fontMetrics().horizontalAdvance("x")
-            wanted = sum(widths[c] for c in flexible)
-            for c in flexible:
-                least, _preferred, most = FLEXIBLE[c]
-                share = room * widths[c] // wanted
-                widths[c] = max(least * x + PADDING, min(most * x + PADDING, share))
+        widths = {c: self.preferred(c) for c in shown if c not in FLEXIBLE}
+        room = self.table.viewport().width() - sum(w for c, w in widths.items() if c in ESSENTIAL)
+        widths.update(self._flexible([c for c in FLEXIBLE if c in shown], room))
         self._own_change = True
         try:
             for column, width in widths.items():
@@ -117,6 +136,21 @@ class ColumnLayout(QObject):
                     self.header.resizeSection(column, width)
         finally:
             self._own_change = False
+
+    def _flexible(self, columns: list[Column], room: int) -> dict[Column, int]:
+        """Share *room* among name and organisation: each its least, the rest in proportion."""
+        metrics = self.table.fontMetrics()
+        x = metrics.horizontalAdvance("x")
+        least = {c: max(FLEXIBLE[c][0] * x, metrics.horizontalAdvance(self._title(c))) + PADDING
+                 for c in columns}
+        preferred = {c: FLEXIBLE[c][1] * x + PADDING for c in columns}
+        most = {c: FLEXIBLE[c][2] * x + PADDING for c in columns}
+        widths = dict(least)
+        left = max(0, room - sum(widths.values()))
+        total = sum(preferred.values()) or 1
+        for c in columns:  # in proportion to their preferred widths, up to the most
+            widths[c] += max(0, min(most[c] - widths[c], left * preferred[c] // total))
+        return widths
 
     def _resized(self, _logical: int, old: int, new: int) -> None:
         # Hiding and showing a column also "resize" it (to and from 0): that is not a chosen width.

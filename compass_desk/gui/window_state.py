@@ -64,7 +64,7 @@ def save(config_dir: Path, window: QMainWindow, splitter: PaneSizer, columns: Co
 def pane_sizes(total: int) -> list[int]:
     """Organisations, phones, details for a splitter *total* pixels wide: the table gets the most."""
     organisations = max(140, min(240, total * 14 // 100))
-    details = max(250, min(400, total * 26 // 100))
+    details = max(240, min(400, total * 25 // 100))
     return [organisations, max(0, total - organisations - details), details]
 
 
