@@ -109,8 +109,8 @@ class ColumnLayout(QObject):
             widest = max(metrics.horizontalAdvance(state_text(s)) for s in ProvisioningState)
             content = widest + ICON + PADDING
         elif column == Column.MAC:  # a vendor prefix, then the widest hex digit
-            widest = max("0123456789ABCDEF", key=metrics.horizontalAdvance)
-            content = metrics.horizontalAdvance("24:9A:D8:" + ":".join([widest * 2] * 3)) + PADDING
+            digit = max("0123456789ABCDEF", key=metrics.horizontalAdvance)
+            content = metrics.horizontalAdvance("24:9A:D8:" + ":".join([digit * 2] * 3)) + PADDING
         elif column == Column.DEADLINE:
             sample = datetime(2026, 12, 2, tzinfo=deadline_mod.AMSTERDAM)  # a Wednesday
             content = metrics.horizontalAdvance(deadline_cell(sample, sample - timedelta(days=6, hours=23)))
