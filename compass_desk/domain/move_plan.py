@@ -139,7 +139,9 @@ def manual_losses(custom_settings: int | None = None, firmware: str | None = Non
     if custom_settings is None:
         settings = Text("Its custom settings are", "Zijn eigen instellingen gaan")
     elif custom_settings == 1:
-        settings = Text("Its 1 custom setting is", "Zijn 1 eigen instelling gaat")
+        settings = Text("Its 1 custom setting is", "Zijn ene eigen instelling gaat")
+        kept = Text(" not carried over (kept in the local journal, only to put the phone back).",
+                    " niet mee (die blijft in het lokale logboek, alleen om de telefoon terug te zetten).")
     else:
         settings = fill(Text("Its {n} custom settings are", "Zijn {n} eigen instellingen gaan"),
                          n=str(custom_settings))

@@ -150,7 +150,7 @@ SETTINGS_NOT_RESTORED = Text(
     "maak verplaatsing {op} nog een keer ongedaan om dat opnieuw te proberen.",
 )
 LOG_IN_AGAIN = Text("The user who was logged in on the phone has to log in again.",
-                    "De gebruiker die op de telefoon was ingelogd, moet opnieuw inloggen.")
+                    "De gebruiker die op de telefoon was aangemeld, moet zich opnieuw aanmelden.")
 
 # -- services.move_snapshot ------------------------------------------------------------------------
 UNPROTECTED_NOTE = Text(

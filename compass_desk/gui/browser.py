@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, QObject, QTimer, Signal
 
 from compass_desk.domain.models import Company, Environment, Phone, PhoneStatus
 from compass_desk.domain.text import Text
@@ -422,7 +422,10 @@ def as_of_text(moment: datetime | None) -> str:
         return ""
     local = moment.astimezone()
     today = datetime.now(UTC).astimezone().date()
-    return f"{local:%H:%M}" if local.date() == today else f"{local:%d %b %Y %H:%M}"
+    if local.date() == today:
+        return f"{local:%H:%M}"
+    # Month names in the app's language (QLocale.setDefault follows it), not the C library's English.
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(local.timestamp())), "d MMM yyyy HH:mm")
 
 
 def _close_session(session: Any) -> None:

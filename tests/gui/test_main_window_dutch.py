@@ -131,3 +131,11 @@ def test_environments_dialog_is_dutch(dutch, qtbot, isolated_home, simulator, mo
         assert "kan geen naam van een omgeving zijn" in dialog.result_label.text()
     finally:
         worker.shutdown()
+
+
+def test_saved_data_times_name_the_month_in_dutch(dutch):
+    from datetime import UTC, datetime
+
+    from compass_desk.gui.browser import as_of_text
+
+    assert as_of_text(datetime(2025, 3, 5, 10, 0, tzinfo=UTC)).split()[1] == "mrt"
