@@ -43,6 +43,7 @@ _WORD_LIST = """
 ENGLISH_WORDS = frozenset(_WORD_LIST.split())
 
 _TAG = re.compile(r"<[^<>]*>")
+_PATH_OR_URL = re.compile(r"\S*[/\\]\S*")  # file paths and web addresses are data
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
@@ -133,16 +134,20 @@ def visible_texts(root: QWidget, *, rows: int = 30, include_documents: bool = Fa
 
 
 def english_left(root: QWidget, allowed: Iterable[str] = (), **options) -> list[str]:
-    """The texts of *root* that still read as English (each once, in order), minus *allowed* ones.
+    """The texts of *root* that still read as English (each once, in order).
 
-    *allowed* entries are substrings: a text containing one is data, not a sentence to translate.
+    *allowed* entries are data (names, addresses, what a server said): they are taken out of a text
+    before its words are judged, so the sentence around them must still be Dutch.
     """
-    allowed = tuple(allowed)
+    allowed = sorted((a for a in allowed if a), key=len, reverse=True)  # "Demo production" before "Demo"
     found: list[str] = []
     for text in visible_texts(root, **options):
         readable = " ".join(plain(text).split())
-        if any(a in readable for a in allowed) or readable in found:
+        if readable in found:
             continue
-        if looks_english(readable):
+        judged = _PATH_OR_URL.sub(" ", readable)
+        for data in allowed:
+            judged = judged.replace(data, " ")
+        if looks_english(judged):
             found.append(readable)
     return found

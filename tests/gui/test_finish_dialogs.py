@@ -3,7 +3,6 @@ each rendered to /tmp in English and Dutch, and in Dutch no English source strin
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -39,7 +38,7 @@ from compass_desk.store.profiles import ProfileStore
 
 SHOTS = Path("/tmp/compass-desk-finish")
 # Names that read as English but are names: licences, libraries, folders.
-BUNDLED_DATA = ("more-itertools", "Qt for Python", tempfile.gettempdir())  # the test's folders live there
+BUNDLED_DATA = ("more-itertools", "Qt for Python")
 
 
 @pytest.fixture
