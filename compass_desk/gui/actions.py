@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from compass_desk.domain.models import Phone
 from compass_desk.gui.ask import confirm  # tests replace compass_desk.gui.actions.confirm
 from compass_desk.gui.browser import Browser, Mode, as_of_text
-from compass_desk.gui.messages import user_message
+from compass_desk.gui.messages import record_message, user_message
 from compass_desk.gui.phone_model import PhoneRow, mac_label
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, JobContext, Worker
@@ -130,7 +130,7 @@ class PhoneActions(QObject):
                 from compass_desk.api.errors import OutcomeUnknownError
 
                 outcome = "unknown" if isinstance(exc, OutcomeUnknownError) else "failed"
-                _audit(audit, environment, operation, target, outcome, user_message(exc))
+                _audit(audit, environment, operation, target, outcome, record_message(exc))
                 raise
             detail = f"→ {result.provisioning.value}" if isinstance(result, Phone) else ""
             _audit(audit, environment, operation, target, "ok", detail)

@@ -44,6 +44,14 @@ def user_message(error: BaseException, doing: str = "") -> str:
                      "Compass Desk ran into an unexpected problem; the details are in the log file.")
 
 
+def record_message(error: BaseException) -> str:
+    """The error in English for a record (the audit log): the same words whatever the UI language."""
+    from compass_desk.domain.text import text_of
+
+    text = text_of(error)
+    return _sentence(text.en if text is not None else str(error) or type(error).__name__)
+
+
 _NETWORK_ERRNOS = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.EHOSTDOWN,
                    errno.EADDRNOTAVAIL}
 _WRITE_WORDS = ("save", "export", "write", "store", "copy")

@@ -11,7 +11,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from compass_desk.api.client import describe
 from compass_desk.api.errors import ApiError, AuthenticationError, NotFoundError, UnsupportedOperationError
 from compass_desk.domain import move_texts as T
 from compass_desk.domain.models import Access, Company, Phone, PhoneStatus
@@ -25,6 +24,7 @@ from compass_desk.domain.move_texts import phone_title, phone_words, said
 from compass_desk.domain.text import Text, fill, same
 from compass_desk.services.moves import Auditor
 from compass_desk.services.session import Session
+from compass_desk.store.audit import phone_target
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, Text], None]
@@ -258,7 +258,9 @@ def _audited(audit: Auditor | None, session: Session, action: str, phone: Phone,
     def record(outcome: str, text: str) -> None:
         if audit is not None:
             try:
-                audit.record(env.name, env.username, action, describe(phone), outcome, text)
+                company = session.company(phone.company_url)
+                target = phone_target(phone.name, phone.mac, company.name if company else "")
+                audit.record(env.name, env.username, action, target, outcome, text)
             except Exception as exc:  # the change matters more than its log line
                 log.warning("audit log not written: %s", exc)
 

@@ -18,7 +18,6 @@ from enum import StrEnum
 from functools import partial
 from typing import Any, Protocol
 
-from compass_desk.api.client import describe
 from compass_desk.api.errors import ApiError, AuthenticationError, ConflictError, OutcomeUnknownError
 from compass_desk.domain import move_texts as T
 from compass_desk.domain.mac import format_mac
@@ -28,6 +27,7 @@ from compass_desk.domain.move_texts import bare, phone_title, phone_words, said
 from compass_desk.domain.text import Text, TextError, fill, same
 from compass_desk.services.move_snapshot import MoveRecord, seal, take_snapshot
 from compass_desk.services.session import Session
+from compass_desk.store.audit import phone_target
 from compass_desk.store.journal import Journal, Operation, UnknownOperationError
 from compass_desk.store.vault import Vault
 
@@ -127,7 +127,9 @@ class MoveService:
             return
         env = self.session.environment
         try:
-            self.audit.record(env.name, env.username, action, describe(phone), outcome, detail)
+            company = self.session.company(phone.company_url)
+            target = phone_target(phone.name, phone.mac, company.name if company else "")
+            self.audit.record(env.name, env.username, action, target, outcome, detail)
         except Exception as exc:  # the move matters more than its log line
             log.warning("audit log not written: %s", exc)
 

@@ -139,3 +139,25 @@ def test_saved_data_times_name_the_month_in_dutch(dutch):
     from compass_desk.gui.browser import as_of_text
 
     assert as_of_text(datetime(2025, 3, 5, 10, 0, tzinfo=UTC)).split()[1] == "mrt"
+
+
+def test_a_failed_action_is_recorded_in_english_while_the_window_speaks_dutch(
+        dutch, qtbot, make_context, make_window, monkeypatch, demo_servers):
+    """The audit log is a record: the same words whatever language the window speaks."""
+    context = make_context()
+    window = make_window(context)
+    monkeypatch.setattr("compass_desk.gui.actions.confirm", lambda *args: True)
+    row = next(r for r in window.model.rows() if r.phone.provisioning == ProvisioningState.DISABLED)
+    window.search.setText(row.phone.mac)
+    select_phone(qtbot, window, row)
+    simulator = demo_servers.simulator(window.browser.environment.name)
+    simulator.set_faults(fault_rate=1.0)
+    try:
+        qtbot.mouseClick(window.details.buttons["activate"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(context.audit.entries()), timeout=20_000)
+    finally:
+        simulator.set_faults(fault_rate=0.0)
+    entry = context.audit.entries()[0]
+    assert entry.outcome in {"failed", "unknown"}
+    assert looks_english(entry.detail) and "telefoon" not in entry.detail, entry.detail
+    assert not looks_english(window.status.message.text()), window.status.message.text()

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from compass_desk.domain.models import Company, Encryption, Phone, Vendor
-from compass_desk.gui.messages import user_message
+from compass_desk.gui.messages import record_message, user_message
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.reset_wizard import common
 from compass_desk.gui.reset_wizard.reading import Reading, may_activate, read_status
 from compass_desk.gui.reset_wizard.texts import t
 from compass_desk.gui.worker import JobContext
+from compass_desk.store.audit import phone_target
 
 if TYPE_CHECKING:
     from compass_desk.gui.reset_wizard.wizard import ResetWizard
@@ -149,7 +150,7 @@ class AddPhoneForm(QGroupBox):
         if not common.confirm(self, t("add.confirm.title", lang), question, t("add", lang).replace("&", "")):
             return
         session, mac = owner.session, self.mac
-        target = f"{name} ({mac_text}) in {company.name}"
+        target = phone_target(name, self.mac, company.name)
 
         def work(ctx: JobContext) -> Reading:
             ctx.progress(0, 0, t("adding", lang))
@@ -158,7 +159,7 @@ class AddPhoneForm(QGroupBox):
                                                  encryption=encryption)
             except Exception as exc:
                 outcome = "unknown" if type(exc).__name__ == "OutcomeUnknownError" else "failed"
-                owner.record("add", target, outcome, user_message(exc))
+                owner.record("add", target, outcome, record_message(exc))
                 raise
             owner.record("add", target, "ok", f"{model.id} → {phone.provisioning.value}")
             status, error = read_status(session, phone)

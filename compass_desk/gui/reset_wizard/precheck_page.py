@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWizardPage
 
 from compass_desk.domain.models import Phone, ProvisioningState
 from compass_desk.domain.reset_flow import Stage
-from compass_desk.gui.messages import user_message
+from compass_desk.gui.messages import record_message, user_message
 from compass_desk.gui.reset_wizard import common
 from compass_desk.gui.reset_wizard.reading import Reading, read_phone
 from compass_desk.gui.reset_wizard.texts import t
 from compass_desk.gui.style import STATE_LOOKS
 from compass_desk.gui.worker import JobContext
+from compass_desk.store.audit import phone_target
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -97,7 +98,7 @@ class PrecheckPage(QWizardPage):
                               t("activate", lang).replace("&", "")):
             return
         session = owner.session
-        target = f"{phone.name or common.mac_text(phone.mac)} ({common.mac_text(phone.mac)}) in {org}"
+        target = phone_target(phone.name, phone.mac, org)
 
         def work(ctx: JobContext) -> tuple[Phone, datetime | None]:
             ctx.progress(0, 0, t("activating", lang))
@@ -105,7 +106,7 @@ class PrecheckPage(QWizardPage):
                 result = session.activate(phone)
             except Exception as exc:
                 outcome = "unknown" if type(exc).__name__ == "OutcomeUnknownError" else "failed"
-                owner.record("activate", target, outcome, user_message(exc))
+                owner.record("activate", target, outcome, record_message(exc))
                 raise
             owner.record("activate", target, "ok", f"→ {result.provisioning.value}")
             return result, owner.read_sim_clock()
