@@ -10,9 +10,8 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from datetime import datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -30,7 +29,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from compass_desk.domain.deadline import AMSTERDAM, DEFAULT_CUTOFF, deadline_for
+from compass_desk.domain.deadline import DEFAULT_CUTOFF, deadline_for
+from compass_desk.domain.fixes import when_text
 from compass_desk.domain.mac import format_mac
 from compass_desk.domain.models import Access, Company, Phone, ProvisioningState
 from compass_desk.domain.move_plan import (
@@ -44,7 +44,7 @@ from compass_desk.domain.move_plan import (
     default_method,
     target_choices,
 )
-from compass_desk.gui.i18n import current_language, localize
+from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, JobContext, Worker
@@ -64,14 +64,6 @@ def _wrap(text: str = "") -> QLabel:
 def shown_progress(ctx: JobContext) -> Callable[[int, int, object], None]:
     """The job's progress callback for a service that words its steps as Text: shown in the app's language."""
     return lambda done, total, label: ctx.progress(done, total, localize(label))
-
-
-def _moment(when: datetime) -> str:
-    """``Wednesday 2 December 00:00`` in Amsterdam time, with the installed language's day and month."""
-    local = when.astimezone(AMSTERDAM)
-    locale = QLocale(QLocale.Language.Dutch) if current_language() == "nl" else QLocale(
-        QLocale.Language.English, QLocale.Country.UnitedKingdom)
-    return f"{locale.toString(QDate(local.year, local.month, local.day), 'dddd d MMMM')} {local:%H:%M}"
 
 
 def phone_label(phone: Phone) -> str:
@@ -346,8 +338,9 @@ class RunPage(QWizardPage):
             return ""
         context = getattr(self._wizard.parent(), "context", None)
         due = deadline_for(phone.activated_at, getattr(context, "cutoff", DEFAULT_CUTOFF))
-        return self.tr("Reset the phone before the deadline: %1 (Amsterdam time). After that it no longer "
-                       "finds Compass until you press Activate again.").replace("%1", _moment(due))
+        text = self.tr("Reset the phone before the deadline (Amsterdam time): %1. After that it no longer "
+                       "finds Compass until you press Activate again.")
+        return text.replace("%1", localize(when_text(due)))
 
     def _failed(self, error: BaseException) -> None:
         self.progress.hide()

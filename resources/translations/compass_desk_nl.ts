@@ -235,7 +235,7 @@
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>%1 entries (newest %2 shown)</source>
         <translation>%1 regels (de nieuwste %2 getoond)</translation>
     </message>
@@ -747,7 +747,7 @@
 <context>
     <name>ColumnLayout</name>
     <message>
-        <location filename="../../compass_desk/gui/phone_table.py" line="+151"/>
+        <location filename="../../compass_desk/gui/phone_table.py" line="+185"/>
         <source>Fit columns to the window</source>
         <translation>Kolommen passend in het venster</translation>
     </message>
@@ -760,7 +760,7 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="+211"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="+203"/>
         <source>Confirm the move</source>
         <translation>Verplaatsing bevestigen</translation>
     </message>
@@ -934,18 +934,18 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>No phone selected</source>
         <translation>Geen telefoon gekozen</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+100"/>
+        <location line="-100"/>
+        <location line="+102"/>
         <source>Select a phone in the table, or scan its MAC into the search box.</source>
         <translation>Kies een telefoon in de tabel, of scan het MAC-adres in het zoekvak.</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-96"/>
         <source>Provisioning by manufacturer</source>
         <translation>Provisioning door fabrikant</translation>
     </message>
@@ -994,7 +994,7 @@
         <translation type="vanished">Resetassistent…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Use installed firmware</source>
         <translation>Geïnstalleerde firmware gebruiken</translation>
     </message>
@@ -2436,7 +2436,7 @@ Wil je hem nu aan een organisatie toevoegen en provisionen?</translation>
         <translation>Wachtwoord voor %1 op %2:</translation>
     </message>
     <message>
-        <location filename="../../compass_desk/gui/main_window.py" line="+124"/>
+        <location filename="../../compass_desk/gui/main_window.py" line="+129"/>
         <source>Show the phones in one provisioning state.
 
 Suboptimal: %1</source>
@@ -2445,7 +2445,7 @@ Suboptimal: %1</source>
 Suboptimaal: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
@@ -2566,7 +2566,7 @@ Suboptimaal: %1</translation>
         <translation>Compass Desk liep tegen een onverwacht probleem aan; de details staan in het logbestand.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>Could not write the file: %1</source>
         <translation>Kon het bestand niet schrijven: %1</translation>
     </message>
@@ -2661,7 +2661,7 @@ Suboptimaal: %1</translation>
 <context>
     <name>MoveWizard</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="+220"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="+221"/>
         <source>Move phone</source>
         <translation>Telefoon verplaatsen</translation>
     </message>
@@ -2684,7 +2684,7 @@ Suboptimaal: %1</translation>
 <context>
     <name>OrganisationModel</name>
     <message>
-        <location filename="../../compass_desk/gui/org_model.py" line="+52"/>
+        <location filename="../../compass_desk/gui/org_model.py" line="+60"/>
         <source>All organisations (%1)</source>
         <translation>Alle organisaties (%1)</translation>
     </message>
@@ -3536,7 +3536,7 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="-169"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="-170"/>
         <source>Moving the phone</source>
         <translation>De telefoon verplaatsen</translation>
     </message>
@@ -3577,11 +3577,15 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>Reset the phone before the deadline: %1 (Amsterdam time). After that it no longer finds Compass until you press Activate again.</source>
-        <translation>Reset de telefoon vóór de deadline: %1 (Amsterdamse tijd). Daarna vindt hij Compass pas weer als je opnieuw op Activeren drukt.</translation>
+        <source>Reset the phone before the deadline (Amsterdam time): %1. After that it no longer finds Compass until you press Activate again.</source>
+        <translation>Reset de telefoon vóór de deadline (Amsterdamse tijd): %1. Daarna vindt hij Compass pas weer als je opnieuw op Activeren drukt.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <source>Reset the phone before the deadline: %1 (Amsterdam time). After that it no longer finds Compass until you press Activate again.</source>
+        <translation type="vanished">Reset de telefoon vóór de deadline: %1 (Amsterdamse tijd). Daarna vindt hij Compass pas weer als je opnieuw op Activeren drukt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&lt;b&gt;The move is not finished.&lt;/b&gt; It is saved in the journal, so nothing is lost.</source>
         <translation>&lt;b&gt;De verplaatsing is niet af.&lt;/b&gt; Ze staat in het logboek, dus er gaat niets verloren.</translation>
     </message>
@@ -4030,7 +4034,7 @@ Vraag IT: %2</translation>
         <translation>Organisaties die mislukten</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+35"/>
         <source>⚠ 1 organisation failed</source>
         <translation>⚠ 1 organisatie mislukt</translation>
     </message>
@@ -4057,7 +4061,7 @@ Vraag IT: %2</translation>
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../compass_desk/gui/move_wizard.py" line="-282"/>
+        <location filename="../../compass_desk/gui/move_wizard.py" line="-283"/>
         <source>Choose the target organisation</source>
         <translation>Kies de doelorganisatie</translation>
     </message>
@@ -4085,7 +4089,7 @@ Vraag IT: %2</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../compass_desk/gui/worker.py" line="+146"/>
+        <location filename="../../compass_desk/gui/worker.py" line="+151"/>
         <source>Another action on this phone is still running; wait until it has finished.</source>
         <translation>Er loopt nog een andere actie op deze telefoon; wacht tot die klaar is.</translation>
     </message>

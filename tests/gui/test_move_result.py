@@ -66,7 +66,8 @@ def test_a_move_by_hand_ends_with_close_only_and_the_reset_deadline(qtbot, bed):
     assert wizard.outcome is not None and wizard.outcome.phone.provisioning is ProvisioningState.ACTIVE
     assert buttons(wizard) == ["Close"]
     notes = run.notes.text()
-    assert "Reset the phone before the deadline: " in notes and "(Amsterdam time)" in notes, notes
+    assert "Reset the phone before the deadline (Amsterdam time): Wednesday " in notes, notes
+    assert "00:00 (the night from Tuesday to Wednesday)." in notes
     assert "until you press Activate again" in notes
     assert run.guide_button.isVisible()
     wizard.grab().save("/tmp/move-result-manual-en.png")
@@ -84,6 +85,7 @@ def test_the_result_page_in_dutch(qtbot, dutch, bed):
     wizard = moved(qtbot, bed, MoveMethod.MANUAL)
     assert buttons(wizard) == ["Sluiten"]
     notes = wizard.run_page.notes.text()
-    assert "Reset de telefoon vóór de deadline: " in notes and "(Amsterdamse tijd)" in notes, notes
+    assert "Reset de telefoon vóór de deadline (Amsterdamse tijd): woensdag " in notes, notes
+    assert "00:00 (de nacht van dinsdag op woensdag)." in notes
     wizard.grab().save("/tmp/move-result-manual-nl.png")
     assert english_left(wizard) == []
