@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import logging
 from datetime import UTC, datetime
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
@@ -38,21 +37,6 @@ def clock_text(moment: datetime) -> str:
     local = moment.astimezone()
     today = datetime.now(UTC).astimezone().date()
     return f"{local:%H:%M}" if local.date() == today else f"{local:%d-%m %H:%M}"
-
-
-def app_language(config_dir: str | Path | None = None) -> str:
-    """``"en"`` or ``"nl"`` from the language preference ("system" follows the system locale)."""
-    choice = "system"
-    if config_dir is not None:
-        try:
-            from compass_desk.store.preferences import Preferences
-
-            choice = str(Preferences(config_dir).get("language"))
-        except Exception as exc:  # a broken preferences file must not stop the wizard
-            log.warning("language preference not read: %s", exc)
-    from compass_desk.gui.i18n import resolve_language
-
-    return resolve_language(choice)  # the same answer as the installed translators
 
 
 @functools.cache

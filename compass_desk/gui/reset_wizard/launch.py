@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from compass_desk.gui.i18n import current_language
 from compass_desk.gui.qtfix import emit
-from compass_desk.gui.reset_wizard.common import app_language
 
 if TYPE_CHECKING:
     from compass_desk.gui.reset_wizard.wizard import ResetWizard
@@ -17,8 +17,10 @@ if TYPE_CHECKING:
 
 
 def _language(browser: Any) -> str:
-    paths = getattr(browser.context, "paths", None)
-    return app_language(paths.config if paths is not None else None)
+    """The language the app was started in (a changed preference counts from the next start), so
+    the wizard's own words and the errors it shows (through user_message) never mix."""
+    del browser
+    return current_language()
 
 
 def open_reset_wizard(parent: QWidget | None, browser: Any, worker: Worker, row: Any = None,
