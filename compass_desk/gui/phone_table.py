@@ -15,14 +15,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMenu,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
 )
 
 from compass_desk.domain import deadline as deadline_mod
 from compass_desk.domain.models import ProvisioningState
-from compass_desk.gui.phone_model import HEADERS, Column, Index, deadline_cell
+from compass_desk.gui.phone_model import HEADERS, Column, deadline_cell
 from compass_desk.gui.style import state_text
 
 # Left to right on a fresh start; the organisation right after the name (same-named phones in
@@ -45,7 +43,8 @@ def setup_phone_table(table: QTableView) -> ColumnLayout:
     # Several phones at once (Ctrl/Shift+click) for a bulk move; the details show the current row.
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    # Cut in the middle: "Admi…ie 21" keeps the number, "Autob…Almere" the part that differs.
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     rows = table.verticalHeader()
     rows.setVisible(False)
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size bookkeeping: 10,000 rows
@@ -55,16 +54,8 @@ def setup_phone_table(table: QTableView) -> ColumnLayout:
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setMinimumSectionSize(40)
-    # Organisations often share their first word ("Autobedrijf …"): cut their middle, keep the end.
-    table.setItemDelegateForColumn(Column.ORGANISATION, MiddleElide(table))
     table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
     return ColumnLayout(table)
-
-
-class MiddleElide(QStyledItemDelegate):
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class ColumnLayout(QObject):

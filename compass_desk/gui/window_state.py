@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
 FILE_NAME = "window.ini"
 DEFAULT_SIZE = (1360, 800)
-# New keys for the phone table: layouts saved before the columns were reordered start fresh.
-COLUMNS_KEY, CUSTOM_KEY = "phoneTable/columns", "phoneTable/customWidths"
+# New keys: layouts saved before the panes and columns followed the window size start fresh once.
+COLUMNS_KEY, CUSTOM_KEY, PANES_KEY = "phoneTable/columns", "phoneTable/customWidths", "panes"
 
 
 def _settings(config_dir: Path) -> QSettings:
@@ -39,7 +39,7 @@ def restore(config_dir: Path, window: QMainWindow, splitter: PaneSizer, columns:
             apply(value)
     if "geometry" not in keys:
         window.resize(*DEFAULT_SIZE)
-    value = _bytes(settings.value("splitter")) if "splitter" in keys else None
+    value = _bytes(settings.value(PANES_KEY)) if PANES_KEY in keys else None
     if value is not None and splitter.splitter.restoreState(value):
         splitter.custom = True
     value = _bytes(settings.value(COLUMNS_KEY)) if COLUMNS_KEY in keys else None
@@ -52,9 +52,9 @@ def save(config_dir: Path, window: QMainWindow, splitter: PaneSizer, columns: Co
     settings.setValue("geometry", window.saveGeometry())
     settings.setValue("state", window.saveState())
     if splitter.custom:
-        settings.setValue("splitter", splitter.splitter.saveState())
+        settings.setValue(PANES_KEY, splitter.splitter.saveState())
     else:
-        settings.remove("splitter")
+        settings.remove(PANES_KEY)
     state, custom = columns.save_state()
     settings.setValue(COLUMNS_KEY, state)
     settings.setValue(CUSTOM_KEY, custom)

@@ -241,3 +241,31 @@ def test_a_new_search_clears_the_no_such_mac_message(qtbot, make_context, make_w
     window.status.say("Reboot Balie 1: done.")
     window.search.setText("Balie")
     assert window.status.message.text() == "Reboot Balie 1: done."
+
+
+def test_panes_follow_the_window_until_the_user_drags_them(qtbot, make_context, make_window):
+    context = make_context()
+    window = make_window(context)
+    splitter = window.splitter
+    _resize(qtbot, window, 1024, 700)
+    narrow = splitter.sizes()
+    _resize(qtbot, window, 1280, 800)
+    wide = splitter.sizes()
+    assert wide[1] > narrow[1] and wide[2] >= narrow[2]  # the panes share the extra width
+    handle = splitter.handle(2)  # between the phones and the details
+    middle = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=middle)
+    qtbot.mouseMove(handle, middle - QPoint(80, 0))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=middle - QPoint(80, 0))
+    dragged = splitter.sizes()
+    assert dragged[2] > wide[2] and window.panes.custom
+    window.close()
+
+    from compass_desk.gui.main_window import MainWindow
+
+    again = MainWindow(context)
+    qtbot.addWidget(again, before_close_func=lambda w: w.shutdown())
+    again.resize(window.size())
+    again.show()
+    qtbot.waitUntil(lambda: again.splitter.sizes()[2] == dragged[2])
+    assert again.panes.custom
