@@ -35,7 +35,7 @@ from compass_desk.api.transport import (
     normalize_base_url,
     ssl_context,
 )
-from compass_desk.domain.mac import format_mac, is_mac, normalize_mac
+from compass_desk.domain.mac import format_mac, normalize_mac
 from compass_desk.domain.models import (
     Access,
     Company,
@@ -48,6 +48,7 @@ from compass_desk.domain.models import (
     ProvisioningFile,
     ProvisioningState,
 )
+from compass_desk.domain.phone_words import phone_words
 from compass_desk.domain.text import Text
 
 __all__ = ["CompassClient", "User"]
@@ -68,21 +69,11 @@ _INACTIVE = frozenset({ProvisioningState.DISABLED, ProvisioningState.DEPROVISION
 
 
 def describe(phone: Phone) -> str:
-    """``phone 'Reception' (00:04:13:AA:BB:CC)`` for messages."""
-    return describe_text(phone).en
+    """``phone “Reception” (00:04:13:AA:BB:CC)`` for messages (English)."""
+    return phone_words(phone).en
 
 
-def describe_text(phone: Phone) -> Text:
-    """``phone 'Reception' (00:04:13:AA:BB:CC)`` in every language."""
-    if is_mac(phone.mac):
-        mac = Text(format_mac(phone.mac), format_mac(phone.mac))
-    elif phone.resource_id:
-        mac = Text(phone.resource_id, phone.resource_id)
-    else:
-        mac = Text("without a MAC address", "zonder MAC-adres")
-    if phone.name:
-        return worded("phone '{name}' ({mac})", "telefoon '{name}' ({mac})", name=phone.name, mac=mac)
-    return worded("phone {mac}", "telefoon {mac}", mac=mac)
+describe_text = phone_words  # every language; the one wording (domain.phone_words)
 
 
 def _company(company: Company, en: str, nl: str) -> Text:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from compass_desk.domain.mac import format_mac, is_mac
-from compass_desk.domain.models import Phone
+from compass_desk.domain.phone_words import phone_words as phone_words
 from compass_desk.domain.text import Text, fill, join, same
 
 USE_INSTALLED = Text("Use installed firmware", "Geïnstalleerde firmware gebruiken")
@@ -72,21 +71,11 @@ NOT_CERTIFIED = Text(
 )
 NO_PHONES = Text("There are no phones to change for {target}.",
                  "Er zijn geen telefoons te wijzigen voor {target}.")
-WRONG_MODEL = Text("Phone '{name}' is a {model}, not a {wanted}.",
-                   "Telefoon '{name}' is een {model}, geen {wanted}.")
-PHONE_NAMED = Text("phone '{name}' ({mac})", "telefoon “{name}” ({mac})")
-PHONE_UNNAMED = Text("phone {mac}", "telefoon {mac}")
-NO_MAC = Text("without a MAC address", "zonder MAC-adres")
+WRONG_MODEL = Text("Phone “{name}” is a {model}, not a {wanted}.",
+                   "Telefoon “{name}” is een {model}, geen {wanted}.")
 MODEL_PHONES = Text("{n} {model} phones", "{n} {model}-telefoons")
 THESE_MODEL_PHONES = Text("these {n} {model} phones", "deze {n} {model}-telefoons")
 UNKNOWN_VERSION_TEXT = Text("unknown", "onbekend")  # firmware_plan.UNKNOWN_VERSION as shown in a table
-
-
-def phone_words(phone: Phone) -> Text:
-    """``phone 'Reception' (00:04:13:AA:BB:CC)``, as api.client.describe words it, in every language."""
-    mac: Text = same(format_mac(phone.mac)) if is_mac(phone.mac) else (
-        same(phone.resource_id) if phone.resource_id else NO_MAC)
-    return fill(PHONE_NAMED, name=phone.name, mac=mac) if phone.name else fill(PHONE_UNNAMED, mac=mac)
 
 
 def model_phones_words(count: int, model_name: str, *, these: bool = False) -> Text:

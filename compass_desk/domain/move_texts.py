@@ -7,18 +7,15 @@ up inside a Dutch sentence. The English is exactly what the CLI and the log alwa
 
 from __future__ import annotations
 
-from compass_desk.domain.mac import format_mac, is_mac
-from compass_desk.domain.models import Phone
+from compass_desk.domain.phone_words import capital as capital
+from compass_desk.domain.phone_words import phone_title as phone_title
+from compass_desk.domain.phone_words import phone_words as phone_words
 from compass_desk.domain.text import Text, fill, same, text_of
 
 
 def bare(text: Text) -> Text:
     """The sentence without its closing full stop (to go inside another sentence)."""
     return Text(text.en.rstrip("."), text.nl.rstrip("."))
-
-
-def capital(text: Text) -> Text:
-    return Text(text.en[:1].upper() + text.en[1:], text.nl[:1].upper() + text.nl[1:])
 
 
 def said(error: BaseException) -> Text:
@@ -28,24 +25,6 @@ def said(error: BaseException) -> Text:
         return text
     message = getattr(error, "message", None)
     return same(message if isinstance(message, str) else str(error))
-
-
-def phone_words(phone: Phone) -> Text:
-    """``phone 'Reception' (00:04:13:AA:BB:CC)`` (the English as ``api.client.describe`` says it)."""
-    if is_mac(phone.mac):
-        mac = same(format_mac(phone.mac))
-    elif phone.resource_id:
-        mac = same(phone.resource_id)
-    else:
-        mac = Text("without a MAC address", "zonder MAC-adres")
-    if phone.name:
-        return fill(Text("phone '{name}' ({mac})", "telefoon '{name}' ({mac})"), name=phone.name, mac=mac)
-    return fill(Text("phone {mac}", "telefoon {mac}"), mac=mac)
-
-
-def phone_title(phone: Phone) -> Text:
-    """``Phone 'Reception' (00:04:13:AA:BB:CC)``: only the first letter raised."""
-    return capital(phone_words(phone))
 
 
 DONE = Text("Done", "Klaar")

@@ -16,20 +16,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from compass_desk.domain import firmware_plan as fp
 from compass_desk.domain.firmware import YealinkFamilies
 from compass_desk.domain.models import Phone, PhoneModel
-from compass_desk.domain.text import Text, fill, same
 from compass_desk.gui.i18n import localize
-from compass_desk.gui.phone_model import mac_label
-
-# The app quotes names with “ ” (the domain's wording keeps the CLI's straight quotes).
-PHONE_NAMED = Text("phone “{name}” ({mac})", "telefoon “{name}” ({mac})")
-
-
-def phone_words(phone: Phone) -> Text:
-    """``phone “Reception” (00:04:13:AA:BB:CC)`` in every language, for the plan's sentences."""
-    if not phone.name:
-        return fp.phone_words(phone)
-    return fill(PHONE_NAMED, name=phone.name, mac=same(mac_label(phone.mac)))
-
 
 WARNING_STYLE = "QLabel { background: #fff4e5; color: #5c3300; border: 1px solid #f0a030; padding: 6px; }"
 
@@ -122,7 +109,7 @@ class FirmwareChoices(QWidget):
             self.changed.emit()
             return
         count = len(self.phones)
-        who = phone_words(self.phones[0]) if count == 1 else \
+        who = fp.phone_words(self.phones[0]) if count == 1 else \
             fp.model_phones_words(count, self.model.display_name, these=True)
         try:
             self.plan = fp.plan(self.model, [(p, self.installed.get(p.url)) for p in self.phones], version,

@@ -191,10 +191,8 @@ class FirmwareDialog(QDialog):
         self.panel.show_phones(self.model, self.phones, self.installed)
 
     def phone_text(self, phone: Phone) -> str:
-        """``phone “Reception” (00:04:13:AA:BB:CC)``, as api.client.describe words it, translated."""
-        if phone.name:
-            return self.tr("phone “%1” (%2)").replace("%2", mac_label(phone.mac)).replace("%1", phone.name)
-        return self.tr("phone %1").replace("%1", mac_label(phone.mac))
+        """``phone “Reception” (00:04:13:AA:BB:CC)`` in the app's language (domain.phone_words)."""
+        return localize(fp.phone_words(phone))
 
     def _load_failed(self, error: BaseException) -> None:
         self.installed_label.setText(user_message(error, "read the firmware choices"))

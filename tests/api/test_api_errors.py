@@ -35,8 +35,8 @@ def test_reason_is_bounded_and_nothing_useful_is_none():
 
 
 def test_every_api_error_message_is_one_line():
-    error = errors.NotFoundError("Could not read phone 'Desk\n\x1b[31mRED': gone.")
-    assert error.message == "Could not read phone 'Desk RED': gone." == str(error)
+    error = errors.NotFoundError("Could not read phone “Desk\n\x1b[31mRED”: gone.")
+    assert error.message == "Could not read phone “Desk RED”: gone." == str(error)
 
 
 def test_status_error_with_hostile_reason(fake, client):

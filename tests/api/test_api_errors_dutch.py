@@ -16,7 +16,7 @@ from compass_desk.domain.models import Company
 from compass_desk.domain.text import Text
 
 PHONE = f"{BASE}/things/p-1"
-WHAT = Text("reboot phone 'Reception'", "telefoon 'Reception' te herstarten")
+WHAT = Text("reboot phone “Reception”", "telefoon “Reception” te herstarten")
 # Words of English sentences that Dutch never uses (a small cousin of tests/gui/dutch_check.py).
 _ENGLISH = re.compile(
     r"\b(the|could|not|while|trying|phone|you|your|check|again|which|does|did|answer|sent|and|to)\b", re.I
@@ -63,8 +63,8 @@ def test_an_error_made_from_english_only_reads_the_same_in_dutch():
 
 def test_a_phone_is_described_in_both_languages():
     phone = schema.parse_phone(phone_json(PHONE))
-    assert describe_text(phone) == Text("phone 'Reception' (00:04:13:AA:BB:CC)",
-                                        "telefoon 'Reception' (00:04:13:AA:BB:CC)")
+    assert describe_text(phone) == Text("phone “Reception” (00:04:13:AA:BB:CC)",
+                                        "telefoon “Reception” (00:04:13:AA:BB:CC)")
     assert describe(phone) == describe_text(phone).en
 
 

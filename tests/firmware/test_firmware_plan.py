@@ -55,7 +55,7 @@ def test_a_version_that_is_not_certified_is_refused_naming_the_certified_ones():
 
 
 def test_upgrade_needs_one_confirmation_and_explains_what_happens():
-    plan = fp.plan(D785, [(phone(), "10.1.184.15")], "10.1.198.19", target_label="phone 'Phone 1'")
+    plan = fp.plan(D785, [(phone(), "10.1.184.15")], "10.1.198.19", target_label="phone “Phone 1”")
     assert plan.changes[0].relation is Ordering.NEWER and not plan.needs_second_confirmation
     text = str(plan.explanation())
     assert "Compass adds the URL of firmware 10.1.198.19" in text
@@ -64,7 +64,7 @@ def test_upgrade_needs_one_confirmation_and_explains_what_happens():
 
 
 def test_downgrade_needs_a_second_confirmation_with_the_reason():
-    plan = fp.plan(D785, [(phone(), "10.1.198.19")], "10.1.159.12", target_label="phone 'Phone 1'")
+    plan = fp.plan(D785, [(phone(), "10.1.198.19")], "10.1.159.12", target_label="phone “Phone 1”")
     assert plan.needs_second_confirmation
     assert [r.kind for r in plan.changes[0].risks] == [RiskKind.DOWNGRADE]
     assert "older than the installed 10.1.198.19" in str(plan.reasons()[0])
@@ -91,12 +91,12 @@ def test_crossing_between_international_and_lydis_needs_a_second_confirmation():
 
 
 def test_unknown_installed_version_needs_a_second_confirmation_but_clearing_does_not():
-    plan = fp.plan(D785, [(phone(), None)], "10.1.198.19", target_label="phone 'Phone 1'")
+    plan = fp.plan(D785, [(phone(), None)], "10.1.198.19", target_label="phone “Phone 1”")
     assert plan.needs_second_confirmation
-    assert plan.reasons() == [fp.UNKNOWN_INSTALLED.format(target="phone 'Phone 1'")]
+    assert plan.reasons() == [fp.UNKNOWN_INSTALLED.format(target="phone “Phone 1”")]
     named = fp.plan(D785, [(phone(), None)], "10.1.198.19", target_label=fp.phone_words(phone()))
     assert named.reasons()[0].nl.startswith("De geïnstalleerde firmware van telefoon “Phone 1” (00:04:13")
-    clear = fp.plan(D785, [(phone(firmware="10.1.198.19"), None)], None, target_label="phone 'Phone 1'")
+    clear = fp.plan(D785, [(phone(firmware="10.1.198.19"), None)], None, target_label="phone “Phone 1”")
     assert not clear.needs_second_confirmation and clear.target is None
     assert "Compass sends no firmware instruction" in clear.explanation().en
 

@@ -114,6 +114,6 @@ def test_refusals_carry_both_languages_and_stay_english_for_the_cli():
     assert refused.text.nl.startswith("1.2.3.4 is niet gecertificeerd voor Yealink T54W")
     with pytest.raises(firmware_plan.FirmwareRefused) as caught:
         firmware_plan.plan(T54W, [(phone(1, D385), None)], None, target_label="x")
-    assert caught.value.text.nl == "Telefoon 'Toestel 1' is een snom-d385, geen Yealink T54W."
+    assert caught.value.text.nl == "Telefoon “Toestel 1” is een snom-d385, geen Yealink T54W."
     plain = firmware_plan.FirmwareRefused("plain words")
     assert plain.text == Text("plain words", "plain words") and plain.message == "plain words"

@@ -53,9 +53,9 @@ def test_every_text_constant_has_its_own_dutch(name, text):
 def test_filled_texts_take_each_value_in_their_own_language():
     words = move_texts.phone_words(PHONE)
     assert str(words) == describe(PHONE)  # the CLI and the log read exactly what they always did
-    assert words.nl == "telefoon 'Reception' (00:04:13:AA:BB:CC)"
+    assert words.nl == "telefoon “Reception” (00:04:13:AA:BB:CC)"
     moved = move_texts.fill(move_texts.MOVED_API, phone=move_texts.phone_title(PHONE), target="Target")
-    assert moved.en.startswith("Phone 'Reception'") and moved.nl.startswith("Telefoon 'Reception'")
+    assert moved.en.startswith("Phone “Reception”") and moved.nl.startswith("Telefoon “Reception”")
     unnamed = Phone("https://r/phone/2", "", "", "", "snom-d785", SRC.url, ProvisioningState.DISABLED)
     assert move_texts.phone_words(unnamed).nl == "telefoon zonder MAC-adres"
 
