@@ -202,6 +202,13 @@ class PhoneRow:
 _COLUMN_COUNT = len(Column)  # called thousands of times by the proxy: no enum arithmetic there
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _DEADLINE_COL = int(Column.DEADLINE)
+_STATE_COL, _ONLINE_COL, _MAC_COL = int(Column.STATE), int(Column.ONLINE), int(Column.MAC)
+_NAME_COL, _ORGANISATION_COL = int(Column.NAME), int(Column.ORGANISATION)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_ROW, _SORT = int(ROW_ROLE), int(SORT_ROLE)
 _ROLES = frozenset(int(getattr(r, "value", r)) for r in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole, ROW_ROLE, SORT_ROLE))
@@ -256,28 +263,31 @@ class PhoneTableModel(QAbstractTableModel):
             if cells is None:
                 cells = row.cells = [self.text(row, c) for c in Column]
             return cells[col]
-        column = Column(col)
-        if role == ROW_ROLE:
+        # Plain int comparisons below: no enum objects made per cell.
+        if role == _ROW:
             return row
-        if role == SORT_ROLE:
-            return self.sort_key(row, column)
-        if column == Column.STATE:
+        if role == _SORT:
+            return self.sort_key(row, Column(col))
+        if col == _STATE_COL:
             look = STATE_LOOKS[row.phone.provisioning]
-            if role == Qt.ItemDataRole.DecorationRole:
+            if role == _DECORATION:
                 return icon(look.icon_name)
-            if role == Qt.ItemDataRole.ForegroundRole:
+            if role == _FOREGROUND:
                 return state_colour(row.phone.provisioning)
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == _TOOLTIP:
                 return self.tr("Provisioning by manufacturer: %1").replace("%1", row.phone.provisioning.value)
-        if column == Column.ONLINE and role == Qt.ItemDataRole.DecorationRole and row.online is not None:
-            return icon("online" if row.online else "offline")
-        if column == Column.DEADLINE and role == Qt.ItemDataRole.ForegroundRole:
-            when = row.deadline(self.cutoff)
-            if when is not None and deadline_mod.is_lapsed(when, self.now()):
-                return state_colour(ProvisioningState.PROVISION)
-        if column in (Column.NAME, Column.ORGANISATION) and role == Qt.ItemDataRole.ToolTipRole:
-            return self.text(row, column)  # the whole text when a narrow column cuts it
-        if column == Column.MAC and role == Qt.ItemDataRole.AccessibleTextRole:
+        elif col == _ONLINE_COL:
+            if role == _DECORATION and row.online is not None:
+                return icon("online" if row.online else "offline")
+        elif col == _DEADLINE_COL:
+            if role == _FOREGROUND:
+                when = row.deadline(self.cutoff)
+                if when is not None and deadline_mod.is_lapsed(when, self.now()):
+                    return state_colour(ProvisioningState.PROVISION)
+        elif col in (_NAME_COL, _ORGANISATION_COL):
+            if role == _TOOLTIP:
+                return self.text(row, Column(col))  # the whole text when a narrow column cuts it
+        elif col == _MAC_COL and role == _ACCESSIBLE:
             return " ".join(row.phone.mac.upper())
         return None
 
