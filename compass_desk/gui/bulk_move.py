@@ -28,6 +28,7 @@ from compass_desk.gui.ask import confirm
 from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.move_wizard import shown_progress
+from compass_desk.gui.plurals import plural
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Busy, Job, JobContext, Worker
 from compass_desk.services.bulk_move import DEFAULT_RATE_PER_S, BulkRun, bulk_move, retry
@@ -183,9 +184,9 @@ class BulkMoveDialog(QDialog):
         if len(phones) > 10:
             shown.append(self.tr("… and %1 more").replace("%1", str(len(phones) - 10)))
         environment = self.service.session.environment.name
-        return (self.tr("Move %1 phone(s) to organisation “%2” on environment “%3”?")
-                .replace("%3", environment).replace("%2", target.name).replace("%1", str(len(phones)))
-                + "\n\n" + "\n".join(shown))
+        question = plural(len(phones), self.tr("Move %1 phone to organisation “%2” on environment “%3”?"),
+                          self.tr("Move %1 phones to organisation “%2” on environment “%3”?"))
+        return question.replace("%3", environment).replace("%2", target.name) + "\n\n" + "\n".join(shown)
 
     def reject(self) -> None:
         if self.job is not None:  # closing while moving: stop after the current phone instead

@@ -31,6 +31,7 @@ from compass_desk.domain.models import Company
 from compass_desk.gui.cache_view import secrets_label
 from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
+from compass_desk.gui.plurals import plural
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Job, JobContext, Worker
 from compass_desk.services.cancel import Cancelled
@@ -266,8 +267,11 @@ class SiteVisitDialog(QDialog):
         self.progress.setValue(0)
         if isinstance(error, Cancelled):
             stored = sum(one.stored is not None for one in self.partial)
-            self.headline.setText(self.tr("Cancelled: %1 provisioning file(s) were stored before the cancel; "
-                                          "prepare again to store the rest.").replace("%1", str(stored)))
+            self.headline.setText(plural(
+                stored, self.tr("Cancelled: %1 provisioning file was stored before the cancel; "
+                                "prepare again to store the rest."),
+                self.tr("Cancelled: %1 provisioning files were stored before the cancel; "
+                        "prepare again to store the rest.")))
         else:
             self.headline.setText(user_message(error, "prepare the site visit"))
         self._finish()

@@ -324,7 +324,7 @@
 <context>
     <name>BulkMoveDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/bulk_move.py" line="+38"/>
+        <location filename="../../compass_desk/gui/bulk_move.py" line="+39"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
@@ -411,11 +411,20 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Move %1 phone(s) to organisation “%2” on environment “%3”?</source>
-        <translation>%1 telefoon(s) verplaatsen naar organisatie “%2” op omgeving “%3”?</translation>
+        <source>Move %1 phone to organisation “%2” on environment “%3”?</source>
+        <translation>%1 telefoon verplaatsen naar organisatie “%2” op omgeving “%3”?</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+1"/>
+        <source>Move %1 phones to organisation “%2” on environment “%3”?</source>
+        <translation>%1 telefoons verplaatsen naar organisatie “%2” op omgeving “%3”?</translation>
+    </message>
+    <message>
+        <source>Move %1 phone(s) to organisation “%2” on environment “%3”?</source>
+        <translation type="vanished">%1 telefoon(s) verplaatsen naar organisatie “%2” op omgeving “%3”?</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Unknown: %1</source>
         <translation>Onbekend: %1</translation>
     </message>
@@ -747,7 +756,7 @@
 <context>
     <name>ColumnLayout</name>
     <message>
-        <location filename="../../compass_desk/gui/phone_table.py" line="+185"/>
+        <location filename="../../compass_desk/gui/phone_table.py" line="+176"/>
         <source>Fit columns to the window</source>
         <translation>Kolommen passend in het venster</translation>
     </message>
@@ -1421,7 +1430,7 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
 <context>
     <name>FirmwareChoices</name>
     <message>
-        <location filename="../../compass_desk/gui/firmware_choices.py" line="+56"/>
+        <location filename="../../compass_desk/gui/firmware_choices.py" line="+43"/>
         <source>Firmware Compass sends to the phone:</source>
         <translation>Firmware die Compass naar de telefoon stuurt:</translation>
     </message>
@@ -1585,17 +1594,15 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <translation>%1 Compass heeft geen gecertificeerde firmware voor dit model, dus je kunt alleen de geïnstalleerde firmware houden.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>phone “%1” (%2)</source>
-        <translation>telefoon “%1” (%2)</translation>
+        <translation type="vanished">telefoon “%1” (%2)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>phone %1</source>
-        <translation>telefoon %1</translation>
+        <translation type="vanished">telefoon %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>%1 phones</source>
         <translation>%1 telefoons</translation>
     </message>
@@ -2969,7 +2976,7 @@ op omgeving “%4” activeren?</translation>
         <translation>%1u %2m</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+179"/>
         <source>Provisioning by manufacturer: %1</source>
         <translation>Provisioning door fabrikant: %1</translation>
     </message>
@@ -3815,7 +3822,7 @@ Vraag IT: %2</translation>
 <context>
     <name>SiteVisitDialog</name>
     <message>
-        <location filename="../../compass_desk/gui/site_visit_dialog.py" line="+44"/>
+        <location filename="../../compass_desk/gui/site_visit_dialog.py" line="+45"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
@@ -3935,9 +3942,18 @@ Vraag IT: %2</translation>
         <translation>Bewaard</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
+        <source>Cancelled: %1 provisioning file was stored before the cancel; prepare again to store the rest.</source>
+        <translation>Geannuleerd: vóór het annuleren is %1 provisioningbestand bewaard; bereid opnieuw voor om de rest te bewaren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled: %1 provisioning files were stored before the cancel; prepare again to store the rest.</source>
+        <translation>Geannuleerd: vóór het annuleren zijn %1 provisioningbestanden bewaard; bereid opnieuw voor om de rest te bewaren.</translation>
+    </message>
+    <message>
         <source>Cancelled: %1 provisioning file(s) were stored before the cancel; prepare again to store the rest.</source>
-        <translation>Geannuleerd: vóór het annuleren zijn %1 provisioningbestand(en) bewaard; bereid opnieuw voor om de rest te bewaren.</translation>
+        <translation type="vanished">Geannuleerd: vóór het annuleren zijn %1 provisioningbestand(en) bewaard; bereid opnieuw voor om de rest te bewaren.</translation>
     </message>
 </context>
 <context>

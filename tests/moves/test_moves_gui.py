@@ -175,7 +175,7 @@ def test_bulk_dialog_one_failure_then_retry(qtbot, simulator, journal, worker, m
         qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)  # "no": nothing is sent
         assert dialog.job is None and dialog.run_result is None
         assert all(session.client.phone(p.url).company_url == source.url for p in phones)
-        assert "3 phone(s)" in asked[0] and target.name in asked[0] and source.name in asked[0]
+        assert "Move 3 phones" in asked[0] and target.name in asked[0] and source.name in asked[0]
         assert session.environment.name in asked[0] and all(p.name in asked[0] for p in phones)
         monkeypatch.setattr("compass_desk.gui.bulk_move.confirm", lambda *a: asked.append(a[2]) or True)
         with qtbot.waitSignal(dialog.finished_run, timeout=10_000) as first:
@@ -186,7 +186,7 @@ def test_bulk_dialog_one_failure_then_retry(qtbot, simulator, journal, worker, m
         _grab(dialog, "8-bulk-one-failed")
         with qtbot.waitSignal(dialog.finished_run, timeout=10_000) as second:
             qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
-        assert "1 phone(s)" in asked[-1] and phones[2].name in asked[-1]  # the retry is confirmed too
+        assert "Move 1 phone to" in asked[-1] and phones[2].name in asked[-1]  # the retry is confirmed too
         assert all(r.ok for r in second.args[0].results)
         assert not dialog.retry_button.isVisible()
         for phone in phones:
