@@ -124,3 +124,8 @@ def print_fields(pairs: Sequence[tuple[str, Any]], stream: TextIO | None = None)
     width = max((len(k) for k, _ in pairs), default=0)
     for key, value in pairs:
         stream.write(f"{key.ljust(width)}  {'' if value is None else value}\n")
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """``1 error``, ``2 errors``: the count with the word in singular or plural (never "(s)")."""
+    return f"{count} {one if count == 1 else many or one + 's'}"

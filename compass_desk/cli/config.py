@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from compass_desk.cli.common import FAILED, OK, USAGE, CliError, GlobalOptions, print_json
+from compass_desk.cli.common import FAILED, OK, USAGE, CliError, GlobalOptions, counted, print_json
 
 ORDER = 70
 
@@ -126,7 +126,8 @@ def _show(args: argparse.Namespace, options: GlobalOptions) -> int:
     if reveal:
         print("compass-desk: secrets are shown in plain text; do not share this output", file=sys.stderr)
     elif hidden:
-        print(f"compass-desk: {hidden} secret value(s) masked; --reveal-secrets shows them", file=sys.stderr)
+        print(f"compass-desk: {counted(hidden, 'secret value')} masked; --reveal-secrets shows them",
+              file=sys.stderr)
     return OK
 
 
@@ -153,8 +154,9 @@ def _check(args: argparse.Namespace, options: GlobalOptions) -> int:
         for finding in result.findings:
             where = f"{args.file}:{finding.line}" if finding.line else args.file
             print(f"{where}: {finding.severity.value}: {finding.message}")
-        kind = f"{parsed.format.label}, {len(parsed.settings)} settings" if parsed else "not parsed"
-        print(f"{args.file}: {kind}; {errors} error(s), {warnings} warning(s)")
+        kind = (f"{parsed.format.label}, {counted(len(parsed.settings), 'setting')}" if parsed
+                else "not parsed")
+        print(f"{args.file}: {kind}; {counted(errors, 'error')}, {counted(warnings, 'warning')}")
     return FAILED if result.has_errors else OK
 
 

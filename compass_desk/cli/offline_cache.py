@@ -42,6 +42,7 @@ from compass_desk.cli.common import (
     USAGE,
     CliError,
     GlobalOptions,
+    counted,
     print_json,
     print_table,
 )
@@ -163,12 +164,14 @@ def _list(args: argparse.Namespace, options: GlobalOptions) -> int:
         )
         print()
     for g in groups:
-        print(f"{g.environment} · {g.company_name or g.company_url}: {g.files} file(s), {size_text(g.size)}, "
+        print(f"{g.environment} · {g.company_name or g.company_url}: {counted(g.files, 'file')}, "
+              f"{size_text(g.size)}, "
               f"newest {age_text(g.newest, now)}, oldest {age_text(g.oldest, now)}")
     for s in lists:
-        print(f"Phone list of {s.environment}: {s.companies} organisation(s), {s.phones} phone(s), "
+        print(f"Phone list of {s.environment}: {counted(s.companies, 'organisation')}, "
+              f"{counted(s.phones, 'phone')}, "
               f"fetched {age_text(s.fetched_at, now)}")
-    print(f"{len(entries)} provisioning file(s), {size_text(total)} of at most {size_text(limit)}.")
+    print(f"{counted(len(entries), 'provisioning file')}, {size_text(total)} of at most {size_text(limit)}.")
     return OK
 
 
@@ -185,18 +188,18 @@ def _clear(args: argparse.Namespace, options: GlobalOptions) -> int:
         if args.all:
             count = len(files.entries(env))
             lists = [s.environment for s in snapshots.environments() if env is None or s.environment == env]
-            confirm(f"Remove all {count} stored provisioning file(s){where} and the stored phone lists?",
-                    args.yes)
+            files_text = counted(count, "stored provisioning file")
+            confirm(f"Remove all {files_text}{where} and the stored phone lists?", args.yes)
             removed = files.clear(env)
             snapshots.clear(env)
-            what = f"all stored provisioning files{where} ({removed}) and {len(lists)} phone list(s)"
+            what = f"all stored provisioning files{where} ({removed}) and {counted(len(lists), 'phone list')}"
         else:
             group = _stored_organisation(args.company, organisations(files.entries(env)), snapshots, env)
             label = f"{group.company_name or group.company_url} ({group.environment})"
-            confirm(f"Remove the {group.files} stored provisioning file(s) of {label}?", args.yes)
+            confirm(f"Remove the {counted(group.files, 'stored provisioning file')} of {label}?", args.yes)
             removed = files.clear(group.environment, group.company_url)
             lists = []
-            what = f"{removed} stored provisioning file(s) of {label}"
+            what = f"{counted(removed, 'stored provisioning file')} of {label}"
     if options.json:
         print_json({"removed_files": removed, "removed_phone_lists": lists})
     else:

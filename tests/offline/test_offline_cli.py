@@ -59,7 +59,7 @@ def test_prepare_list_and_clear(cli):
     assert all(f["age_seconds"] < 60 and f["secrets"] == "encrypted" for f in listing["files"])
     code, out, _ = cli("cache", "list", online=False)
     assert code == 0 and "PASSWORDS" in out.splitlines()[0] and "encrypted" in out
-    assert "provisioning file(s)" in out.splitlines()[-1]
+    assert "provisioning file" in out.splitlines()[-1]
 
     code, _, err = cli("cache", "clear", online=False)
     assert code == 2 and "--company COMPANY" in err
