@@ -67,6 +67,7 @@ class ColumnLayout(QObject):
         self.header = table.horizontalHeader()
         self.custom = False  # the user set widths by hand: keep them, stop fitting
         self._own_change = False
+        self._fitted_width = -1
         self.header.sectionResized.connect(self._resized)
         self.header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.header.customContextMenuRequested.connect(self.show_menu)
@@ -118,7 +119,7 @@ class ColumnLayout(QObject):
         shown = [Column(self.header.logicalIndex(v)) for v in range(self.header.count())
                  if not self.header.isSectionHidden(self.header.logicalIndex(v))]
         widths = {c: self.preferred(c) for c in shown if c not in FLEXIBLE}
-        room = self.table.viewport().width() - sum(w for c, w in widths.items() if c in ESSENTIAL)
+        room = self._width() - sum(w for c, w in widths.items() if c in ESSENTIAL)
         widths.update(self._flexible([c for c in FLEXIBLE if c in shown], room))
         self._own_change = True
         try:
@@ -148,9 +149,18 @@ class ColumnLayout(QObject):
         if not self._own_change and old > 0 and new > 0:
             self.custom = True
 
+    def _width(self) -> int:
+        """The viewport's width as if the vertical scrollbar were shown: a search that makes it come
+        and go does not re-fit (and repaint) the columns on that keystroke."""
+        bar = self.table.verticalScrollBar()
+        return self.table.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
-            self.fit()
+            width = self._width()
+            if width != self._fitted_width:
+                self._fitted_width = width
+                self.fit()
         return False
 
     # -- the header menu ---------------------------------------------------------------------------
