@@ -239,7 +239,7 @@ class SiteVisitDialog(QDialog):
         phone = one.phone
         online = "" if one.status is None else (self.tr("yes") if one.status.online else self.tr("no"))
         secrets = secrets_label(one.stored.secrets) if one.stored else ""
-        problems = one.problem_texts or one.problems  # the service words them in every language
+        problems = one.problem_texts  # the service words them in every language
         result = self.tr("Stored") if one.ok else " ".join(localize(problem) for problem in problems)
         cells = (phone.name, format_mac(phone.mac) if is_mac(phone.mac) else phone.mac,
                  one.stored.filename if one.stored else "", online, secrets, result)

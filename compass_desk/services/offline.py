@@ -211,12 +211,16 @@ class PhoneResult:
     phone: Phone
     stored: CachedFileInfo | None = None
     status: PhoneStatus | None = None
-    problems: tuple[str, ...] = ()  # in English (the CLI)
-    problem_texts: tuple[Text, ...] = ()  # the same sentences in every language
+    problem_texts: tuple[Text, ...] = ()  # in every language
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """The problems in English (the CLI, JSON)."""
+        return tuple(text.en for text in self.problem_texts)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problem_texts
 
 
 @dataclass(slots=True)
@@ -227,8 +231,12 @@ class SiteVisitResult:
     cancelled: bool = False
     snapshot_saved: bool = False
     fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
-    secrets_note: str = ""  # why secrets were not kept, when they were not (English)
-    secrets_note_text: Text = field(default_factory=lambda: Text("", ""))  # the same in every language
+    secrets_note_text: Text = field(default_factory=lambda: Text("", ""))  # why secrets were not kept
+
+    @property
+    def secrets_note(self) -> str:
+        """The secrets note in English (the CLI, JSON); empty when secrets were kept."""
+        return self.secrets_note_text.en
 
     @property
     def failures(self) -> list[PhoneResult]:
@@ -258,10 +266,8 @@ class SiteVisitResult:
         failed = len(self.failures)
         if failed:
             text += (_ONE_PROBLEM if failed == 1 else _PROBLEMS).format(count=failed)
-        if self.secrets_note and stored:
-            note = self.secrets_note_text if self.secrets_note_text.en else Text(self.secrets_note,
-                                                                                  self.secrets_note)
-            text += _NOT_KEPT + note
+        if self.secrets_note_text.en and stored:
+            text += _NOT_KEPT + self.secrets_note_text
         return text
 
 
@@ -287,8 +293,7 @@ TEXTS = (_NO_PHONES, _STORED, _STORED_ONE, _CANCELLED, _ONE_PROBLEM, _PROBLEMS, 
 
 def _problem(template: Text, error: Exception) -> Text:
     """*template* with the error's own sentence in each language."""
-    said = text_of(error) or Text(str(error), str(error))
-    return Text(template.en.format(why=said.en), template.nl.format(why=said.nl))
+    return template.format(why=text_of(error) or str(error))
 
 
 def _no_progress(done: int, total: int, label: str) -> None:
@@ -334,8 +339,7 @@ def prepare_site_visit(
     phone-list snapshot, so the main window can show them offline.
     """
     report = progress or _no_progress
-    result = SiteVisitResult(company, secrets_note=cache.secrets_note,
-                             secrets_note_text=cache.secrets_note_text)
+    result = SiteVisitResult(company, secrets_note_text=cache.secrets_note_text)
     if cancel is not None and cancel.cancelled:
         result.cancelled = True
         return result
@@ -360,7 +364,7 @@ def prepare_site_visit(
         if isinstance(status, ApiError):
             problems.append(_problem(_NO_STATUS, status))
         one = PhoneResult(phone, stored, None if isinstance(status, ApiError) else status,
-                          tuple(p.en for p in problems), tuple(problems))
+                          tuple(problems))
         by_url[phone.url] = one
         if on_result is not None:
             on_result(one)

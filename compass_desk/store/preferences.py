@@ -158,15 +158,17 @@ class Preferences:
         self._values: dict[str, Any] = {}  # only what was set (or read from the file)
         self._extra: dict[str, Any] = {}  # unknown keys, written back untouched
         self._listeners: list[Listener] = []
-        #: Sentences about what could not be read at load (for the GUI to show once), in English;
-        #: ``warning_texts`` has the same sentences in every language.
-        self.warnings: list[str] = []
+        #: Sentences about what could not be read at load (for the GUI to show once).
         self.warning_texts: list[Text] = []
         self._load()
 
+    @property
+    def warnings(self) -> list[str]:
+        """The load warnings in English (the CLI and the log)."""
+        return [text.en for text in self.warning_texts]
+
     def _warn(self, message: Text) -> None:
         log.warning("%s", message.en)
-        self.warnings.append(message.en)
         self.warning_texts.append(message)
 
     def _load(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from compass_desk.domain.models import Access, Company, Phone, ProvisioningState
+from compass_desk.domain.text import same
 from compass_desk.services import offline
 from compass_desk.services.offline import PhoneResult, SiteVisitResult
 
@@ -22,8 +23,8 @@ def phone(n: int) -> Phone:
 def result(count: int, stored: int) -> SiteVisitResult:
     phones = [phone(n) for n in range(count)]
     kept = SimpleNamespace()  # only "stored is not None" counts here
-    results = [PhoneResult(p, stored=kept if i < stored else None, problems=() if i < stored else ("x",))
-               for i, p in enumerate(phones)]
+    results = [PhoneResult(p, stored=kept if i < stored else None,
+                           problem_texts=() if i < stored else (same("x"),)) for i, p in enumerate(phones)]
     return SiteVisitResult(COMPANY, phones, results)
 
 

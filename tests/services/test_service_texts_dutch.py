@@ -127,7 +127,7 @@ def test_a_site_visit_summary_and_its_problems_in_both_languages():
     assert problem.en == f"Provisioning file not fetched: {refused.message}"
     assert problem.nl.startswith("Provisioningbestand niet opgehaald: Je hebt geen rechten")
     result = offline.SiteVisitResult(
-        company, phones, [offline.PhoneResult(phones[0], problems=(problem.en,), problem_texts=(problem,))],
+        company, phones, [offline.PhoneResult(phones[0], problem_texts=(problem,))],
         cancelled=True)
     assert result.summary() == result.summary_text().en == (
         "Cancelled: stored 0 of 3 provisioning files of Bakkerij Vermeulen. "
