@@ -36,6 +36,7 @@ def test_every_phone_of_the_demo_reads_in_dutch(dutch, qtbot, make_context, make
         left.setdefault(text, "main window")
     assert not left, "English in the Dutch main window:\n" + "\n".join(f"{v}: {k}" for k, v in left.items())
     select_phone(qtbot, window, rows[0])
+    qtbot.wait(100)  # let the details re-lay out before the picture
     shot(window, "main_window")
 
 
