@@ -47,11 +47,9 @@ def paths(isolated_home):
 
 
 @pytest.fixture(params=["en", "nl"])
-def language(request, qapp, tmp_path_factory):
-    """Run the test in English and in Dutch (the committed .ts compiled to a temporary folder)."""
-    folder = tmp_path_factory.mktemp("qm")
-    i18n_build.release(i18n_build.ts_path("nl"), folder / "compass_desk_nl.qm")
-    i18n.install(request.param, directory=folder)
+def language(request, qapp, compiled_translations):
+    """Run the test in English and in Dutch (the committed .ts compiled once to a temporary folder)."""
+    i18n.install(request.param, directory=compiled_translations)
     yield request.param
     i18n.uninstall()
 

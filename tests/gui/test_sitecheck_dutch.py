@@ -22,7 +22,6 @@ from compass_desk.domain import sitecheck_words as words
 from compass_desk.domain.models import Environment
 from compass_desk.domain.sitecheck import Outcome, RunSettings
 from compass_desk.domain.sitecheck_plan import EnvironmentHosts, build_plan
-from compass_desk.gui import i18n, i18n_build
 from compass_desk.gui.site_visit_dialog import SiteVisitDialog
 from compass_desk.gui.sitecheck_dialog import SiteCheckDialog
 from compass_desk.gui.worker import Worker
@@ -50,15 +49,6 @@ DATA = ["good.test", "plain.test", "proxy.test", "hang.test", "127.0.0.1", "Comp
         "Intercepting Proxy CA", "Compass Desk tests", "werkplek-7"]
 LAPTOP = [("computer", "werkplek-7"), ("address", "192.168.20.31"), ("interface", "eth0"),
           ("gateway", "192.168.20.1"), ("VLAN", words.NO_VLAN.en), ("DNS servers", words.NOT_READ.en)]
-
-
-@pytest.fixture
-def dutch(qapp, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("qm")
-    i18n_build.release(i18n_build.ts_path("nl"), folder / "compass_desk_nl.qm")
-    i18n.install("nl", directory=folder)
-    yield
-    i18n.uninstall()
 
 
 @pytest.fixture
