@@ -162,6 +162,10 @@ class CompassClient:
         what = Text("read your organisation", "je organisatie te lezen")
         return schema.parse_company(self._bootstrap(schema.PATH_COMPANY, what))
 
+    def user(self, url: str) -> User:
+        """The user at *url* (e.g. a phone's ``loggedInUser``): its name and username."""
+        return schema.parse_user(self._requester.get(url, Text("read the user", "de gebruiker te lezen")))
+
     def _current_user(self) -> User:
         with self._lock:
             user = self._user

@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 # Up to this many phones, a refresh reads the live status of every phone; above, of those on screen.
 STATUS_ALL_LIMIT = 2000
 STATUS_VISIBLE_FALLBACK = 100
+# Up to this many unread users, the names of all logged-in users are read after a refresh; above, of
+# the phones on screen (the rest as they come into view, with the live-status tick).
+USER_ALL_LIMIT = 1000
 SAVE_DELAY_MS = 300
 RECONNECT_S = 60
 
@@ -75,6 +78,7 @@ class Browser(QObject):
         self._generation = 0
         self._refresh_job: Job | None = None
         self._status_job: Job | None = None
+        self._names_job: Job | None = None
         self.visible_phones: Callable[[], list[Phone]] = lambda: []
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh_visible_statuses)
@@ -88,10 +92,10 @@ class Browser(QObject):
     def open(self, environment: Environment) -> None:
         """Switch to *environment*: cached data at once, then connect and refresh in the background."""
         self._generation += 1
-        for job in (self._refresh_job, self._status_job):
+        for job in (self._refresh_job, self._status_job, self._names_job):
             if job is not None:
                 job.cancel()
-        self._refresh_job = self._status_job = None
+        self._refresh_job = self._status_job = self._names_job = None
         self.environment = environment
         self.session = self._sessions.get(environment.name)
         self.failures = []
@@ -259,13 +263,14 @@ class Browser(QObject):
 
             statuses = session.statuses(wanted, cancel=ctx.token, progress=status_progress)
             # Rows (search text, sort keys, order) are built here, not in the GUI thread.
-            rows = build_rows(result.companies, result.phones, statuses)
+            rows = build_rows(result.companies, result.phones, statuses, session.known_user_names())
             sort_rows(rows, spec, cutoff)
             return result, rows
 
         def done(answer: tuple[Any, list[PhoneRow]]) -> None:
             if generation == self._generation:
                 self._apply_refresh(*answer, presorted=spec == self.model.sort_spec)
+                self.read_user_names()
 
         def failed(error: BaseException) -> None:
             if generation != self._generation:
@@ -358,6 +363,33 @@ class Browser(QObject):
         gc.freeze()
         emit(self.data_replaced)
 
+    # -- user names -----------------------------------------------------------------------------
+    def read_user_names(self) -> None:
+        """Names of the users logged in on the listed phones, after the rows are shown (not before:
+        the first paint does not wait for them). Names read before come with the rows already."""
+        if self.read_only or self.session is None or self._names_job is not None:
+            return
+        unnamed = [row.phone for row in self.model.rows() if row.phone.logged_in_user and not row.user_name]
+        if len({phone.logged_in_user for phone in unnamed}) > USER_ALL_LIMIT:
+            visible = {phone.url for phone in self.visible_phones()}
+            unnamed = [phone for phone in unnamed if phone.url in visible]
+        if not unnamed:
+            return
+        session, generation = self.session, self._generation
+
+        def done(names: dict[str, str]) -> None:
+            if generation == self._generation:
+                self.model.update_user_names(names)
+                emit(self.statuses_updated)
+
+        def work(ctx: JobContext) -> dict[str, str]:
+            return session.user_names(unnamed, cancel=ctx.token)
+
+        job = self.worker.submit(work, label="user names", on_success=done,
+                                 on_failure=lambda e: log.info("user names not read: %s", e))
+        self._names_job = job
+        job.finished.connect(lambda: setattr(self, "_names_job", None) if self._names_job is job else None)
+
     # -- live status ----------------------------------------------------------------------------
     def refresh_visible_statuses(self, only_unknown: bool = False) -> None:
         """Timer tick: live status of the phones on screen. Skipped while a refresh or tick runs.
@@ -374,12 +406,17 @@ class Browser(QObject):
             return
         session, generation = self.session, self._generation
 
-        def done(statuses: dict[str, PhoneStatus]) -> None:
+        def work(ctx: JobContext) -> tuple[dict[str, PhoneStatus], dict[str, str]]:
+            # Users on these phones not named yet (a big list names the phones on screen only).
+            return session.statuses(phones, cancel=ctx.token), session.user_names(phones, cancel=ctx.token)
+
+        def done(answer: tuple[dict[str, PhoneStatus], dict[str, str]]) -> None:
             if generation == self._generation:
-                self.model.update_statuses(statuses)
+                self.model.update_statuses(answer[0])
+                self.model.update_user_names(answer[1])
                 emit(self.statuses_updated)
 
-        job = self.worker.submit(lambda ctx: session.statuses(phones, cancel=ctx.token), label="live status",
+        job = self.worker.submit(work, label="live status",
                                  on_success=done, on_failure=lambda e: log.info("status tick failed: %s", e))
         self._status_job = job
         job.finished.connect(lambda: setattr(self, "_status_job", None) if self._status_job is job else None)
@@ -410,11 +447,13 @@ class Browser(QObject):
         self.session = None
 
 
-def build_rows(companies: list[Company], phones: list[Phone],
-               statuses: dict[str, PhoneStatus]) -> list[PhoneRow]:
-    """Table rows for *phones* (pure Python: runs in a worker thread)."""
+def build_rows(companies: list[Company], phones: list[Phone], statuses: dict[str, PhoneStatus],
+               user_names: dict[str, str] | None = None) -> list[PhoneRow]:
+    """Table rows for *phones* (pure Python: runs in a worker thread); *user_names* by user URL."""
     names = {c.url: c.name for c in companies}
-    return [PhoneRow(p, names.get(p.company_url, ""), statuses.get(p.url)) for p in phones]
+    users = user_names or {}
+    return [PhoneRow(p, names.get(p.company_url, ""), statuses.get(p.url),
+                     users.get(p.logged_in_user) or None if p.logged_in_user else None) for p in phones]
 
 
 def as_of_text(moment: datetime | None) -> str:

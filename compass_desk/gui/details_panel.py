@@ -24,7 +24,7 @@ from compass_desk.domain.diagnosis import Diagnosis, diagnose
 from compass_desk.domain.models import strip_port
 from compass_desk.gui.flow_layout import FlowLayout
 from compass_desk.gui.i18n import current_language
-from compass_desk.gui.phone_model import PhoneRow, mac_label, model_label, user_label
+from compass_desk.gui.phone_model import PhoneRow, mac_label, model_label
 from compass_desk.gui.style import STATE_LOOKS, icon, state_colour, state_text
 
 translate = QCoreApplication.translate  # lupdate reads translate("DetailsPanel", "text")
@@ -218,8 +218,13 @@ class DetailsPanel(QWidget):
         self.static["Encryption"].setText(self.tr(str(ENCRYPTION_TEXTS.get(phone.encryption.value,
                                                                           phone.encryption.value))))
         self.static["Expansion modules"].setText(str(phone.expansion_pads))
-        self.static["Logged-in user"].setText(row.user_name or user_label(phone.logged_in_user)
-                                              or self.tr("nobody"))
+        # The user's name; the end of the user's address only while the name is unknown (not read yet, or
+        # not readable with this account), with a tooltip saying so.
+        user = self.static["Logged-in user"]
+        user.setText(row.user or self.tr("nobody"))
+        user.setToolTip(self.tr("The name of this user is not known: this account may not read it, or it "
+                                "was not read yet. Shown is the end of the user's address in Compass.")
+                        if phone.logged_in_user and not row.user_name else "")
         self._show_status(row, vendor)
         self._show_state(row, now or datetime.now(UTC))
 

@@ -135,7 +135,13 @@ class PhoneFilterModel(QSortFilterProxyModel):
         for signal in (model.layoutAboutToBeChanged, model.rowsAboutToBeInserted, model.rowsAboutToBeRemoved,
                        model.modelAboutToBeReset):
             signal.connect(self._mark_stale)
+        if isinstance(model, PhoneTableModel):
+            model.search_changed.connect(self._search_changed)
         self._stale = True
+
+    def _search_changed(self) -> None:
+        if self._text:
+            self._apply()  # a name that arrived may match what is typed
 
     def _mark_stale(self, *_args: object) -> None:
         self._stale = True

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from compass_desk.domain import deadline as deadline_mod
@@ -162,7 +163,7 @@ class PhoneRow:
         self._deadline = None
         model, _vendor = model_label(self.phone.model)
         parts = [self.phone.name, self.phone.mac, mac_label(self.phone.mac), model, self.phone.model,
-                 self.ip, self.public_ip, self.user]
+                 self.ip, self.public_ip, self.user, self.company_name]
         self.search = "\x1f".join(p for p in parts if p).lower()
         self.name_key = natural_key(self.phone.name)
 
@@ -219,6 +220,9 @@ def _now() -> datetime:
 
 
 class PhoneTableModel(QAbstractTableModel):
+    # Rows' search texts changed in place (user names arrived): a filter showing a search re-applies it.
+    search_changed = Signal()
+
     def __init__(self, parent: Any = None, *, now: Callable[[], datetime] = _now,
                  cutoff: time = deadline_mod.DEFAULT_CUTOFF) -> None:
         super().__init__(parent)
@@ -334,6 +338,8 @@ class PhoneTableModel(QAbstractTableModel):
         if i is None:
             return False
         row = self._rows[i]
+        if row.phone.logged_in_user != phone.logged_in_user:
+            row.user_name = None  # someone else (or nobody) is logged in now
         row.phone = phone
         row.reindex()
         self._row_changed(i)
@@ -352,6 +358,20 @@ class PhoneTableModel(QAbstractTableModel):
         else:
             for i in changed:
                 self._row_changed(i)
+
+    def update_user_names(self, names: dict[str, str]) -> None:
+        """Fill in the names of logged-in users (by user URL; "" = not readable, the id stays)."""
+        changed: list[int] = []
+        for i, row in enumerate(self._rows):
+            url = row.phone.logged_in_user
+            name = names.get(url) if url else None
+            if name and row.user_name != name:
+                row.user_name = name
+                row.reindex()
+                changed.append(i)
+        if changed:
+            emit(self.dataChanged, self.index(min(changed), 0), self.index(max(changed), len(Column) - 1))
+            emit(self.search_changed)
 
     def refresh_deadlines(self) -> None:
         """Re-read the countdown column (called by a timer)."""

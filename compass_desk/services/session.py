@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from compass_desk.api.client import CompassClient
-from compass_desk.api.errors import ApiError, AuthenticationError
+from compass_desk.api.client import CompassClient, User
+from compass_desk.api.errors import ApiError, AuthenticationError, NotFoundError, PermissionDeniedError
 from compass_desk.domain.mac import normalize_mac
 from compass_desk.domain.models import (
     Access,
@@ -100,6 +100,8 @@ class Session:
         self._companies: dict[str, Company] = {}
         self._phones: dict[str, Phone] = {}  # by URL
         self._statuses: dict[str, PhoneStatus] = {}
+        # User name by user URL; "" for a user this account may not read (or that is gone): not asked again.
+        self._user_names: dict[str, str] = {}
         self._phone_locks: dict[str, threading.Lock] = {}
         self.fetched_at: datetime | None = None
 
@@ -271,6 +273,52 @@ class Session:
         with self._lock:
             self._statuses.update(found)
         return found
+
+    def user_names(
+        self,
+        phones: Iterable[Phone],
+        cancel: CancelToken | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+    ) -> dict[str, str]:
+        """Names of the users logged in on *phones*, by user URL; each user is read once per session.
+
+        A user this account may not read (403) or that is gone (404) maps to "" (the caller shows its
+        id instead) and is not asked again; other failures leave it out, to be tried next time.
+        """
+        wanted = {p.logged_in_user for p in phones if p.logged_in_user}
+        with self._lock:
+            known = {url: self._user_names[url] for url in wanted if url in self._user_names}
+        missing = sorted(wanted - set(known))
+        found: dict[str, str] = {}
+
+        def on_done(url: str, future: Future[User]) -> None:
+            error = future.exception()
+            if error is None:
+                found[url] = future.result().name
+            elif isinstance(error, PermissionDeniedError | NotFoundError):
+                log.info("user %s not readable: %s", url, error.message)
+                found[url] = ""
+            elif isinstance(error, AuthenticationError) or not isinstance(error, ApiError):
+                raise error
+            else:
+                log.info("user %s not read: %s", url, error.message)
+
+        run_bounded(
+            missing,
+            self.client.user,
+            on_done,
+            concurrency=concurrency,
+            cancel=cancel,
+            thread_name="compass-user",
+        )
+        with self._lock:
+            self._user_names.update(found)
+        return {**known, **found}
+
+    def known_user_names(self) -> dict[str, str]:
+        """The user names read so far (no requests), by user URL."""
+        with self._lock:
+            return dict(self._user_names)
 
     def status(self, phone: Phone) -> PhoneStatus:
         status = self.client.phone_status(phone)

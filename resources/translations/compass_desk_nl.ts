@@ -268,7 +268,7 @@
 <context>
     <name>Browser</name>
     <message>
-        <location filename="../../compass_desk/gui/browser.py" line="+103"/>
+        <location filename="../../compass_desk/gui/browser.py" line="+107"/>
         <location line="+23"/>
         <source>Connecting to %1…</source>
         <translation>Verbinden met %1…</translation>
@@ -280,17 +280,17 @@
     </message>
     <message>
         <location line="+26"/>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-37"/>
         <source>Reading the live status of %1 phones…</source>
         <translation>De live status van %1 telefoons lezen…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <location line="+37"/>
         <source>Refresh cancelled; the previous data is still shown.</source>
         <translation>Vernieuwen geannuleerd; de vorige gegevens blijven staan.</translation>
@@ -756,7 +756,7 @@
 <context>
     <name>ColumnLayout</name>
     <message>
-        <location filename="../../compass_desk/gui/phone_table.py" line="+176"/>
+        <location filename="../../compass_desk/gui/phone_table.py" line="+186"/>
         <source>Fit columns to the window</source>
         <translation>Kolommen passend in het venster</translation>
     </message>
@@ -1013,12 +1013,17 @@
         <translation>geen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>The name of this user is not known: this account may not read it, or it was not read yet. Shown is the end of the user&apos;s address in Compass.</source>
+        <translation>De naam van deze gebruiker is niet bekend: dit account mag hem niet lezen, of hij is nog niet gelezen. Je ziet het einde van het adres van de gebruiker in Compass.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 phones selected</source>
         <translation>%1 telefoons geselecteerd</translation>
     </message>
@@ -2891,7 +2896,7 @@ op omgeving “%4” activeren?</translation>
 <context>
     <name>PhoneTableModel</name>
     <message>
-        <location filename="../../compass_desk/gui/phone_model.py" line="+54"/>
+        <location filename="../../compass_desk/gui/phone_model.py" line="+55"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
@@ -2976,7 +2981,7 @@ op omgeving “%4” activeren?</translation>
         <translation>%1u %2m</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+182"/>
         <source>Provisioning by manufacturer: %1</source>
         <translation>Provisioning door fabrikant: %1</translation>
     </message>
