@@ -124,10 +124,13 @@ def keystrokes(count: int, companies: int) -> tuple[float, float]:
     """p95 and worst milliseconds per keystroke (filter + table repaint) over *count* phones."""
     from PySide6.QtCore import QCoreApplication
 
+    from compass_desk.gui import screen_fit
     from compass_desk.gui.context import AppContext, Passwords
     from compass_desk.gui.main_window import MainWindow
     from compass_desk.paths import app_paths
 
+    # As the app runs: its application-wide event filter is part of every keystroke.
+    screen_fit.install(QCoreApplication.instance())  # type: ignore[arg-type]
     home = tempfile.TemporaryDirectory()
     context = AppContext([], Passwords(use_keyring=False), app_paths(home.name), refresh_interval_s=0)
     window = MainWindow(context)
