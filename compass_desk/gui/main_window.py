@@ -153,8 +153,9 @@ class MainWindow(SearchMixin, StatusMixin):
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self.focus_search)
         self.addAction(self.search_action)
-        self.search.setToolTip(self.tr("Search by name, MAC (any notation), model, IP or user (Ctrl+F). "
-                                       "A scanned MAC and Enter jump to that phone in any organisation."))
+        self.search.setToolTip(self.tr("Search by name, MAC (any notation), organisation, model, IP or user "
+                                       "(Ctrl+F). A scanned MAC and Enter jump to that phone in any "
+                                       "organisation."))
 
     @property
     def env_actions(self) -> dict[str, QAction]:

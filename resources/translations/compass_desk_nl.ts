@@ -420,10 +420,6 @@
         <translation>%1 telefoons verplaatsen naar organisatie “%2” op omgeving “%3”?</translation>
     </message>
     <message>
-        <source>Move %1 phone(s) to organisation “%2” on environment “%3”?</source>
-        <translation type="vanished">%1 telefoon(s) verplaatsen naar organisatie “%2” op omgeving “%3”?</translation>
-    </message>
-    <message>
         <location line="+39"/>
         <source>Unknown: %1</source>
         <translation>Onbekend: %1</translation>
@@ -701,10 +697,6 @@
         <translation>Alle %1 bestanden en de telefoonlijsten verwijderd.</translation>
     </message>
     <message>
-        <source>%1 provisioning file(s) of %2 organisation(s), %3 of at most %4.</source>
-        <translation type="vanished">%1 provisioningbestand(en) van %2 organisatie(s), %3 van maximaal %4.</translation>
-    </message>
-    <message>
         <location line="-127"/>
         <source>Nothing is stored yet. Viewing a phone&apos;s provisioning file keeps a copy; Prepare site visit keeps a whole organisation&apos;s.</source>
         <translation>Er is nog niets bewaard. Als je het provisioningbestand van een telefoon bekijkt, wordt er een kopie bewaard; Bezoek ter plaatse voorbereiden bewaart die van een hele organisatie.</translation>
@@ -715,42 +707,14 @@
         <translation>%1 Wachtwoorden worden niet bewaard: %2</translation>
     </message>
     <message>
-        <source>Phone list of %1: %2 organisation(s), %3 phone(s), fetched %4.</source>
-        <translation type="vanished">Telefoonlijst van %1: %2 organisatie(s), %3 telefoon(s), opgehaald %4.</translation>
-    </message>
-    <message>
-        <source>All organisations (%1 files)</source>
-        <translation type="vanished">Alle organisaties (%1 bestanden)</translation>
-    </message>
-    <message>
-        <source>%1 · %2 (%3 files, newest %4)</source>
-        <translation type="vanished">%1 · %2 (%3 bestanden, nieuwste %4)</translation>
-    </message>
-    <message>
-        <source>Remove the %1 stored provisioning file(s) of %2 (%3)? You need a connection to fetch them again.</source>
-        <translation type="vanished">De %1 bewaarde provisioningbestand(en) van %2 (%3) verwijderen? Je hebt een verbinding nodig om ze opnieuw op te halen.</translation>
-    </message>
-    <message>
         <location line="+100"/>
         <source>Clear organisation</source>
         <translation>Organisatie wissen</translation>
     </message>
     <message>
-        <source>Removed %1 file(s) of %2.</source>
-        <translation type="vanished">%1 bestand(en) van %2 verwijderd.</translation>
-    </message>
-    <message>
-        <source>Remove all %1 stored provisioning file(s) and the stored phone lists? You need a connection to fetch them again.</source>
-        <translation type="vanished">Alle %1 bewaarde provisioningbestand(en) en de bewaarde telefoonlijsten verwijderen? Je hebt een verbinding nodig om ze opnieuw op te halen.</translation>
-    </message>
-    <message>
         <location line="+13"/>
         <source>Clear all</source>
         <translation>Alles wissen</translation>
-    </message>
-    <message>
-        <source>Removed all %1 file(s) and the phone lists.</source>
-        <translation type="vanished">Alle %1 bestand(en) en de telefoonlijsten verwijderd.</translation>
     </message>
 </context>
 <context>
@@ -997,10 +961,6 @@
         <location line="+1"/>
         <source>Provision this phone…</source>
         <translation>Deze telefoon provisionen…</translation>
-    </message>
-    <message>
-        <source>Reset wizard…</source>
-        <translation type="vanished">Resetassistent…</translation>
     </message>
     <message>
         <location line="+64"/>
@@ -1597,14 +1557,6 @@ Hij wordt daar geactiveerd; op %5 blijft hij zoals hij is.</translation>
         <location line="+5"/>
         <source>%1 Compass lists no certified firmware for this model, so only the installed firmware can be kept.</source>
         <translation>%1 Compass heeft geen gecertificeerde firmware voor dit model, dus je kunt alleen de geïnstalleerde firmware houden.</translation>
-    </message>
-    <message>
-        <source>phone “%1” (%2)</source>
-        <translation type="vanished">telefoon “%1” (%2)</translation>
-    </message>
-    <message>
-        <source>phone %1</source>
-        <translation type="vanished">telefoon %1</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -2463,11 +2415,11 @@ Suboptimaal: %1</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Search by name, MAC (any notation), model, IP or user (Ctrl+F). A scanned MAC and Enter jump to that phone in any organisation.</source>
-        <translation>Zoek op naam, MAC (elke notatie), model, IP of gebruiker (Ctrl+F). Een gescand MAC-adres en Enter springen naar die telefoon, in welke organisatie ook.</translation>
+        <source>Search by name, MAC (any notation), organisation, model, IP or user (Ctrl+F). A scanned MAC and Enter jump to that phone in any organisation.</source>
+        <translation>Zoek op naam, MAC (elke notatie), organisatie, model, IP of gebruiker (Ctrl+F). Een gescand MAC-adres en Enter springen naar die telefoon, in welke organisatie ook.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>No Compass environment is set up yet: add one with “Environments” in the toolbar, or start with --demo to try the app.</source>
         <translation>Er is nog geen Compass-omgeving ingesteld: voeg er een toe met “Omgevingen” in de werkbalk, of start met --demo om de app te proberen.</translation>
     </message>
@@ -2529,10 +2481,6 @@ Suboptimaal: %1</translation>
         <location line="+17"/>
         <source>Search or scan a MAC</source>
         <translation>Zoek of scan een MAC</translation>
-    </message>
-    <message>
-        <source>Search name, MAC (any notation), model, IP, user — or scan a MAC and press Enter</source>
-        <translation type="vanished">Naam, MAC (elke notatie), model, IP, gebruiker — of scan een MAC en druk op Enter</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2847,18 +2795,6 @@ op omgeving “%4” herstarten?
         <translation>Gesprekken op deze telefoon worden afgebroken.</translation>
     </message>
     <message>
-        <source>Reboot phone “%1” (%2)
-in organisation “%3”
-on environment “%4”?
-
-Calls on this phone will be cut off.</source>
-        <translation type="vanished">Telefoon “%1” (%2)
-in organisatie “%3”
-op omgeving “%4” herstarten?
-
-Gesprekken op deze telefoon worden afgebroken.</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>Activate phone</source>
         <translation>Telefoon activeren</translation>
@@ -3017,10 +2953,6 @@ op omgeving “%4” activeren?</translation>
         <location line="+1"/>
         <source>Weekly deadline</source>
         <translation>Wekelijkse deadline</translation>
-    </message>
-    <message>
-        <source>When registrations at the vendor lapse on Wednesday night (Amsterdam time). The seed says 00:00, the Compass admin manual 03:00; the earlier is the safe choice.</source>
-        <translation type="vanished">Wanneer registraties bij de fabrikant in de nacht van dinsdag op woensdag vervallen (Amsterdamse tijd). De specificatie noemt 00:00, de beheerdershandleiding van Compass 03:00; het vroegste tijdstip is de veilige keuze.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3188,14 +3120,6 @@ op omgeving “%4” activeren?</translation>
         <source>%1 lines differ</source>
         <translation>%1 regels verschillen</translation>
     </message>
-    <message>
-        <source>%1 line(s) differ; %2 setting(s) changed, of which %3 secret(s) (values hidden). Secrets are masked on both sides.</source>
-        <translation type="vanished">%1 regel(s) verschillen; %2 instelling(en) gewijzigd, waarvan %3 geheim(en) (waarden verborgen). Geheimen zijn aan beide kanten gemaskeerd.</translation>
-    </message>
-    <message>
-        <source>%1 line(s) differ; %2 setting(s) changed. Secrets are masked on both sides.</source>
-        <translation type="vanished">%1 regel(s) verschillen; %2 instelling(en) gewijzigd. Geheimen zijn aan beide kanten gemaskeerd.</translation>
-    </message>
 </context>
 <context>
     <name>ProvisioningViewDialog</name>
@@ -3348,14 +3272,6 @@ op omgeving “%4” activeren?</translation>
         <location line="+0"/>
         <source>%1 errors</source>
         <translation>%1 fouten</translation>
-    </message>
-    <message>
-        <source>%1 secret value(s) masked</source>
-        <translation type="vanished">%1 geheime waarde(n) gemaskeerd</translation>
-    </message>
-    <message>
-        <source>%1 error(s), %2 warning(s)</source>
-        <translation type="vanished">%1 fout(en), %2 waarschuwing(en)</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -3591,10 +3507,6 @@ Meld je aan bij %2 om dit af te maken of ongedaan te maken.</translation>
         <location line="+19"/>
         <source>Reset the phone before the deadline (Amsterdam time): %1. After that it no longer finds Compass until you press Activate again.</source>
         <translation>Reset de telefoon vóór de deadline (Amsterdamse tijd): %1. Daarna vindt hij Compass pas weer als je opnieuw op Activeren drukt.</translation>
-    </message>
-    <message>
-        <source>Reset the phone before the deadline: %1 (Amsterdam time). After that it no longer finds Compass until you press Activate again.</source>
-        <translation type="vanished">Reset de telefoon vóór de deadline: %1 (Amsterdamse tijd). Daarna vindt hij Compass pas weer als je opnieuw op Activeren drukt.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3955,10 +3867,6 @@ Vraag IT: %2</translation>
         <location line="+2"/>
         <source>Cancelled: %1 provisioning files were stored before the cancel; prepare again to store the rest.</source>
         <translation>Geannuleerd: vóór het annuleren zijn %1 provisioningbestanden bewaard; bereid opnieuw voor om de rest te bewaren.</translation>
-    </message>
-    <message>
-        <source>Cancelled: %1 provisioning file(s) were stored before the cancel; prepare again to store the rest.</source>
-        <translation type="vanished">Geannuleerd: vóór het annuleren zijn %1 provisioningbestand(en) bewaard; bereid opnieuw voor om de rest te bewaren.</translation>
     </message>
 </context>
 <context>
