@@ -24,6 +24,7 @@ from compass_desk.domain import firmware_plan as fp
 from compass_desk.domain.firmware import YealinkFamilies
 from compass_desk.domain.firmware_plan import FirmwareOverview, FirmwarePlan, FirmwareRefused, PhoneChange
 from compass_desk.domain.models import Company, Phone, PhoneModel, Vendor
+from compass_desk.domain.phone_words import phone_title
 from compass_desk.domain.text import Text, fill, join, same, text_of
 from compass_desk.services.cancel import CancelToken
 from compass_desk.services.cancel import EitherToken as EitherToken  # where the GUI imports it from
@@ -50,7 +51,6 @@ from compass_desk.services.firmware_texts import (
     SHOWS_OTHER,
     UNEXPECTED,
     UNKNOWN_MODEL,
-    upper_first,
 )
 from compass_desk.services.parallel import run_bounded
 from compass_desk.services.session import Session
@@ -312,7 +312,7 @@ class FirmwareService:
                 result = PhoneResult(change, Outcome.UNKNOWN, UNEXPECTED, change.phone)
             results[change.phone.url] = result
             if progress is not None:
-                who = upper_first(fp.phone_words(change.phone))
+                who = phone_title(change.phone)
                 progress(len(results), total, fill(PROGRESS_ONE, phone=who, outcome=result.outcome.text))
 
         if progress is not None:
@@ -341,7 +341,7 @@ class FirmwareService:
         except OutcomeUnknownError as exc:
             return self._done(change, Outcome.UNKNOWN, _said(exc), phone)
         except NotFoundError:
-            gone = fill(GONE, phone=upper_first(fp.phone_words(phone)))
+            gone = fill(GONE, phone=phone_title(phone))
             return self._done(change, Outcome.FAILED, gone, phone)
         except ApiError as exc:
             return self._done(change, Outcome.FAILED, _said(exc), phone)

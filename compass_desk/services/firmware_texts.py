@@ -53,8 +53,3 @@ CHANGED_OF = (Text("{changed} of {total} phone changed", "{changed} van {total} 
               Text("{changed} of {total} phones changed", "{changed} van de {total} telefoons gewijzigd"))
 COUNTED = same(", {count} {what}")
 CANCELLED = Text(" (cancelled)", " (gestopt)")
-
-
-def upper_first(text: Text) -> Text:
-    """*text* starting with a capital in every language (a phone's words opening a line)."""
-    return Text(text.en[:1].upper() + text.en[1:], text.nl[:1].upper() + text.nl[1:])
