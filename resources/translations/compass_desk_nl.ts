@@ -268,7 +268,7 @@
 <context>
     <name>Browser</name>
     <message>
-        <location filename="../../compass_desk/gui/browser.py" line="+107"/>
+        <location filename="../../compass_desk/gui/browser.py" line="+108"/>
         <location line="+23"/>
         <source>Connecting to %1…</source>
         <translation>Verbinden met %1…</translation>
@@ -280,7 +280,7 @@
     </message>
     <message>
         <location line="+26"/>
-        <location line="+146"/>
+        <location line="+105"/>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
     </message>
@@ -438,7 +438,7 @@
 <context>
     <name>CacheView</name>
     <message>
-        <location filename="../../compass_desk/gui/cache_view.py" line="+54"/>
+        <location filename="../../compass_desk/gui/cache_view.py" line="+51"/>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
@@ -478,7 +478,7 @@
         <translation>Omgeving</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../compass_desk/gui/offline_copy.py" line="+33"/>
         <source>none in the file</source>
         <translation>geen in het bestand</translation>
     </message>
@@ -547,7 +547,7 @@
 <context>
     <name>CacheViewDialog</name>
     <message>
-        <location line="+45"/>
+        <location filename="../../compass_desk/gui/cache_view.py" line="+33"/>
         <source>Offline cache</source>
         <translation>Offline opslag</translation>
     </message>
@@ -2832,7 +2832,7 @@ op omgeving “%4” activeren?</translation>
 <context>
     <name>PhoneTableModel</name>
     <message>
-        <location filename="../../compass_desk/gui/phone_model.py" line="+55"/>
+        <location filename="../../compass_desk/gui/phone_rows.py" line="+44"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
@@ -2917,7 +2917,7 @@ op omgeving “%4” activeren?</translation>
         <translation>%1u %2m</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location filename="../../compass_desk/gui/phone_model.py" line="+123"/>
         <source>Provisioning by manufacturer: %1</source>
         <translation>Provisioning door fabrikant: %1</translation>
     </message>
