@@ -1,7 +1,8 @@
 """The data behind the main window: one environment at a time, its session, cache and refreshes.
 
 No widgets here. All network and disk work goes through the :class:`Worker`; results for an
-environment the user has already left are dropped (``_generation``).
+environment the user has already left are dropped (``_generation``). The saved copy, user names
+and live-status jobs are in :mod:`compass_desk.gui.browser_jobs`.
 """
 
 from __future__ import annotations
@@ -15,13 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, QLocale, QObject, QTimer, Signal
 
-from compass_desk.domain.models import Company, Environment, Phone, PhoneStatus
+from compass_desk.domain.models import Company, Environment, Phone
 from compass_desk.domain.text import Text
+from compass_desk.gui.browser_jobs import USER_ALL_LIMIT as USER_ALL_LIMIT
+from compass_desk.gui.browser_jobs import BrowserJobs
 from compass_desk.gui.context import AppContext
 from compass_desk.gui.i18n import localize
 from compass_desk.gui.messages import user_message
 from compass_desk.gui.org_model import OrganisationModel
 from compass_desk.gui.phone_model import PhoneRow, PhoneTableModel, sort_rows
+from compass_desk.gui.phone_rows import build_rows as build_rows
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Job, JobContext, Worker
 
@@ -34,9 +38,6 @@ log = logging.getLogger(__name__)
 # Up to this many phones, a refresh reads the live status of every phone; above, of those on screen.
 STATUS_ALL_LIMIT = 2000
 STATUS_VISIBLE_FALLBACK = 100
-# Up to this many unread users, the names of all logged-in users are read after a refresh; above, of
-# the phones on screen (the rest as they come into view, with the live-status tick).
-USER_ALL_LIMIT = 1000
 SAVE_DELAY_MS = 300
 RECONNECT_S = 60
 
@@ -47,7 +48,7 @@ class Mode(StrEnum):
     OFFLINE = "offline"  # no connection: cached data, read-only; mode_detail says why
 
 
-class Browser(QObject):
+class Browser(QObject, BrowserJobs):
     environment_changed = Signal()
     mode_changed = Signal()
     data_replaced = Signal()  # companies/phones replaced (cache or refresh)
@@ -189,47 +190,6 @@ class Browser(QObject):
     def read_only(self) -> bool:
         return self.mode != Mode.ONLINE or self.session is None
 
-    # -- cache ----------------------------------------------------------------------------------
-    def _load_cache(self, environment: Environment) -> None:
-        cache = self.context.cache
-        if cache is None:
-            return
-        generation, spec, cutoff = self._generation, self.model.sort_spec, self.model.cutoff
-
-        def work(_ctx: JobContext) -> Any:
-            snapshot = cache.load_snapshot(environment.name)
-            if snapshot is None:
-                return None
-            rows = build_rows(snapshot.companies, snapshot.phones, snapshot.statuses)
-            sort_rows(rows, spec, cutoff)
-            return snapshot, rows
-
-        def done(answer: Any) -> None:
-            # Only when the network has not answered yet: fresh data wins over the cache.
-            if answer is None or generation != self._generation or self.companies:
-                return
-            snapshot, rows = answer
-            self.as_of = snapshot.fetched_at
-            self._show(snapshot.companies, rows, presorted=spec == self.model.sort_spec)
-
-        self.worker.submit(work, label="load cache", on_success=done,
-                           on_failure=lambda e: log.warning("cache not read: %s", e))
-
-    def _save_cache(self, fetched_at: datetime, generation: int) -> None:
-        cache, environment = self.context.cache, self.environment
-        if cache is None or environment is None or generation != self._generation:
-            return
-        companies = list(self.companies.values())
-        rows = list(self.model.rows())
-
-        def work(_ctx: JobContext) -> None:
-            phones = [row.phone for row in rows]
-            statuses = {row.url: row.status for row in rows if row.status is not None}
-            cache.save_snapshot(environment.name, companies, phones, statuses, fetched_at)
-
-        self.worker.submit(work, label="save cache",
-                           on_failure=lambda e: log.warning("cache not saved: %s", e))
-
     # -- refresh --------------------------------------------------------------------------------
     @property
     def refreshing(self) -> bool:
@@ -363,72 +323,7 @@ class Browser(QObject):
         gc.freeze()
         emit(self.data_replaced)
 
-    # -- user names -----------------------------------------------------------------------------
-    def read_user_names(self) -> None:
-        """Names of the users logged in on the listed phones, after the rows are shown (not before:
-        the first paint does not wait for them). Names read before come with the rows already."""
-        if self.read_only or self.session is None or self._names_job is not None:
-            return
-        unnamed = [row.phone for row in self.model.rows() if row.phone.logged_in_user and not row.user_name]
-        if len({phone.logged_in_user for phone in unnamed}) > USER_ALL_LIMIT:
-            visible = {phone.url for phone in self.visible_phones()}
-            unnamed = [phone for phone in unnamed if phone.url in visible]
-        if not unnamed:
-            return
-        session, generation = self.session, self._generation
-
-        def done(names: dict[str, str]) -> None:
-            if generation == self._generation:
-                self.model.update_user_names(names)
-                emit(self.statuses_updated)
-
-        def work(ctx: JobContext) -> dict[str, str]:
-            return session.user_names(unnamed, cancel=ctx.token)
-
-        job = self.worker.submit(work, label="user names", on_success=done,
-                                 on_failure=lambda e: log.info("user names not read: %s", e))
-        self._names_job = job
-        job.finished.connect(lambda: setattr(self, "_names_job", None) if self._names_job is job else None)
-
-    # -- live status ----------------------------------------------------------------------------
-    def refresh_visible_statuses(self, only_unknown: bool = False) -> None:
-        """Timer tick: live status of the phones on screen. Skipped while a refresh or tick runs.
-
-        *only_unknown*: just the phones whose status was never read (after scrolling a big list).
-        """
-        if self.read_only or self._refresh_job is not None or self._status_job is not None:
-            return
-        phones = self.visible_phones()
-        if only_unknown:
-            unknown = {row.url for row in self.model.rows() if row.status is None}
-            phones = [p for p in phones if p.url in unknown]
-        if not phones or self.session is None:
-            return
-        session, generation = self.session, self._generation
-
-        def work(ctx: JobContext) -> tuple[dict[str, PhoneStatus], dict[str, str]]:
-            # Users on these phones not named yet (a big list names the phones on screen only).
-            return session.statuses(phones, cancel=ctx.token), session.user_names(phones, cancel=ctx.token)
-
-        def done(answer: tuple[dict[str, PhoneStatus], dict[str, str]]) -> None:
-            if generation == self._generation:
-                self.model.update_statuses(answer[0])
-                self.model.update_user_names(answer[1])
-                emit(self.statuses_updated)
-
-        job = self.worker.submit(work, label="live status",
-                                 on_success=done, on_failure=lambda e: log.info("status tick failed: %s", e))
-        self._status_job = job
-        job.finished.connect(lambda: setattr(self, "_status_job", None) if self._status_job is job else None)
-
-    # -- single-phone updates (after an action) -------------------------------------------------
-    def phone_updated(self, phone: Phone) -> None:
-        self.model.update_phone(phone)
-        cache, environment = self.context.cache, self.environment
-        if cache is not None and environment is not None:
-            self.worker.submit(lambda _ctx: cache.update_phone(environment.name, phone), label="cache phone",
-                               on_failure=lambda e: log.warning("cache not updated: %s", e))
-
+    # -- sessions -------------------------------------------------------------------------------
     def forget_session(self, name: str) -> None:
         session = self._sessions.pop(name, None)
         if session is not None:
@@ -445,15 +340,6 @@ class Browser(QObject):
             _close_session(session)
         self._sessions.clear()
         self.session = None
-
-
-def build_rows(companies: list[Company], phones: list[Phone], statuses: dict[str, PhoneStatus],
-               user_names: dict[str, str] | None = None) -> list[PhoneRow]:
-    """Table rows for *phones* (pure Python: runs in a worker thread); *user_names* by user URL."""
-    names = {c.url: c.name for c in companies}
-    users = user_names or {}
-    return [PhoneRow(p, names.get(p.company_url, ""), statuses.get(p.url),
-                     users.get(p.logged_in_user) or None if p.logged_in_user else None) for p in phones]
 
 
 def as_of_text(moment: datetime | None) -> str:
