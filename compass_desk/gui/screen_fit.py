@@ -1,18 +1,21 @@
 """Dialogs never larger than the screen: when a dialog is shown, it is shrunk to the screen's available
 area (without the taskbar or dock) and moved inside it, so its buttons stay reachable on a small laptop.
 
-One application-wide event filter does it for every dialog (:func:`install`, called once where the
-QApplication is set up). Main windows are left alone: they restore their own size and position.
+One watcher does it for every dialog (:func:`install`, called once where the QApplication is set
+up): it listens to ``focusWindowChanged``, so a dialog is fitted when it first becomes the active
+window. Not an application-wide event filter: that would call into Python for every event of the
+app and costs ~2-3 ms per keystroke in the phone search (benchmarks/gui.py). Main windows are left
+alone: they restore their own size and position.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, QRect
+from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-_SHOW = QEvent.Type.Show
 _NAME = "compassDeskScreenFit"
+_FITTED = "compassDeskScreenFitted"  # a dialog is fitted once: later the user may place it anywhere
 
 
 def fitted(frame: QRect, available: QRect) -> QRect:
@@ -46,12 +49,21 @@ def fit_to_screen(window: QWidget) -> bool:
 
 
 class ScreenFit(QObject):
-    """The event filter: fits each dialog as it is shown (every time: the screen may have changed)."""
+    """Fits each dialog the first time it becomes the active window."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == _SHOW and isinstance(watched, QDialog) and watched.isWindow():
-            fit_to_screen(watched)
-        return False
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        app.focusWindowChanged.connect(self.window_activated)
+
+    def window_activated(self, window: QWindow | None) -> None:
+        if window is None:
+            return
+        for widget in QApplication.topLevelWidgets():
+            if widget.windowHandle() is window:
+                if isinstance(widget, QDialog) and not widget.property(_FITTED):
+                    widget.setProperty(_FITTED, True)
+                    fit_to_screen(widget)
+                return
 
 
 def installed(app: QApplication) -> ScreenFit | None:
@@ -66,7 +78,6 @@ def install(app: QApplication) -> ScreenFit:
         return existing
     fit = ScreenFit(app)  # owned by the application: lives as long as it does
     fit.setObjectName(_NAME)
-    app.installEventFilter(fit)
     return fit
 
 
@@ -74,6 +85,6 @@ def uninstall(app: QApplication) -> None:
     """Remove the filter again (tests)."""
     existing = installed(app)
     if existing is not None:
-        app.removeEventFilter(existing)
+        app.focusWindowChanged.disconnect(existing.window_activated)
         existing.setObjectName("")
         existing.deleteLater()

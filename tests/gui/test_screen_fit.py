@@ -57,19 +57,21 @@ def test_a_large_dialog_is_shrunk_to_the_screen_and_a_main_window_is_left_alone(
     qtbot.addWidget(viewer)
     viewer.resize(available.width() + 400, available.height() + 300)
     viewer.move(available.right() - 100, available.bottom() - 100)
-    viewer.show()
-    assert available.contains(viewer.frameGeometry()), (viewer.frameGeometry(), available)
+    viewer.show()  # fitted when it becomes the active window
+    qtbot.waitUntil(lambda: available.contains(viewer.frameGeometry()), timeout=3000)
     small = QDialog()
     qtbot.addWidget(small)
     small.resize(300, 200)
     small.move(available.left() + 40, available.top() + 30)
     small.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is small, timeout=3000)
     assert (small.width(), small.height(), small.x(), small.y()) == (300, 200, available.left() + 40,
                                                                       available.top() + 30)
     window = QMainWindow()
     qtbot.addWidget(window)
     window.resize(available.width() + 200, 300)
     window.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     assert window.width() == available.width() + 200
 
 
@@ -80,6 +82,7 @@ def test_without_the_filter_nothing_is_fitted(qtbot, qapp):
     wide = QApplication.primaryScreen().availableGeometry().width() + 300
     dialog.resize(wide, 200)
     dialog.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
     assert dialog.width() == wide
 
 
