@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -139,6 +140,8 @@ class PhoneActions(QObject):
         def done(result: Phone | None) -> None:
             if isinstance(result, Phone) and self.browser.environment == environment:
                 self.browser.phone_updated(result)
+            if not shiboken6.isValid(self):  # its window (e.g. the troubleshooter) closed meanwhile
+                return
             if isinstance(result, Phone):
                 text = self.tr("%1 %2: done. State is now %3.").replace("%3", result.provisioning.value)
             elif offline:
@@ -149,6 +152,8 @@ class PhoneActions(QObject):
             emit(self.finished, text.replace("%2", name).replace("%1", label))
 
         def failed(error: BaseException) -> None:
+            if not shiboken6.isValid(self):  # its window closed meanwhile; the audit log has the outcome
+                return
             why = user_message(error, operation.lower())
             emit(self.failed, self.tr("%1 %2 failed: %3").replace("%3", why).replace("%2", name)
                  .replace("%1", label))

@@ -195,3 +195,34 @@ def test_offline_the_troubleshooter_says_it_shows_saved_data(qtbot, make_context
     if lang == "nl":
         company = row.company_name
         assert english_left(dialog, allowed=[row.phone.name, company, "Compass Desk is offline"]) == []
+
+
+def test_closing_the_troubleshooter_while_its_activate_runs_keeps_the_result(qtbot, make_context, make_window,
+                                                                             monkeypatch):
+    """The activation finishes and reaches the table; the closed window is not spoken to."""
+    import time
+
+    from gui_helpers import select_phone
+
+    from compass_desk.domain.models import ProvisioningState
+    from compass_desk.gui.reset_wizard.launch import open_troubleshooter
+
+    monkeypatch.setattr("compass_desk.gui.actions.confirm", lambda parent, title, text: True)
+    window = make_window(make_context())
+    row = _failed_row(window)
+    select_phone(qtbot, window, row)
+    dialog = open_troubleshooter(window, window.browser, window.worker, window.selected_row())
+    qtbot.waitUntil(lambda: dialog.read_at is not None, timeout=10_000)
+    session = window.browser.session
+    real = session.activate
+
+    def slow(phone):
+        time.sleep(0.5)
+        return real(phone)
+
+    monkeypatch.setattr(session, "activate", slow)
+    dialog.activate_button.click()
+    dialog.close()  # deleted on close, with its PhoneActions
+    qtbot.waitUntil(lambda: window.model.row_at(window.model.row_for_url(row.url)).phone.provisioning
+                    is ProvisioningState.ACTIVE, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.worker.jobs(), timeout=5_000)
