@@ -183,7 +183,7 @@ def audited(options: GlobalOptions, env: Environment, action: str, target: str) 
     """Record a change to the platform in the audit log: ok, failed, or unknown."""
     from compass_desk.api.errors import OutcomeUnknownError
     from compass_desk.paths import app_paths
-    from compass_desk.store.audit import AuditLog
+    from compass_desk.store.audit import AuditLog, record_message
     from compass_desk.store.db import state_db_path
 
     note = AuditNote()
@@ -207,7 +207,7 @@ def audited(options: GlobalOptions, env: Environment, action: str, target: str) 
         yield note
     except BaseException as exc:
         unknown = isinstance(exc, OutcomeUnknownError | KeyboardInterrupt)
-        record("unknown" if unknown else "failed", getattr(exc, "message", "") or type(exc).__name__)
+        record("unknown" if unknown else "failed", record_message(exc))
         raise
     else:
         record("ok", note.detail)

@@ -9,6 +9,8 @@ import ssl
 
 from PySide6.QtCore import QCoreApplication
 
+from compass_desk.store.audit import record_message as record_message  # the GUI imports it here
+
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 log = logging.getLogger(__name__)
@@ -42,14 +44,6 @@ def user_message(error: BaseException, doing: str = "") -> str:
     # What was being done stays in the log: a translated sentence cannot take an English phrase.
     return translate("Messages",
                      "Compass Desk ran into an unexpected problem; the details are in the log file.")
-
-
-def record_message(error: BaseException) -> str:
-    """The error in English for a record (the audit log): the same words whatever the UI language."""
-    from compass_desk.domain.text import text_of
-
-    text = text_of(error)
-    return _sentence(text.en if text is not None else str(error) or type(error).__name__)
 
 
 _NETWORK_ERRNOS = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.EHOSTDOWN,

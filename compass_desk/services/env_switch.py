@@ -24,7 +24,7 @@ from compass_desk.domain.move_texts import phone_title, phone_words, said
 from compass_desk.domain.text import Text, fill, same
 from compass_desk.services.moves import Auditor
 from compass_desk.services.session import Session
-from compass_desk.store.audit import phone_target
+from compass_desk.store.audit import phone_target, record_message
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, Text], None]
@@ -226,14 +226,14 @@ def switch_environment(source: Session, phone: Phone, target: Session, *,
         check_environment_switch(src_env.name, dst_env.name, company)
         _check_model(target, company, phone)
         report(1, 4, fill(T.ADDING_ON, company=company.name, environment=dst_env.name))
-        on_target = _audited(audit, target, "add", phone, lambda: target.add_phone(
+        on_target = _audited(audit, target, "add", phone, company.name, lambda: target.add_phone(
             company, name=phone.name, model=phone.model, mac=phone.mac, vlan_id=phone.vlan_id,
             encryption=phone.encryption, expansion_pads=phone.expansion_pads), f"to {company.name}")
         added = True
         steps.append(fill(T.ADDED_ON, environment=dst_env.name, company=company.name))
     report(2, 4, fill(T.ACTIVATING, environment=dst_env.name))
-    activated = _audited(audit, target, "activate", on_target, lambda: target.activate(on_target),
-                         f"environment switch from {src_env.name}")
+    activated = _audited(audit, target, "activate", on_target, company.name,
+                         lambda: target.activate(on_target), f"environment switch from {src_env.name}")
     steps.append(fill(T.ACTIVATED, environment=dst_env.name, state=activated.provisioning.value))
     report(3, 4, T.READING_BOTH)
     source_side, target_side = compare(source, phone, target)
@@ -251,15 +251,16 @@ def _check_model(target: Session, company: Company, phone: Phone) -> None:
         raise MoveRefused(fill(T.MODEL_NOT_OFFERED, environment=target.environment.name, model=phone.model))
 
 
-def _audited(audit: Auditor | None, session: Session, action: str, phone: Phone,
+def _audited(audit: Auditor | None, session: Session, action: str, phone: Phone, organisation: str,
              fn: Callable[[], Phone], detail: str) -> Phone:
+    """Run *fn* (a change on *session*'s environment) and record it; *organisation* is where the phone
+    is (or goes) there: the phone may still carry the other environment's organisation URL."""
     env = session.environment
 
     def record(outcome: str, text: str) -> None:
         if audit is not None:
             try:
-                company = session.company(phone.company_url)
-                target = phone_target(phone.name, phone.mac, company.name if company else "")
+                target = phone_target(phone.name, phone.mac, organisation)
                 audit.record(env.name, env.username, action, target, outcome, text)
             except Exception as exc:  # the change matters more than its log line
                 log.warning("audit log not written: %s", exc)
@@ -267,7 +268,7 @@ def _audited(audit: Auditor | None, session: Session, action: str, phone: Phone,
     try:
         result = fn()
     except ApiError as exc:
-        record("unknown" if type(exc).__name__ == "OutcomeUnknownError" else "failed", exc.message)
+        record("unknown" if type(exc).__name__ == "OutcomeUnknownError" else "failed", record_message(exc))
         raise
     record("ok", detail)
     return result

@@ -27,7 +27,7 @@ from compass_desk.domain.move_texts import bare, phone_title, phone_words, said
 from compass_desk.domain.text import Text, TextError, fill, same
 from compass_desk.services.move_snapshot import MoveRecord, seal, take_snapshot
 from compass_desk.services.session import Session
-from compass_desk.store.audit import phone_target
+from compass_desk.store.audit import phone_target, record_message
 from compass_desk.store.journal import Journal, Operation, UnknownOperationError
 from compass_desk.store.vault import Vault
 
@@ -143,7 +143,7 @@ class MoveService:
             self.session.migrate(phone, target)
         except ApiError as exc:
             self._record("migrate", phone, "unknown" if isinstance(exc, OutcomeUnknownError) else "failed",
-                         exc.message)
+                         record_message(exc))
             raise
         report(1, 2, T.READING_BACK)
         now = self.session.client.phone(phone.url)
@@ -237,7 +237,8 @@ class MoveService:
             if not exc.audited:
                 action = "manual-move" if goal is Where.TARGET else "manual-move-undo"
                 # Open in the journal: where the phone ends up is not settled yet.
-                self._record(action, record.phone, "unknown" if exc.resumable else "failed", exc.message)
+                outcome = "unknown" if exc.resumable else "failed"
+                self._record(action, record.phone, outcome, record_message(exc))
                 exc.audited = True
             raise
 
@@ -317,7 +318,7 @@ class MoveService:
             and location.phone.url == record.original_url
         if untouched and goal is Where.TARGET:
             self._finish(op, "failed")
-            self._record("manual-move", record.phone, "failed", error.message)
+            self._record("manual-move", record.phone, "failed", record_message(error))
             stopped = MoveError(fill(T.NOTHING_CHANGED, reason=bare(said(error))), operation_id=op,
                                 cause=error, where=Where.SOURCE)
             stopped.audited = True
@@ -328,7 +329,7 @@ class MoveService:
             Where.NOWHERE: T.IN_NEITHER,
         }.get(location.where, same(""))
         action = "manual-move" if goal is Where.TARGET else "manual-move-undo"
-        self._record(action, record.phone, "failed", error.message)
+        self._record(action, record.phone, "failed", record_message(error))
         stopped = MoveError(
             fill(T.STOPPED_MIDWAY, reason=bare(said(error)), where=where, source=record.source.name, op=op),
             operation_id=op, resumable=True, cause=error, where=location.where,

@@ -56,6 +56,16 @@ _LOGGED_MAC = re.compile(
 _MIN_MAC_TERM = 4  # hex digits: shorter words ("add", "bad") search as words only
 
 
+def record_message(error: BaseException) -> str:
+    """An error as the audit log records it: the English sentence, ending in a full stop, the same
+    whatever language the window speaks (GUI, CLI and services alike)."""
+    from compass_desk.domain.text import text_of
+
+    text = text_of(error)
+    message = " ".join((text.en if text is not None else str(error) or type(error).__name__).split())
+    return message if not message or message[-1] in ".!?" else message + "."
+
+
 def phone_target(name: str, mac: str, organisation: str = "") -> str:
     """How every audit entry names a phone, in the GUI and the CLI alike.
 

@@ -11,6 +11,7 @@ from compass_desk.services.bulk_move import bulk_move, retry
 from compass_desk.services.env_switch import switch_environment
 from compass_desk.services.moves import MoveService
 from compass_desk.sim import SimConfig, Simulator
+from compass_desk.store.audit import phone_target
 
 from .move_helpers import HookTransport, count_everywhere, make_session
 
@@ -29,8 +30,17 @@ def test_switch_adds_the_mac_on_staging_activates_it_and_shows_both(simulator, s
         staged = {p.mac for p in stage.phones}
         phone = next(p for p in prod.phones if p.mac not in staged)
         company = next(c for c in stage.companies if c.access and c.access.value == "write")
-        result = switch_environment(prod, phone, stage, target_company=company)
+        recorded = []
+
+        class Audit:
+            def record(self, environment, user, action, target, outcome, detail=""):
+                recorded.append((action, target, outcome))
+
+        result = switch_environment(prod, phone, stage, target_company=company, audit=Audit())
         assert result.added
+        # Both entries name the phone where it is on staging, the same way as every other entry.
+        expected = phone_target(phone.name, phone.mac, company.name)
+        assert recorded == [("add", expected, "ok"), ("activate", expected, "ok")]
         assert result.target.phone is not None and result.target.phone.mac == phone.mac
         assert result.target.phone.provisioning is ProvisioningState.ACTIVE
         assert result.target.phone.model == phone.model and result.target.phone.vlan_id == phone.vlan_id
