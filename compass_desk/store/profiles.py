@@ -57,8 +57,14 @@ class ProfileStore:
         try:
             with self.path.open("rb") as handle:
                 data = tomllib.load(handle)
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            why = os_reason(exc) if isinstance(exc, OSError) else str(exc)  # TOML says where, in English
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            why: Text | str
+            if isinstance(exc, OSError):
+                why = os_reason(exc)
+            elif isinstance(exc, UnicodeDecodeError):
+                why = Text("it is not a text file (UTF-8)", "het is geen tekstbestand (UTF-8)")
+            else:
+                why = str(exc)  # TOML says where, in English
             raise ProfileError(
                 Text("the environment list {path} cannot be read: {why}",
                      "de lijst met omgevingen {path} kan niet worden gelezen: {why}")

@@ -79,6 +79,10 @@ def test_profile_errors_have_dutch(tmp_path):
         # The TOML parser's own words are passed on as they are (like a server's reason).
         parser_said = caught.value.text.nl.partition("gelezen: ")[2]
         assert_error_dutch(caught.value, str(path), "[environments]", "base_url", "username", parser_said)
+    path.write_bytes(b"\xff\xfe\x00bin")  # not text: one sentence, not a UnicodeDecodeError
+    with pytest.raises(ProfileError) as binary:
+        store.list()
+    assert "geen tekstbestand" in binary.value.text.nl and "not a text file" in str(binary.value)
     path.unlink()
     with pytest.raises(ProfileError) as empty:
         store.save(Environment("prod", " ", "jan"))
