@@ -23,7 +23,7 @@ _REASONS: dict[int, Text] = {
                     "de schijf kon niet worden gelezen of beschreven"),
     errno.ECONNREFUSED: Text("the connection was refused", "de verbinding werd geweigerd"),
     errno.ECONNRESET: Text("the connection was reset", "de verbinding werd verbroken"),
-    errno.ETIMEDOUT: Text("the connection timed out", "de verbinding verliep"),
+    errno.ETIMEDOUT: Text("the connection timed out", "de verbinding kreeg niet op tijd antwoord"),
     errno.EHOSTUNREACH: Text("the host cannot be reached", "de host is niet bereikbaar"),
     errno.ENETUNREACH: Text("the network cannot be reached", "het netwerk is niet bereikbaar"),
 }

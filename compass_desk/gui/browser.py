@@ -26,6 +26,7 @@ from compass_desk.gui.messages import user_message
 from compass_desk.gui.org_model import OrganisationModel
 from compass_desk.gui.phone_model import PhoneRow, PhoneTableModel, sort_rows
 from compass_desk.gui.phone_rows import build_rows as build_rows
+from compass_desk.gui.plurals import plural
 from compass_desk.gui.qtfix import emit
 from compass_desk.gui.worker import Job, JobContext, Worker
 
@@ -216,7 +217,8 @@ class Browser(QObject, BrowserJobs):
                 wanted = [p for p in wanted if p.url in visible] or wanted[:STATUS_VISIBLE_FALLBACK]
             count = len(wanted)
 
-            reading = self.tr("Reading the live status of %1 phones…").replace("%1", str(count))
+            reading = plural(count, self.tr("Reading the live status of %1 phone…"),
+                             self.tr("Reading the live status of %1 phones…"))
 
             def status_progress(done: int, total: int, _label: object) -> None:
                 ctx.progress(done, total, reading)

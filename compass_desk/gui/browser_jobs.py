@@ -139,8 +139,15 @@ class BrowserJobs:
         session, generation = self.session, self._generation
 
         def work(ctx: JobContext) -> tuple[dict[str, PhoneStatus], dict[str, str]]:
-            # Users on these phones not named yet (a big list names the phones on screen only).
-            return session.statuses(phones, cancel=ctx.token), session.user_names(phones, cancel=ctx.token)
+            statuses = session.statuses(phones, cancel=ctx.token)
+            # Users on these phones not named yet (a big list names the phones on screen only); a
+            # failure there must not throw away the statuses just read.
+            try:
+                names = session.user_names(phones, cancel=ctx.token)
+            except Exception as exc:
+                log.info("user names not read: %s", exc)
+                names = {}
+            return statuses, names
 
         def done(answer: tuple[dict[str, PhoneStatus], dict[str, str]]) -> None:
             if generation == self._generation:

@@ -268,7 +268,7 @@
 <context>
     <name>Browser</name>
     <message>
-        <location filename="../../compass_desk/gui/browser.py" line="+108"/>
+        <location filename="../../compass_desk/gui/browser.py" line="+109"/>
         <location line="+23"/>
         <source>Connecting to %1…</source>
         <translation>Verbinden met %1…</translation>
@@ -280,12 +280,17 @@
     </message>
     <message>
         <location line="+26"/>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-38"/>
+        <source>Reading the live status of %1 phone…</source>
+        <translation>De live status van %1 telefoon lezen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Reading the live status of %1 phones…</source>
         <translation>De live status van %1 telefoons lezen…</translation>
     </message>
@@ -722,7 +727,7 @@
     <message>
         <location filename="../../compass_desk/gui/phone_table.py" line="+186"/>
         <source>Fit columns to the window</source>
-        <translation>Kolommen passend in het venster</translation>
+        <translation>Kolommen aan het venster aanpassen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2506,7 +2511,7 @@ Suboptimaal: %1</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../compass_desk/gui/messages.py" line="+27"/>
+        <location filename="../../compass_desk/gui/messages.py" line="+29"/>
         <source>Cancelled.</source>
         <translation>Geannuleerd.</translation>
     </message>
@@ -2526,7 +2531,7 @@ Suboptimaal: %1</translation>
         <translation>Compass Desk liep tegen een onverwacht probleem aan; de details staan in het logbestand.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+19"/>
         <source>Could not write the file: %1</source>
         <translation>Kon het bestand niet schrijven: %1</translation>
     </message>
@@ -2677,7 +2682,7 @@ Suboptimaal: %1</translation>
 <context>
     <name>PhoneActions</name>
     <message>
-        <location filename="../../compass_desk/gui/actions.py" line="+25"/>
+        <location filename="../../compass_desk/gui/actions.py" line="+26"/>
         <source>Activate</source>
         <translation>Activeren</translation>
     </message>
@@ -2809,7 +2814,7 @@ in organisatie “%3”
 op omgeving “%4” activeren?</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>%1 %2: done. State is now %3.</source>
         <translation>%1 %2: klaar. De toestand is nu %3.</translation>
     </message>
@@ -2824,7 +2829,7 @@ op omgeving “%4” activeren?</translation>
         <translation>%1 %2: klaar.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>%1 %2 failed: %3</source>
         <translation>%1 %2 mislukt: %3</translation>
     </message>
