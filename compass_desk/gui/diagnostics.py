@@ -61,8 +61,8 @@ class DiagnosticsDialog(QDialog):
         self.setObjectName("diagnosticsDialog")
         self.setWindowTitle(self.tr("Diagnostics for support"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Paste this into your support ticket. It holds no passwords; "
-                               "secrets in the log lines are replaced by ***."))
+        intro = QLabel(self.tr("Paste this into your support ticket. It is in English for the support "
+                               "team and holds no passwords; secrets in the log lines are replaced by ***."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.text = QPlainTextEdit(text)

@@ -1042,8 +1042,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Paste this into your support ticket. It holds no passwords; secrets in the log lines are replaced by ***.</source>
-        <translation>Plak dit in je supportmelding. Er staan geen wachtwoorden in; geheimen in de logregels zijn vervangen door ***.</translation>
+        <source>Paste this into your support ticket. It is in English for the support team and holds no passwords; secrets in the log lines are replaced by ***.</source>
+        <translation>Plak dit in je supportmelding. Het is in het Engels, voor het supportteam, en er staan geen wachtwoorden in; geheimen in de logregels zijn vervangen door ***.</translation>
     </message>
     <message>
         <location line="+13"/>
