@@ -48,11 +48,10 @@ class SearchMixin:
     _pending_mac: str | None
     _search_said: str = ""  # the last status message of a search, cleared by the next search
 
-    def _update_count(self, *_args: object) -> None:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # MainWindow's own, called from here
+        def _update_count(self, *_args: object) -> None: ...
 
-    def _update_actions(self) -> None:
-        raise NotImplementedError
+        def _update_actions(self) -> None: ...
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

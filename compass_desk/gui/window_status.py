@@ -36,8 +36,8 @@ class StatusMixin(QMainWindow):
     cached_urls: set[str]
     _shut_down: bool
 
-    def _update_actions(self) -> None:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # MainWindow's own, called from here
+        def _update_actions(self) -> None: ...
 
     def _update_title(self) -> None:
         environment = self.browser.environment
