@@ -118,7 +118,7 @@ def failure(code: str, fix: tuple[Fix, ...], **values: str) -> Finding:
     return Finding(
         code,
         Severity.PROBLEM,
-        Text(title.en.format(**values), title.nl.format(**values)),
-        Text(meaning.en.format(**values), meaning.nl.format(**values)),
+        title.format(**values),
+        meaning.format(**values),
         fix,
     )

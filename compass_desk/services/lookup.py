@@ -24,7 +24,7 @@ class NoMatchError(TextError, LookupError):
 
 
 def _no(en: str, nl: str, **parts: str) -> Text:
-    return Text(en.format(**parts), nl.format(**parts))
+    return Text(en, nl).format(**parts)
 
 
 def _is_url(text: str) -> bool:

@@ -129,8 +129,7 @@ def parse_snom_xml(text: str) -> ParsedFile:
         raise ParseError(REFUSED, expat.CurrentLineNumber) from None
     except ExpatError as exc:
         reason = expat_reason(ErrorString(exc.code) if exc.code else str(exc))
-        message = Text(NOT_WELL_FORMED.en.format(line=exc.lineno, reason=reason.en),
-                       NOT_WELL_FORMED.nl.format(line=exc.lineno, reason=reason.nl))
+        message = NOT_WELL_FORMED.format(line=exc.lineno, reason=reason)
         raise ParseError(message, exc.lineno) from None
     except (UnicodeError, ValueError) as exc:
         raise ParseError(UNREADABLE.format(reason=exc), expat.CurrentLineNumber) from None

@@ -93,8 +93,7 @@ def _check_content(parsed: ParsedFile) -> list[Finding]:
     count = len(parsed.settings)
     examples = EXAMPLES[parsed.format]
     template = ONLY_NOT_KNOWN if count == 1 else NONE_KNOWN
-    message = Text(template.en.format(count=count, examples=examples.en),
-                   template.nl.format(count=count, examples=examples.nl))
+    message = template.format(count=count, examples=examples)
     return [Finding(Severity.WARNING, message, None, code="unknown-content")]
 
 
