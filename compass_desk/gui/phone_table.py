@@ -119,8 +119,21 @@ class ColumnLayout(QObject):
         shown = [Column(self.header.logicalIndex(v)) for v in range(self.header.count())
                  if not self.header.isSectionHidden(self.header.logicalIndex(v))]
         widths = {c: self.preferred(c) for c in shown if c not in FLEXIBLE}
+        flexible = [c for c in FLEXIBLE if c in shown]
         room = self._width() - sum(w for c, w in widths.items() if c in ESSENTIAL)
-        widths.update(self._flexible([c for c in FLEXIBLE if c in shown], room))
+        # The other columns, in their order, as long as each fits whole with name and organisation at
+        # their preferred widths: a column is on screen whole or not at all (no "Onl…" at the edge).
+        spare = room - sum(self._flexible_widths(c)[1] for c in flexible)
+        beyond = False  # a column that does not fit: name and organisation take the whole room, so
+        for column in shown:  # that column starts right at the edge (whole when scrolled to)
+            if column in ESSENTIAL or column in FLEXIBLE:
+                continue
+            if widths[column] > spare:
+                beyond = True
+                break
+            spare -= widths[column]
+            room -= widths[column]
+        widths.update(self._flexible(flexible, room, fill=beyond))
         self._own_change = True
         try:
             for column, width in widths.items():
@@ -129,20 +142,27 @@ class ColumnLayout(QObject):
         finally:
             self._own_change = False
 
-    def _flexible(self, columns: list[Column], room: int) -> dict[Column, int]:
-        """Share *room* among name and organisation: each its least, the rest in proportion."""
-        metrics = self.table.fontMetrics()
-        x = metrics.horizontalAdvance("x")
-        least = {c: max(FLEXIBLE[c][0] * x, metrics.horizontalAdvance(self._title(c))) + PADDING
-                 for c in columns}
-        preferred = {c: FLEXIBLE[c][1] * x + PADDING for c in columns}
-        most = {c: FLEXIBLE[c][2] * x + PADDING for c in columns}
+    def _flexible(self, columns: list[Column], room: int, fill: bool = False) -> dict[Column, int]:
+        """Share *room* among name and organisation: each its least, the rest in proportion (up to
+        their most, or all of it when *fill*)."""
+        least, preferred, most = ({c: self._flexible_widths(c)[i] for c in columns} for i in range(3))
         widths = dict(least)
         left = max(0, room - sum(widths.values()))
         total = sum(preferred.values()) or 1
         for c in columns:  # in proportion to their preferred widths, up to the most
-            widths[c] += max(0, min(most[c] - widths[c], left * preferred[c] // total))
+            share = left * preferred[c] // total
+            widths[c] += max(0, share if fill else min(most[c] - widths[c], share))
+        if fill and columns:  # the rounding's last pixels, so the next column starts at the edge
+            widths[columns[-1]] += max(0, room - sum(widths.values()))
         return widths
+
+    def _flexible_widths(self, column: Column) -> tuple[int, int, int]:
+        """(least, preferred, most) pixels of a column that gives way (never narrower than its title)."""
+        metrics = self.table.fontMetrics()
+        x = metrics.horizontalAdvance("x")
+        least, preferred, most = FLEXIBLE[column]
+        return (max(least * x, metrics.horizontalAdvance(self._title(column))) + PADDING,
+                preferred * x + PADDING, most * x + PADDING)
 
     def _resized(self, _logical: int, old: int, new: int) -> None:
         # Hiding and showing a column also "resize" it (to and from 0): that is not a chosen width.

@@ -271,3 +271,20 @@ def test_panes_follow_the_window_until_the_user_drags_them(qtbot, make_context, 
     again.show()
     qtbot.waitUntil(lambda: again.splitter.sizes()[2] == dragged[2])
     assert again.panes.custom
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1440, 1680])
+def test_a_column_is_on_screen_whole_or_not_at_all(qtbot, make_context, make_window, width):
+    """No "Onl…" at the table's edge: the columns past the essential ones come in whole, in order."""
+    window = make_window(make_context())
+    _resize(qtbot, window, width, 860)
+    table, header = window.table, window.table.horizontalHeader()
+    viewport = table.viewport().width()
+    shown = [header.logicalIndex(v) for v in range(header.count())
+             if not header.isSectionHidden(header.logicalIndex(v))]
+    edges = [(header.sectionViewportPosition(c), header.sectionViewportPosition(c) + header.sectionSize(c))
+             for c in shown]
+    cut = [Column(c).name for c, (left, right) in zip(shown, edges, strict=True) if left < viewport < right]
+    assert not cut, (cut, viewport)
+    if width >= 1440:  # room enough: the online state is shown beside the essentials
+        assert edges[shown.index(Column.ONLINE)][1] <= viewport
