@@ -29,6 +29,7 @@ ORDER = (Column.NAME, Column.ORGANISATION, Column.MAC, Column.STATE, Column.DEAD
          Column.MODEL, Column.FIRMWARE, Column.IP, Column.USER, Column.VENDOR)
 HIDDEN = frozenset({Column.VENDOR, Column.IP, Column.USER})  # rarely needed: the header menu shows them
 ESSENTIAL = frozenset({Column.NAME, Column.ORGANISATION, Column.MAC, Column.STATE, Column.DEADLINE})
+COMPANIONS = frozenset({Column.ONLINE})  # shown beside the essentials as soon as it fits
 # The columns that give way in a narrow window: (least, preferred, most) width in characters ("x").
 FLEXIBLE = {Column.NAME: (8, 16, 24), Column.ORGANISATION: (9, 18, 30)}
 # Typical widest cells of the other columns (their width does not change with the window).
@@ -121,17 +122,22 @@ class ColumnLayout(QObject):
         widths = {c: self.preferred(c) for c in shown if c not in FLEXIBLE}
         flexible = [c for c in FLEXIBLE if c in shown]
         room = self._width() - sum(w for c, w in widths.items() if c in ESSENTIAL)
-        # The other columns, in their order, as long as each fits whole with name and organisation at
-        # their preferred widths: a column is on screen whole or not at all (no "Onl…" at the edge).
-        spare = room - sum(self._flexible_widths(c)[1] for c in flexible)
-        beyond = False  # a column that does not fit: name and organisation take the whole room, so
-        for column in shown:  # that column starts right at the edge (whole when scrolled to)
+        # Past the essential columns, a column is on screen whole or starts at the edge (no "Onl…").
+        # The online state comes in when name and organisation keep their preferred widths; any
+        # further column only once they have their most (each painted column costs search time).
+        flex = [self._flexible_widths(c) for c in flexible]
+        spare_preferred = room - sum(f[1] for f in flex)
+        spare_most = room - sum(f[2] for f in flex)
+        beyond = False  # a column that does not fit: name and organisation take the whole room
+        for column in shown:
             if column in ESSENTIAL or column in FLEXIBLE:
                 continue
+            spare = spare_preferred if column in COMPANIONS else spare_most
             if widths[column] > spare:
                 beyond = True
                 break
-            spare -= widths[column]
+            spare_preferred -= widths[column]
+            spare_most -= widths[column]
             room -= widths[column]
         widths.update(self._flexible(flexible, room, fill=beyond))
         self._own_change = True
